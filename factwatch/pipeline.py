@@ -1,0 +1,150 @@
+"""The pipeline both the rerun and the monitor call: articles → facts → store (diff + outbox).
+
+These functions are what the Prefect tasks wrap (flows/), and what the CLI calls
+in-process when no Prefect server is configured: one code path either way.
+Extraction is pure; `record_article` is the only step that writes, in one
+transaction per article (the store's).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from factwatch.articles import ArticleError, read_article
+from factwatch.model import Article, Change, Fact
+
+if TYPE_CHECKING:
+    from factwatch.store import Store
+
+__all__ = [
+    "ArticleOutcome",
+    "Route",
+    "extract_articles",
+    "ingest",
+    "load_articles",
+    "record_article",
+]
+
+log = logging.getLogger(__name__)
+
+
+class Route(Protocol):
+    def __call__(self, change: Change) -> Sequence[tuple[str, bool]]: ...
+
+
+def _no_route(change: Change) -> Sequence[tuple[str, bool]]:
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutcome:
+    """What happened to one article: its facts and changes, or the one-line problem."""
+
+    where: str
+    article: Article | None = None
+    facts: tuple[Fact, ...] = ()
+    changes: tuple[Change, ...] = ()
+    duplicate: bool = False
+    problem: str | None = None
+    skipped: bool = False  # e.g. an unsupported language: recorded, not an error
+    outbox_keys: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def where_of(article: Article) -> str:
+    return article.source.path or article.source.url or "<article>"
+
+
+def load_articles(
+    paths: Sequence[Path | str], *, published: str | None = None, publisher: str | None = None
+) -> list[Article | ArticleOutcome]:
+    """Read article files in order; a file that cannot be read becomes an ArticleOutcome."""
+    loaded: list[Article | ArticleOutcome] = []
+    for path in paths:
+        try:
+            loaded.append(read_article(path, published=published, publisher=publisher))
+        except ArticleError as exc:
+            loaded.append(ArticleOutcome(where=str(path), problem=str(exc)))
+    return loaded
+
+
+def extract_articles(articles: Sequence[Article]) -> list[list[Fact] | ArticleOutcome]:
+    """Extract facts, batched per language; per-article failures become outcomes."""
+    from extractors import ExtractorError, UnsupportedLanguage, extract, extract_many
+
+    try:
+        return list(extract_many(articles))
+    except ExtractorError:
+        log.debug("batch extraction failed; extracting one by one", exc_info=True)
+    results: list[list[Fact] | ArticleOutcome] = []
+    for article in articles:
+        try:
+            results.append(extract(article))
+        except UnsupportedLanguage as exc:
+            results.append(
+                ArticleOutcome(
+                    where=where_of(article),
+                    article=article,
+                    skipped=True,
+                    problem=f"{where_of(article)}: skipped: {exc}",
+                )
+            )
+        except ExtractorError as exc:
+            results.append(
+                ArticleOutcome(
+                    where=where_of(article),
+                    article=article,
+                    problem=f"{where_of(article)}: extraction failed: {exc}",
+                )
+            )
+    return results
+
+
+def record_article(
+    store: Store, article: Article, facts: Sequence[Fact], *, route: Route | None = None
+) -> ArticleOutcome:
+    """Diff and store one article's facts (one transaction, outbox included)."""
+    result = store.record(article, facts, route=route or _no_route)
+    return ArticleOutcome(
+        where=where_of(article),
+        article=article,
+        facts=tuple(facts),
+        changes=tuple(result.changes),
+        duplicate=result.duplicate,
+        outbox_keys=tuple(result.outbox_keys),
+    )
+
+
+def ingest(
+    store: Store,
+    items: Sequence[Article | ArticleOutcome],
+    *,
+    route: Route | None = None,
+    on_outcome: Callable[[ArticleOutcome], None] | None = None,
+) -> list[ArticleOutcome]:
+    """Extract and record articles in order; problems are outcomes, never exceptions."""
+    articles = [item for item in items if isinstance(item, Article)]
+    extracted = iter(extract_articles(articles)) if articles else iter(())
+    outcomes: list[ArticleOutcome] = []
+    for item in items:
+        if isinstance(item, ArticleOutcome):
+            outcome = item
+        else:
+            facts_or_problem = next(extracted)
+            if isinstance(facts_or_problem, ArticleOutcome):
+                outcome = facts_or_problem
+                if outcome.skipped:
+                    store.record_unsupported(item, reason=outcome.problem or "unsupported")
+            else:
+                outcome = record_article(store, item, facts_or_problem, route=route)
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return outcomes
