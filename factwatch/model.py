@@ -250,12 +250,22 @@ class Plant:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """The sentence a fact comes from, with its character offsets in the article text.
+
+    `note` says how the text was obtained when that matters to a reader, e.g.
+    "feed summary only: the page could not be fetched (HTTP 500)".
+    """
+
     sentence: str
     start: int
     end: int
+    note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+        data: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end}
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +417,12 @@ class Fact:
         evidence = data.get("evidence") or {"sentence": "", "start": 0, "end": 0}
         return cls(
             type=fact_type,
-            evidence=Evidence(evidence["sentence"], int(evidence["start"]), int(evidence["end"])),
+            evidence=Evidence(
+                evidence["sentence"],
+                int(evidence["start"]),
+                int(evidence["end"]),
+                evidence.get("note"),
+            ),
             source=Source.from_json(data["source"]),
             confidence=float(data.get("confidence", 1.0)),
             **kwargs,
