@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -122,6 +122,13 @@ def record_article(
     )
 
 
+def _with_article_note(article: Article, facts: Sequence[Fact]) -> list[Fact]:
+    """Carry the article's note (e.g. "feed summary only") into each fact's evidence."""
+    if not article.note:
+        return list(facts)
+    return [f.with_(evidence=replace(f.evidence, note=article.note)) for f in facts]
+
+
 def ingest(
     store: Store,
     items: Sequence[Article | ArticleOutcome],
@@ -143,7 +150,8 @@ def ingest(
                 if outcome.skipped:
                     store.record_unsupported(item, reason=outcome.problem or "unsupported")
             else:
-                outcome = record_article(store, item, facts_or_problem, route=route)
+                facts = _with_article_note(item, facts_or_problem)
+                outcome = record_article(store, item, facts, route=route)
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
