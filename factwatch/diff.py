@@ -1,0 +1,757 @@
+"""The diff: an article's facts against the facts as they stand (pure, no I/O).
+
+`diff_article(facts, current)` implements DESIGN.md "Fact identity and change kinds".
+`plan_article` returns the same changes plus the new state of the store (which stored
+fact each article fact updates), so the store never re-derives the matching.
+
+Identity (`same_identity`) is forgiving, like the eval: models by `fold` with or
+without the brand ("VF 8" = "VinFast VF 8"), companies on their distinctive words
+("Renault Korea" = "Renault Korea Motors", but "Volkswagen" != "Volkswagen Group"),
+plants by `plant_relation` (knowledge-base id; else city; else region + operator;
+else operator + country; a distinctive plant name such as "Metaplant" or "Orion"
+links or separates plants whatever the city says; countries never contradict).
+Among stored facts that match, the one with the most specific plant wins. A
+production fact whose plant is only compatible (e.g. country "KR" only) is linked
+to the model's one stored plant in that country when there is exactly one.
+
+Per field (production: status, start, end; plant_status: status, date;
+plant_capacity / plant_workforce / investment: value; executive: person;
+agreement: date):
+- unknown before, stated now → `changed` (from null);
+- dates: no overlap → `changed` with `months` = `FuzzyDate.months_after`, the signed
+  whole months between the two intervals' midpoints (summer 2024 → H1 2025 = +8,
+  2025 → 2028 = +36); strictly inside the stored interval → `refined`; overlapping
+  otherwise (either containing the other, or neither) → `confirmed` (the stored,
+  more specific date is kept when the new one contains it);
+- status: another status → `changed`, except continuity (production started ≈
+  ongoing; plant opened ≈ operating), which is `confirmed`;
+- numbers: relative difference beyond `DiffPolicy.value_tolerance` → `changed`;
+- person: surname alone, or same surname and first initial ("Jim Farley", "Farley",
+  "J. Farley") → same person.
+A fact with nothing different yields one `confirmed`. An article published before
+the stored fact's source (`Source.published_date` ends before the stored one
+starts) yields one `stale` change and never overwrites. `alert` is True for `new`
+and `changed` only.
+
+Moves — the contract for the extractor. A model that leaves plant A for plant B is
+signalled in one article by either
+  (a) a production fact for the model at A with status `moved` plus a production
+      fact for the same model at B (any other status), or
+  (b) a production fact at B with `extra={"moved_from": Plant | plant JSON dict}`.
+The diff then yields ONE `changed` with field `plant` (`from` = A, `to` = B,
+`previous` = the stored fact at A when known, else the article's A fact) and the
+state at A becomes status `moved`. The fact at B is compared with a stored fact at B
+as usual (e.g. planned → started there is also reported), but is not reported `new`.
+A `moved` fact without a partner at another plant is an ordinary status change.
+
+Within one article, facts with the same identity are merged first (most specific
+date, value/status/person of the most confident fact, missing fields filled), so an
+article never yields two changes for one field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from factwatch.model import (
+    Change,
+    ChangeKind,
+    Fact,
+    FactType,
+    FuzzyDate,
+    Plant,
+    ProductionStatus,
+    fold,
+)
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "DEFAULT_VALUE_TOLERANCE",
+    "DiffPlan",
+    "DiffPolicy",
+    "StateUpdate",
+    "diff_article",
+    "is_stale",
+    "merge_duplicates",
+    "plan_article",
+    "plant_relation",
+    "same_company",
+    "same_identity",
+    "same_model",
+    "same_person",
+]
+
+DEFAULT_VALUE_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPolicy:
+    """Thresholds of the diff. `value_tolerance` is relative (0.05 = 5 %)."""
+
+    value_tolerance: float = DEFAULT_VALUE_TOLERANCE
+
+
+DEFAULT_POLICY = DiffPolicy()
+
+
+@dataclass(frozen=True, slots=True)
+class StateUpdate:
+    """One write to the current state: `previous` (a fact of `current`, or None for
+    a new identity) now stands as `fact`."""
+
+    previous: Fact | None
+    fact: Fact
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPlan:
+    changes: list[Change] = field(default_factory=list)
+    updates: list[StateUpdate] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- names
+
+_COMPANY_GENERIC = frozenset(
+    [
+        "motor",
+        "motors",
+        "automotive",
+        "automobiles",
+        "automobile",
+        "auto",
+        "cars",
+        "car",
+        "company",
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "sa",
+        "sas",
+        "sarl",
+        "ag",
+        "gmbh",
+        "kg",
+        "nv",
+        "bv",
+        "spa",
+        "se",
+        "holding",
+        "holdings",
+        "the",
+    ]
+)
+_PLANT_GENERIC = frozenset(
+    [
+        "plant",
+        "plants",
+        "assembly",
+        "factory",
+        "usine",
+        "site",
+        "werk",
+        "fabrik",
+        "manufacturing",
+        "manufacture",
+        "facility",
+        "complex",
+        "gigafactory",
+        "giga",
+        "works",
+        "production",
+        "center",
+        "centre",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "of",
+        "the",
+        "in",
+        "at",
+        "a",
+        "an",
+        "und",
+        "der",
+        "die",
+        "das",
+        "im",
+        "am",
+        "von",
+        "historique",
+        "historic",
+        "new",
+        "nouvelle",
+        "nouveau",
+        "stammwerk",
+        "main",
+        "usines",
+        "sites",
+        "polonaise",
+        "slovaque",
+        "tcheque",
+        "espagnole",
+        "allemande",
+        "francaise",
+        "italienne",
+    ]
+)
+_COUNTY_RE = re.compile(r"\b(county|kreis|landkreis|comte|parish|district)\b")
+
+
+def _words(text: str | None) -> set[str]:
+    return set(fold(text).split())
+
+
+def _distinctive(company: str | None) -> frozenset[str]:
+    return frozenset(_words(company) - _COMPANY_GENERIC)
+
+
+def same_company(a: str | None, b: str | None) -> bool:
+    """Companies match on their distinctive words ("Renault Korea" = "Renault Korea
+    Motors"); legal forms and "Motors"/"Automotive" are not distinctive."""
+    if not a or not b:
+        return False
+    if fold(a) == fold(b):
+        return True
+    da, db = _distinctive(a), _distinctive(b)
+    return bool(da) and da == db
+
+
+def _model_forms(model: str | None, brand: str | None) -> set[str]:
+    m = fold(model)
+    if not m:
+        return set()
+    forms = {m, m.replace(" ", "")}
+    b = fold(brand)
+    if b:
+        if m.startswith(b + " "):
+            bare = m[len(b) + 1 :]
+            forms |= {bare, bare.replace(" ", "")}
+        else:
+            forms |= {f"{b} {m}", f"{b}{m}".replace(" ", "")}
+    return forms
+
+
+def same_model(a: Fact, b: Fact) -> bool:
+    """ "VF 8" = "VinFast VF 8" = "VF8"; a brand-less name matches a branded one when
+    the branded name ends with it and it is not a bare number."""
+    fa, fb = _model_forms(a.model, a.brand), _model_forms(b.model, b.brand)
+    if not fa or not fb:
+        return False
+    if fa & fb:
+        return True
+    ma, mb = fold(a.model), fold(b.model)
+    short, long_ = sorted((ma, mb), key=len)
+    return bool(re.search(r"[a-z]", short)) and long_.endswith(" " + short)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Same person: equal names, a surname alone ("Farley" / "Jim Farley"), or the
+    same surname and first initial ("J. Farley", "Luca de Meo" / "Lucas Di Meo")."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    if wa[-1] != wb[-1]:
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return wa[0][0] == wb[0][0]
+
+
+# --------------------------------------------------------------------------- plants
+
+SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
+
+
+def _plant_name_words(p: Plant) -> frozenset[str]:
+    """The distinctive words of a plant's name: not generic, not its place or operator."""
+    words = _words(p.name) - _PLANT_GENERIC
+    words -= _words(p.city) | _words(p.region) | _words(p.operator) | _words(p.country)
+    return frozenset(w for w in words if len(w) > 2 and not w.isdigit())
+
+
+def _is_county(city: str | None) -> bool:
+    return bool(_COUNTY_RE.search(fold(city)))
+
+
+def plant_relation(a: Plant, b: Plant) -> str:
+    """`same`, `compatible` (nothing contradicts, nothing links) or `different`."""
+    if a.kb_id and b.kb_id:
+        return SAME if a.kb_id == b.kb_id else DIFFERENT
+    if a.country and b.country and a.country.upper() != b.country.upper():
+        return DIFFERENT
+    if a.region and b.region and fold(a.region) != fold(b.region):
+        return DIFFERENT
+    na, nb = _plant_name_words(a), _plant_name_words(b)
+    if na and nb:
+        if na & nb:
+            return SAME
+        # two distinctive names ("Factory Zero", "Orion Assembly") are two plants
+        # unless the cities say otherwise
+        if not (a.city and b.city and fold(a.city) == fold(b.city)):
+            return DIFFERENT
+    if a.city and b.city:
+        if fold(a.city) == fold(b.city):
+            return SAME
+        if not (_is_county(a.city) or _is_county(b.city)):
+            return DIFFERENT
+    operators = a.operator and b.operator
+    if operators and not same_company(a.operator, b.operator):
+        # operators change (Daimler → Ineos at Hambach): a city match above decided
+        # already; without one, two operators in one region are two plants
+        return DIFFERENT
+    if a.region and b.region:
+        return SAME
+    if operators and a.country and b.country:
+        return SAME
+    return COMPATIBLE
+
+
+def _plant_specificity(p: Plant | None) -> int:
+    if p is None:
+        return 0
+    return (
+        8 * bool(p.kb_id)
+        + 4 * bool(p.city and not _is_county(p.city))
+        + 2 * bool(p.region or _is_county(p.city))
+        + bool(p.operator)
+        + bool(_plant_name_words(p))
+    )
+
+
+def merge_plant(old: Plant, new: Plant) -> Plant:
+    """The plant as it now stands: the new mention's fields over the stored ones."""
+    return Plant(
+        name=new.name or old.name,
+        operator=new.operator or old.operator,
+        city=new.city if new.city and not (_is_county(new.city) and old.city) else old.city,
+        region=new.region or old.region,
+        country=new.country or old.country,
+        kb_id=new.kb_id or old.kb_id,
+    )
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def _plant_rel(a: Fact, b: Fact) -> str:
+    if a.plant is None or b.plant is None:
+        return SAME if a.plant is None and b.plant is None else COMPATIBLE
+    return plant_relation(a.plant, b.plant)
+
+
+def _subject_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    wa, wb = _words(a) - _PLANT_GENERIC, _words(b) - _PLANT_GENERIC
+    if not wa or not wb:
+        return fold(a) == fold(b)
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _parties_match(a: Sequence[str], b: Sequence[str]) -> bool:
+    matched = sum(1 for p in a if any(same_company(p, q) for q in b))
+    return matched >= min(2, len(a), len(b)) and matched > 0
+
+
+def _identity_rel(a: Fact, b: Fact) -> str:
+    """How `a` and `b` relate as identities: `same`, `compatible` or `different`."""
+    if a.type != b.type:
+        return DIFFERENT
+    match a.type:
+        case FactType.PRODUCTION:
+            return _plant_rel(a, b) if same_model(a, b) else DIFFERENT
+        case FactType.PLANT_CAPACITY | FactType.PLANT_WORKFORCE | FactType.PLANT_STATUS:
+            rel = _plant_rel(a, b)
+            return rel if rel != COMPATIBLE else DIFFERENT
+        case FactType.INVESTMENT:
+            if a.company and b.company and not same_company(a.company, b.company):
+                return DIFFERENT
+            rel = _plant_rel(a, b)
+            return rel if rel != COMPATIBLE else DIFFERENT
+        case FactType.EXECUTIVE:
+            same = same_company(a.company, b.company) and fold(a.role) == fold(b.role)
+            return SAME if same else DIFFERENT
+        case FactType.AGREEMENT:
+            same = _parties_match(a.parties, b.parties) and _subject_match(a.subject, b.subject)
+            return SAME if same else DIFFERENT
+    return DIFFERENT
+
+
+def same_identity(a: Fact, b: Fact) -> bool:
+    """Whether two facts are about the same thing (DESIGN.md identity, forgiving)."""
+    return _identity_rel(a, b) == SAME
+
+
+def _match_score(fact: Fact, stored: Fact) -> tuple[int, int]:
+    city_equal = bool(
+        fact.plant
+        and stored.plant
+        and fact.plant.city
+        and fold(fact.plant.city) == fold(stored.plant.city)
+    )
+    return (int(city_equal), _plant_specificity(stored.plant))
+
+
+# --------------------------------------------------------------------------- merging
+
+_DATE_FIELDS = {
+    FactType.PRODUCTION: ("start", "end"),
+    FactType.PLANT_STATUS: ("date",),
+    FactType.AGREEMENT: ("date",),
+}
+_STATUS_TYPES = (FactType.PRODUCTION, FactType.PLANT_STATUS)
+_VALUE_TYPES = (FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE, FactType.INVESTMENT)
+_CONTINUITY = ({"started", "ongoing"}, {"opened", "operating"})
+
+
+def _width(d: FuzzyDate) -> int:
+    return (d.end - d.start).days
+
+
+def _more_specific(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    if a is None or b is None:
+        return a or b
+    return b if _width(b) < _width(a) else a
+
+
+def _merge_two(a: Fact, b: Fact) -> Fact:
+    """Two mentions of one identity in one article: the most confident one's values,
+    the most specific dates, missing fields filled from the other."""
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
+    changes: dict[str, Any] = {}
+    for name in (
+        "model",
+        "brand",
+        "status",
+        "value",
+        "unit",
+        "company",
+        "currency",
+        "role",
+        "person",
+        "subject",
+    ):
+        if getattr(best, name) is None and getattr(other, name) is not None:
+            changes[name] = getattr(other, name)
+    for name in _DATE_FIELDS.get(a.type, ()):
+        changes[name] = _more_specific(getattr(best, name), getattr(other, name))
+    if best.plant and other.plant:
+        changes["plant"] = merge_plant(other.plant, best.plant)
+    elif other.plant and not best.plant:
+        changes["plant"] = other.plant
+    if other.markets:
+        changes["markets"] = tuple(dict.fromkeys((*best.markets, *other.markets)))
+    if other.parties:
+        changes["parties"] = tuple(dict.fromkeys((*best.parties, *other.parties)))
+    if "moved_from" in other.extra and "moved_from" not in best.extra:
+        changes["extra"] = {**best.extra, "moved_from": other.extra["moved_from"]}
+    return replace(best, **changes)
+
+
+def merge_duplicates(facts: Iterable[Fact]) -> list[Fact]:
+    """Facts of one article with one identity merged into one (order of first mention).
+
+    A `moved` production fact and a non-moved one at the same plant are not merged:
+    they are the two halves of a statement the article makes twice.
+    """
+    merged: list[Fact] = []
+    for fact in facts:
+        for i, seen in enumerate(merged):
+            if same_identity(fact, seen) and _moved(fact) == _moved(seen):
+                merged[i] = _merge_two(seen, fact)
+                break
+        else:
+            merged.append(fact)
+    return merged
+
+
+def _moved(fact: Fact) -> bool:
+    return fact.type == FactType.PRODUCTION and fact.status == ProductionStatus.MOVED
+
+
+def is_stale(fact: Fact, stored: Fact) -> bool:
+    """The article was published before the stored fact's source (definitely before:
+    its published interval ends before the stored one starts)."""
+    try:
+        return fact.source.published_date.end < stored.source.published_date.start
+    except ValueError:
+        return False
+
+
+def _merge_state(stored: Fact, new: Fact) -> Fact:
+    """The fact as it now stands after a (non-stale) article restates `stored`:
+    the article's values, except missing ones and dates less specific than stored."""
+    changes: dict[str, Any] = {}
+    for name in (
+        "model",
+        "brand",
+        "status",
+        "value",
+        "unit",
+        "company",
+        "currency",
+        "role",
+        "person",
+        "subject",
+    ):
+        if getattr(new, name) is None and getattr(stored, name) is not None:
+            changes[name] = getattr(stored, name)
+    for name in _DATE_FIELDS.get(new.type, ()):
+        old_d, new_d = getattr(stored, name), getattr(new, name)
+        if new_d is None or (
+            old_d is not None
+            and old_d.overlaps(new_d)
+            and not new_d.within(old_d)
+            and _width(new_d) >= _width(old_d)
+        ):
+            changes[name] = old_d
+    if (
+        new.type == FactType.EXECUTIVE
+        and same_person(stored.person, new.person)
+        and len(fold(stored.person)) > len(fold(new.person))
+    ):
+        changes["person"] = stored.person  # keep the fuller name ("Jim Farley" over "Farley")
+    if new.plant and stored.plant:
+        changes["plant"] = merge_plant(stored.plant, new.plant)
+    elif stored.plant and not new.plant:
+        changes["plant"] = stored.plant
+    if not new.markets and stored.markets:
+        changes["markets"] = stored.markets
+    if new.type == FactType.AGREEMENT:
+        changes["parties"] = tuple(dict.fromkeys((*stored.parties, *new.parties)))
+    return replace(new, **changes)
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _field_changes(stored: Fact, new: Fact, now: Fact, policy: DiffPolicy) -> list[Change]:
+    """One Change per changed field of `new` against `stored` (`now` = merged state)."""
+    out: list[Change] = []
+
+    def add(kind: ChangeKind, name: str, old: Any, value: Any, months: int | None = None) -> None:
+        out.append(
+            Change(
+                kind=kind,
+                fact=now,
+                previous=stored,
+                field=name,
+                old=old,
+                new=value,
+                alert=kind in (ChangeKind.NEW, ChangeKind.CHANGED),
+                months=months,
+            )
+        )
+
+    if new.type in _STATUS_TYPES and new.status is not None:
+        old_s, new_s = stored.status, new.status
+        if old_s is None:
+            add(ChangeKind.CHANGED, "status", None, new_s)
+        elif old_s != new_s and not any({old_s, new_s} <= c for c in _CONTINUITY):
+            add(ChangeKind.CHANGED, "status", old_s, new_s)
+    for name in _DATE_FIELDS.get(new.type, ()):
+        old_d, new_d = getattr(stored, name), getattr(new, name)
+        if new_d is None:
+            continue
+        if old_d is None:
+            add(ChangeKind.CHANGED, name, None, new_d)
+        elif not new_d.overlaps(old_d):
+            add(ChangeKind.CHANGED, name, old_d, new_d, months=new_d.months_after(old_d))
+        elif new_d.within(old_d):
+            add(ChangeKind.REFINED, name, old_d, new_d)
+    if new.type in _VALUE_TYPES and new.value is not None:
+        old_v, new_v = stored.value, new.value
+        if old_v is None:
+            add(ChangeKind.CHANGED, "value", None, new_v)
+        elif abs(new_v - old_v) > policy.value_tolerance * max(abs(old_v), abs(new_v)):
+            add(ChangeKind.CHANGED, "value", old_v, new_v)
+    if new.type == FactType.EXECUTIVE and new.person:
+        if not stored.person:
+            add(ChangeKind.CHANGED, "person", None, new.person)
+        elif not same_person(stored.person, new.person):
+            add(ChangeKind.CHANGED, "person", stored.person, new.person)
+    return out
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def _moved_from(fact: Fact) -> Plant | None:
+    value = fact.extra.get("moved_from") if fact.extra else None
+    if isinstance(value, Plant):
+        return value
+    if isinstance(value, Mapping):
+        return Plant.from_json(value)
+    return None
+
+
+def _pair_moves(facts: list[Fact]) -> dict[int, Fact]:
+    """Index of a destination fact → the fact at the plant the model left."""
+    pairs: dict[int, Fact] = {}
+    for i, fact in enumerate(facts):
+        origin = _moved_from(fact)
+        if origin is not None and not _moved(fact):
+            pairs[i] = replace(
+                fact, plant=origin, status=ProductionStatus.MOVED, start=None, end=None, extra={}
+            )
+    for moved in facts:
+        if not _moved(moved):
+            continue
+        partners = [
+            i
+            for i, f in enumerate(facts)
+            if i not in pairs
+            and f.type == FactType.PRODUCTION
+            and not _moved(f)
+            and same_model(f, moved)
+            and _plant_rel(f, moved) == DIFFERENT
+        ]
+        if len(partners) == 1:
+            pairs[partners[0]] = moved
+    return pairs
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One identity of the working state: the stored fact (None if new) and now."""
+
+    base: Fact | None
+    fact: Fact
+    touched: bool = False
+
+
+class _State:
+    def __init__(self, current: Sequence[Fact]) -> None:
+        self.slots = [_Slot(base=c, fact=c) for c in current]
+
+    def find(self, fact: Fact) -> _Slot | None:
+        same = [s for s in self.slots if _identity_rel(fact, s.fact) == SAME]
+        if same:
+            return max(same, key=lambda s: _match_score(fact, s.fact))
+        if fact.type == FactType.PRODUCTION:
+            loose = [s for s in self.slots if _identity_rel(fact, s.fact) == COMPATIBLE]
+            if len(loose) == 1:
+                return loose[0]
+        return None
+
+    def write(self, slot: _Slot | None, now: Fact) -> None:
+        if slot is None:
+            self.slots.append(_Slot(base=None, fact=now, touched=True))
+        else:
+            slot.fact = now
+            slot.touched = True
+
+    def updates(self) -> list[StateUpdate]:
+        return [StateUpdate(previous=s.base, fact=s.fact) for s in self.slots if s.touched]
+
+
+def plan_article(
+    facts: Sequence[Fact], current: Sequence[Fact], *, policy: DiffPolicy = DEFAULT_POLICY
+) -> DiffPlan:
+    """The changes one article makes and the state updates they imply."""
+    merged = merge_duplicates(facts)
+    pairs = _pair_moves(merged)
+    origins = {id(f) for f in pairs.values()}
+    state = _State(current)
+    changes: list[Change] = []
+    for index, fact in enumerate(merged):
+        if id(fact) in origins:
+            continue  # handled with its destination
+        origin = pairs.get(index)
+        if origin is not None:
+            changes.extend(_move(fact, origin, state, policy))
+        else:
+            changes.extend(_restate(fact, state, policy))
+    return DiffPlan(changes=changes, updates=state.updates())
+
+
+def _restate(fact: Fact, state: _State, policy: DiffPolicy) -> list[Change]:
+    slot = state.find(fact)
+    if slot is None:
+        state.write(None, fact)
+        return [Change(kind=ChangeKind.NEW, fact=fact, new=fact.status, alert=True)]
+    stored = slot.fact
+    if is_stale(fact, stored):
+        return [Change(kind=ChangeKind.STALE, fact=fact, previous=stored)]
+    now = _merge_state(stored, fact)
+    state.write(slot, now)
+    return _field_changes(stored, fact, now, policy) or [_confirmed(stored, now)]
+
+
+def _confirmed(stored: Fact, now: Fact) -> Change:
+    return Change(kind=ChangeKind.CONFIRMED, fact=now, previous=stored)
+
+
+def _move(fact: Fact, origin: Fact, state: _State, policy: DiffPolicy) -> list[Change]:
+    """A model leaving `origin`'s plant for `fact`'s plant: one `plant` change, the
+    origin becomes `moved`, the destination is compared with what is stored there."""
+    origin_slot = state.find(origin)
+    dest_slot = state.find(fact)
+    if dest_slot is origin_slot:
+        dest_slot = None
+    known = False  # the move is known already (or this article is older than it)
+    stored_origin: Fact | None = None
+    if origin_slot is not None:
+        stored_origin = origin_slot.fact
+        known = stored_origin.status == ProductionStatus.MOVED or is_stale(origin, stored_origin)
+        if not known:
+            now_origin = replace(_merge_state(stored_origin, origin), status=ProductionStatus.MOVED)
+            state.write(origin_slot, now_origin)
+    else:
+        state.write(None, origin)
+    stored_dest: Fact | None = None
+    found: list[Change] = []
+    if dest_slot is not None:
+        stored_dest = dest_slot.fact
+        if is_stale(fact, stored_dest):
+            return [Change(kind=ChangeKind.STALE, fact=fact, previous=stored_dest)]
+        dest_now = _merge_state(stored_dest, fact)
+        state.write(dest_slot, dest_now)
+        found = _field_changes(stored_dest, fact, dest_now, policy)
+    else:
+        dest_now = fact
+        state.write(None, fact)
+    out: list[Change] = []
+    if not known:
+        before = stored_origin or origin
+        out.append(
+            Change(
+                kind=ChangeKind.CHANGED,
+                fact=dest_now,
+                previous=before,
+                field="plant",
+                old=before.plant,
+                new=dest_now.plant,
+                alert=True,
+            )
+        )
+    out.extend(found)
+    if not out:
+        if stored_dest is None:
+            out.append(Change(kind=ChangeKind.NEW, fact=fact, new=fact.status, alert=True))
+        else:
+            out.append(_confirmed(stored_dest, dest_now))
+    return out
+
+
+def diff_article(
+    facts: Sequence[Fact], current: Sequence[Fact], *, policy: DiffPolicy = DEFAULT_POLICY
+) -> list[Change]:
+    """The changes one article's facts make against `current` (the stored facts)."""
+    return plan_article(facts, current, policy=policy).changes
