@@ -563,13 +563,16 @@ class _AddressGuard:
     def __init__(self, policy: FetchPolicy, resolver: Resolver | None) -> None:
         self.policy = policy
         self.resolver = resolver or system_resolver
+        self._custom_resolver = resolver is not None
 
     def exempt(self, host: str) -> bool:
         return self.policy.allow_private_hosts or host.lower() in self.policy.allowed_hosts
 
     async def addresses(self, host: str, port: int, *, url: str) -> list[str]:
-        """The checked addresses of `host` ([host] itself when exempt)."""
-        if self.exempt(host):
+        """The checked addresses of `host`. An exempt host is not checked, and is
+        resolved only by an injected resolver (else left to the OS at connect)."""
+        exempt = self.exempt(host)
+        if exempt and not self._custom_resolver:
             return [host]
         try:
             ipaddress.ip_address(host.split("%", 1)[0])
@@ -578,6 +581,8 @@ class _AddressGuard:
             found = await self._resolve(host, port, url=url)
         if not found:
             raise ConnectError(f"{host} resolves to no address", url=url)
+        if exempt:
+            return list(found)
         for address in found:
             reason = address_block_reason(address)
             if reason is not None:
@@ -806,8 +811,11 @@ class Fetcher:
         self, target: httpx.URL, headers: dict[str, str], *, url: str
     ) -> httpx.Response:
         request = self._client.build_request("GET", target, headers=headers, timeout=self._timeout)
-        with _mapped_errors(url, self.policy):
-            return await self._client.send(request, stream=True, follow_redirects=False)
+        try:
+            with _mapped_errors(url, self.policy):
+                return await self._client.send(request, stream=True, follow_redirects=False)
+        except BlockedAddress as exc:  # refused at connect time by the guarded backend
+            raise BlockedAddress(exc.message, url=url) from None
 
     async def _finish(
         self,
@@ -968,6 +976,10 @@ class Fetcher:
             raise RobotsUnavailable(
                 f"robots.txt unusable ({exc.message})", url=url, transient=False
             ) from None
+        except (FetchTimeout, ConnectError) as exc:  # the site itself is unreachable
+            raise type(exc)(
+                f"{exc.message} (reading robots.txt)", url=url, transient=exc.transient
+            ) from None
         except FetchError as exc:
             raise RobotsUnavailable(
                 f"robots.txt unavailable ({exc.message}); not fetched, try later", url=url
@@ -1072,6 +1084,10 @@ async def _read_capped(
             content_type=response.headers.get("content-type", ""),
             reason=f"Content-Encoding {encoding!r} is not supported",
         )
+    if response.is_stream_consumed:  # already read by the transport (httpx.MockTransport)
+        if len(response.content) > limit and not truncate:
+            raise BodyTooLarge(url=url, limit=limit)
+        return response.content[:limit]
     decoder = _Decoder(encoding)
     parts: list[bytes] = []
     size = 0
