@@ -314,45 +314,12 @@ def _status_text(status: int) -> str:
 
 # --------------------------------------------------------------------------- pure helpers
 
-TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "gbraid",
-        "wbraid",
-        "msclkid",
-        "yclid",
-        "twclid",
-        "igshid",
-        "mc_cid",
-        "mc_eid",
-        "_ga",
-        "_gl",
-        "ref",
-        "ref_src",
-        "referrer",
-        "cmpid",
-        "xtor",
-        "xtref",
-        "ocid",
-        "icid",
-        "ito",
-        "spm",
-        "s_cid",
-        "sr_share",
-        "smid",
-        "ns_mchannel",
-        "ns_source",
-        "ns_campaign",
-        "ns_linkname",
-        "ns_fee",
-        "oly_anon_id",
-        "oly_enc_id",
-        "rss",
-        "cmp",
-    }
+_TRACKING_WORDS = (
+    "fbclid gclid dclid gbraid wbraid msclkid yclid twclid igshid mc_cid mc_eid _ga _gl"
+    " ref ref_src referrer cmpid cmp xtor xtref ocid icid ito spm s_cid sr_share smid"
+    " ns_mchannel ns_source ns_campaign ns_linkname ns_fee oly_anon_id oly_enc_id"
 )
+TRACKING_PARAMS = frozenset(_TRACKING_WORDS.split())
 """Query parameters that only say how a reader arrived (dropped by canonical_url)."""
 TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_", "vero_")
 
@@ -383,6 +350,9 @@ def canonical_url(url: str) -> str:
         raise InvalidURL(f"not a valid URL ({exc})", url=text) from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
+    if not host.isascii():
+        with contextlib.suppress(UnicodeError):
+            host = host.encode("idna").decode("ascii")
     if not scheme or not host:
         raise InvalidURL("not an absolute URL with a host", url=text)
     if ":" in host:  # IPv6 literal
@@ -739,8 +709,10 @@ class Fetcher:
         """
         started = time.monotonic()
         try:
-            async with asyncio.timeout(self.policy.total_timeout):
-                result = await self._get(url, etag=etag, last_modified=last_modified, accept=accept)
+            async with asyncio.timeout(self.policy.total_timeout) as budget:
+                result = await self._get(
+                    url, etag=etag, last_modified=last_modified, accept=accept, budget=budget
+                )
         except TimeoutError:
             raise FetchTimeout(
                 f"no complete answer within {self.policy.total_timeout:g}s", url=url
@@ -764,7 +736,10 @@ class Fetcher:
         etag: str | None,
         last_modified: str | None,
         accept: tuple[str, ...],
+        budget: asyncio.Timeout,
     ) -> FetchResult:
+        """The redirect chain. `budget` is the total timeout; time spent queueing for a
+        host's slot or its robots.txt is given back to it, so politeness never times out."""
         headers = {
             "User-Agent": self.policy.user_agent,
             "Accept": ", ".join((*accept, "*/*;q=0.1")),
@@ -780,8 +755,8 @@ class Fetcher:
             target = _check_target(current)
             await self._guard.addresses(target.host, _port(target), url=current)
             if self.policy.respect_robots:
-                await self._check_robots(target, url=current)
-            async with self._slot(target):
+                await self._check_robots(target, url=current, budget=budget)
+            async with self._slot(target, budget):
                 response = await self._send(target, headers, url=current)
                 try:
                     location = response.headers.get("location")
@@ -880,7 +855,7 @@ class Fetcher:
     # ---- politeness
 
     def _gate(self, target: httpx.URL) -> _HostGate:
-        key = _origin(target)
+        key = target.host.lower()
         gate = self._gates.get(key)
         if gate is None:
             gate = _HostGate(
@@ -892,20 +867,23 @@ class Fetcher:
         return gate
 
     @contextlib.asynccontextmanager
-    async def _slot(self, target: httpx.URL) -> AsyncIterator[None]:
-        """Hold one of the origin's concurrent slots; starts are `interval` apart."""
+    async def _slot(self, target: httpx.URL, budget: asyncio.Timeout) -> AsyncIterator[None]:
+        """Hold one of the host's concurrent slots; starts are `interval` apart."""
         gate = self._gate(target)
-        async with gate.semaphore:
-            async with gate.lock:
-                loop = asyncio.get_running_loop()
-                wait = gate.next_start - loop.time()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                gate.next_start = loop.time() + gate.interval
+        loop = asyncio.get_running_loop()
+        async with contextlib.AsyncExitStack() as stack:
+            with _paused(budget):
+                await stack.enter_async_context(gate.semaphore)
+                async with gate.lock:
+                    wait = gate.next_start - loop.time()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    gate.next_start = loop.time() + gate.interval
             yield
 
-    async def _check_robots(self, target: httpx.URL, *, url: str) -> None:
-        robots = await self._robots_for(target, url=url)
+    async def _check_robots(self, target: httpx.URL, *, url: str, budget: asyncio.Timeout) -> None:
+        with _paused(budget):  # robots.txt has a budget of its own
+            robots = await self._robots_for(target, url=url)
         if robots.rules is not None and not robots.rules.can_fetch(str(target), ROBOTS_TOKEN):
             logger.info("robots.txt of %s disallows %s", _origin(target), redact_url(url))
             raise RobotsDisallowed(f"robots.txt disallows it for {ROBOTS_TOKEN}", url=url)
@@ -943,35 +921,17 @@ class Fetcher:
         return max(0.0, wanted)
 
     async def _fetch_robots(self, target: httpx.URL, *, url: str) -> _Robots:
-        """robots.txt per RFC 9309: 2xx parse, 4xx allow all, 5xx/429/network disallow."""
+        """robots.txt per RFC 9309: 2xx parse, 4xx allow all, 5xx/429 RobotsUnavailable;
+        an unreachable site raises its FetchTimeout/ConnectError (naming `url`)."""
         robots_url = str(target.join("/robots.txt"))
         headers = {"User-Agent": self.policy.user_agent, "Accept": "text/plain, */*;q=0.5"}
-        current = robots_url
         try:
-            for _hop in range(ROBOTS_MAX_REDIRECTS + 1):
-                hop = _check_target(current)
-                await self._guard.addresses(hop.host, _port(hop), url=current)
-                async with self._slot(hop):
-                    response = await self._send(hop, headers, url=current)
-                    try:
-                        status = response.status_code
-                        location = response.headers.get("location")
-                        if status in REDIRECT_STATUSES and location:
-                            current = resolve_redirect(current, location)
-                            continue
-                        if 200 <= status < 300:
-                            body = await _read_capped(
-                                response, ROBOTS_MAX_BYTES, url=current, truncate=True
-                            )
-                            return _Robots(_parse_robots(body, robots_url))
-                        if status == 429 or status >= 500:
-                            raise HTTPStatusError(url=current, status=status)
-                        logger.debug("%s: HTTP %s, everything allowed", robots_url, status)
-                        return _Robots(None)
-                    finally:
-                        await response.aclose()
-            logger.info("%s: too many redirects, treated as absent", robots_url)
-            return _Robots(None)
+            async with asyncio.timeout(self.policy.total_timeout) as budget:
+                return await self._robots_chain(robots_url, headers, budget=budget)
+        except TimeoutError:
+            raise FetchTimeout(
+                f"no complete robots.txt within {self.policy.total_timeout:g}s", url=url
+            ) from None
         except (BlockedAddress, InvalidURL) as exc:
             raise RobotsUnavailable(
                 f"robots.txt unusable ({exc.message})", url=url, transient=False
@@ -984,6 +944,35 @@ class Fetcher:
             raise RobotsUnavailable(
                 f"robots.txt unavailable ({exc.message}); not fetched, try later", url=url
             ) from None
+
+    async def _robots_chain(
+        self, robots_url: str, headers: dict[str, str], *, budget: asyncio.Timeout
+    ) -> _Robots:
+        current = robots_url
+        for _hop in range(ROBOTS_MAX_REDIRECTS + 1):
+            hop = _check_target(current)
+            await self._guard.addresses(hop.host, _port(hop), url=current)
+            async with self._slot(hop, budget):
+                response = await self._send(hop, headers, url=current)
+                try:
+                    status = response.status_code
+                    location = response.headers.get("location")
+                    if status in REDIRECT_STATUSES and location:
+                        current = resolve_redirect(current, location)
+                        continue
+                    if 200 <= status < 300:
+                        body = await _read_capped(
+                            response, ROBOTS_MAX_BYTES, url=current, truncate=True
+                        )
+                        return _Robots(_parse_robots(body, robots_url))
+                    if status == 429 or status >= 500:
+                        raise HTTPStatusError(url=current, status=status)
+                    logger.debug("%s: HTTP %s, everything allowed", robots_url, status)
+                    return _Robots(None)
+                finally:
+                    await response.aclose()
+        logger.info("%s: too many redirects, treated as absent", robots_url)
+        return _Robots(None)
 
 
 def _parse_robots(body: bytes, robots_url: str) -> Protego | None:
@@ -1002,6 +991,22 @@ def _port(target: httpx.URL) -> int:
 def _origin(target: httpx.URL) -> str:
     host = f"[{target.host}]" if ":" in target.host else target.host
     return f"{target.scheme}://{host}:{_port(target)}"
+
+
+@contextlib.contextmanager
+def _paused(budget: asyncio.Timeout) -> Iterator[None]:
+    """Stop a total-timeout clock while waiting on politeness, then let it run on."""
+    when = budget.when()
+    if when is None or budget.expired():
+        yield
+        return
+    loop = asyncio.get_running_loop()
+    remaining = when - loop.time()
+    budget.reschedule(None)
+    try:
+        yield
+    finally:
+        budget.reschedule(loop.time() + max(0.0, remaining))
 
 
 def _with_elapsed(result: FetchResult, elapsed: float) -> FetchResult:

@@ -94,7 +94,8 @@ class TestServer:
         self.max_in_flight = 0
         self._stopping = threading.Event()
         self._httpd = _Server(("127.0.0.1", 0), _make_handler(self))
-        self.host, self.port = self._httpd.server_address[:2]
+        self.host: str = "127.0.0.1"
+        self.port: int = int(self._httpd.server_address[1])
         self.base_url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

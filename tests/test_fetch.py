@@ -172,7 +172,7 @@ def test_retries_use_backoff_and_stop_on_permanent_errors(server: TestServer) ->
     async def record(seconds: float) -> None:
         slept.append(seconds)
 
-    async def go() -> tuple[FetchResult, FetchError]:
+    async def go() -> tuple[FetchResult, HTTPStatusError]:
         async with Fetcher(policy=LOCAL) as fetcher:
             ok = await get_with_retries(fetcher, server.url("/flaky"), backoff=(1, 4), sleep=record)
             with pytest.raises(HTTPStatusError) as gone:
@@ -454,6 +454,21 @@ def test_crawl_delay_spaces_requests_to_one_host(server: TestServer) -> None:
     assert min(gaps) >= delay - 0.02, gaps
 
 
+def test_waiting_for_politeness_does_not_count_against_the_total_timeout(
+    server: TestServer,
+) -> None:
+    server.route("/robots.txt", body=b"User-agent: *\nCrawl-delay: 0.2\n")
+    server.route("/page", body=b"ok", headers=HTML)
+    policy = FetchPolicy(allow_private_hosts=True, default_crawl_delay=0, total_timeout=0.5)
+
+    async def go() -> list[FetchResult]:
+        async with Fetcher(policy=policy) as fetcher:
+            return await asyncio.gather(*(fetcher.get(server.url("/page")) for _ in range(5)))
+
+    results = run(go())  # the last one queues ~0.8 s, beyond the 0.5 s budget
+    assert [r.body for r in results] == [b"ok"] * 5
+
+
 def test_per_host_concurrency_is_limited(server: TestServer) -> None:
     server.route("/slow", delay=0.3, body=b"ok", headers=HTML)
     policy = FetchPolicy(allow_private_hosts=True, default_crawl_delay=0, per_host_concurrency=2)
@@ -628,6 +643,8 @@ def test_injected_mock_transport_needs_no_network() -> None:
         ("https://user:pw@example.com./a", "https://example.com/a"),
         ("https://example.com/a?", "https://example.com/a"),
         ("  https://example.com/a  ", "https://example.com/a"),
+        ("https://Bücher.example/a", "https://xn--bcher-kva.example/a"),
+        ("http://[2001:DB8::1]:80/x/", "http://[2001:db8::1]/x"),
     ],
 )
 def test_canonical_url(url: str, canonical: str) -> None:
