@@ -77,6 +77,7 @@ __all__ = [
     "is_stale",
     "merge_duplicates",
     "plan_article",
+    "plant_name_words",
     "plant_relation",
     "same_company",
     "same_identity",
@@ -230,32 +231,35 @@ def same_company(a: str | None, b: str | None) -> bool:
     return bool(da) and da == db
 
 
-def _model_forms(model: str | None, brand: str | None) -> set[str]:
+def _model_forms(model: str | None, brands: Iterable[str]) -> set[str]:
     m = fold(model)
     if not m:
         return set()
-    forms = {m, m.replace(" ", "")}
-    b = fold(brand)
-    if b:
+    forms = {m}
+    for b in brands:
         if m.startswith(b + " "):
-            bare = m[len(b) + 1 :]
-            forms |= {bare, bare.replace(" ", "")}
+            forms.add(m[len(b) + 1 :])
         else:
-            forms |= {f"{b} {m}", f"{b}{m}".replace(" ", "")}
-    return forms
+            forms.add(f"{b} {m}")
+    return forms | {f.replace(" ", "") for f in forms}
+
+
+def _brands(fact: Fact) -> set[str]:
+    """Words that may stand before a model name: its brand, its plant's operator."""
+    out = {fold(fact.brand)} if fact.brand else set()
+    if fact.plant and fact.plant.operator:
+        out |= _distinctive(fact.plant.operator)
+        out.add(fold(fact.plant.operator))
+    return out - {""}
 
 
 def same_model(a: Fact, b: Fact) -> bool:
-    """ "VF 8" = "VinFast VF 8" = "VF8"; a brand-less name matches a branded one when
-    the branded name ends with it and it is not a bare number."""
-    fa, fb = _model_forms(a.model, a.brand), _model_forms(b.model, b.brand)
-    if not fa or not fb:
-        return False
-    if fa & fb:
-        return True
-    ma, mb = fold(a.model), fold(b.model)
-    short, long_ = sorted((ma, mb), key=len)
-    return bool(re.search(r"[a-z]", short)) and long_.endswith(" " + short)
+    """Same model, with or without the brand: "VF 8" = "VinFast VF 8" = "VF8" when
+    VinFast is the brand (or the plant's operator) of either fact. Other prefixes
+    make other models ("ID. Golf" is not "Golf")."""
+    brands = _brands(a) | _brands(b)
+    fa, fb = _model_forms(a.model, brands), _model_forms(b.model, brands)
+    return bool(fa & fb)
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -278,7 +282,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
 
 
-def _plant_name_words(p: Plant) -> frozenset[str]:
+def plant_name_words(p: Plant) -> frozenset[str]:
     """The distinctive words of a plant's name: not generic, not its place or operator."""
     words = _words(p.name) - _PLANT_GENERIC
     words -= _words(p.city) | _words(p.region) | _words(p.operator) | _words(p.country)
@@ -297,7 +301,7 @@ def plant_relation(a: Plant, b: Plant) -> str:
         return DIFFERENT
     if a.region and b.region and fold(a.region) != fold(b.region):
         return DIFFERENT
-    na, nb = _plant_name_words(a), _plant_name_words(b)
+    na, nb = plant_name_words(a), plant_name_words(b)
     if na and nb:
         if na & nb:
             return SAME
@@ -330,7 +334,7 @@ def _plant_specificity(p: Plant | None) -> int:
         + 4 * bool(p.city and not _is_county(p.city))
         + 2 * bool(p.region or _is_county(p.city))
         + bool(p.operator)
-        + bool(_plant_name_words(p))
+        + bool(plant_name_words(p))
     )
 
 
@@ -464,21 +468,36 @@ def _merge_two(a: Fact, b: Fact) -> Fact:
     return replace(best, **changes)
 
 
-def merge_duplicates(facts: Iterable[Fact]) -> list[Fact]:
+def merge_duplicates(facts: Iterable[Fact], *, policy: DiffPolicy = DEFAULT_POLICY) -> list[Fact]:
     """Facts of one article with one identity merged into one (order of first mention).
 
-    A `moved` production fact and a non-moved one at the same plant are not merged:
-    they are the two halves of a statement the article makes twice.
+    Not merged: a `moved` production fact and a non-moved one (the two halves of a
+    move), and two numbers of one identity that differ beyond tolerance (an article
+    that gives "$4 billion" for the plant and "$2 billion" for its first phase
+    states two amounts; both are kept and later articles confirm either).
     """
     merged: list[Fact] = []
     for fact in facts:
         for i, seen in enumerate(merged):
-            if same_identity(fact, seen) and _moved(fact) == _moved(seen):
+            if (
+                same_identity(fact, seen)
+                and _moved(fact) == _moved(seen)
+                and not _values_differ(seen.value, fact.value, policy)
+            ):
                 merged[i] = _merge_two(seen, fact)
                 break
         else:
             merged.append(fact)
     return merged
+
+
+def _values_differ(old: float | None, new: float | None, policy: DiffPolicy) -> bool:
+    """Beyond tolerance, relative to the old (stored) value: 12 500 → 12 000 is -4 %."""
+    if old is None or new is None:
+        return False
+    if old == 0:
+        return new != 0
+    return abs(new - old) > policy.value_tolerance * abs(old)
 
 
 def _moved(fact: Fact) -> bool:
@@ -514,6 +533,8 @@ def _merge_state(stored: Fact, new: Fact) -> Fact:
             changes[name] = getattr(stored, name)
     for name in _DATE_FIELDS.get(new.type, ()):
         old_d, new_d = getattr(stored, name), getattr(new, name)
+        if name == "date" and new.type == FactType.PLANT_STATUS and _status_changed(stored, new):
+            continue  # the stored date dated the old status
         if new_d is None or (
             old_d is not None
             and old_d.overlaps(new_d)
@@ -541,6 +562,16 @@ def _merge_state(stored: Fact, new: Fact) -> Fact:
 # --------------------------------------------------------------------------- fields
 
 
+def _status_changed(stored: Fact, new: Fact) -> bool:
+    """Another status (stated now, unknown or different before), continuity aside."""
+    if new.type not in _STATUS_TYPES or new.status is None:
+        return False
+    old_s, new_s = stored.status, new.status
+    if old_s is None:
+        return True
+    return old_s != new_s and not any({old_s, new_s} <= c for c in _CONTINUITY)
+
+
 def _field_changes(stored: Fact, new: Fact, now: Fact, policy: DiffPolicy) -> list[Change]:
     """One Change per changed field of `new` against `stored` (`now` = merged state)."""
     out: list[Change] = []
@@ -559,13 +590,12 @@ def _field_changes(stored: Fact, new: Fact, now: Fact, policy: DiffPolicy) -> li
             )
         )
 
-    if new.type in _STATUS_TYPES and new.status is not None:
-        old_s, new_s = stored.status, new.status
-        if old_s is None:
-            add(ChangeKind.CHANGED, "status", None, new_s)
-        elif old_s != new_s and not any({old_s, new_s} <= c for c in _CONTINUITY):
-            add(ChangeKind.CHANGED, "status", old_s, new_s)
+    status_changed = _status_changed(stored, new)
+    if status_changed:
+        add(ChangeKind.CHANGED, "status", stored.status, new.status)
     for name in _DATE_FIELDS.get(new.type, ()):
+        if name == "date" and new.type == FactType.PLANT_STATUS and status_changed:
+            continue  # a plant status date dates its status: it changed with it
         old_d, new_d = getattr(stored, name), getattr(new, name)
         if new_d is None:
             continue
@@ -579,7 +609,7 @@ def _field_changes(stored: Fact, new: Fact, now: Fact, policy: DiffPolicy) -> li
         old_v, new_v = stored.value, new.value
         if old_v is None:
             add(ChangeKind.CHANGED, "value", None, new_v)
-        elif abs(new_v - old_v) > policy.value_tolerance * max(abs(old_v), abs(new_v)):
+        elif _values_differ(old_v, new_v, policy):
             add(ChangeKind.CHANGED, "value", old_v, new_v)
     if new.type == FactType.EXECUTIVE and new.person:
         if not stored.person:
@@ -637,18 +667,28 @@ class _Slot:
 
 
 class _State:
-    def __init__(self, current: Sequence[Fact]) -> None:
+    """The current facts while one article is applied. A stored fact is claimed by
+    at most one fact of the article (a second one with the same identity, which
+    merging kept apart, stands beside it)."""
+
+    def __init__(self, current: Sequence[Fact], policy: DiffPolicy) -> None:
         self.slots = [_Slot(base=c, fact=c) for c in current]
+        self.policy = policy
 
     def find(self, fact: Fact) -> _Slot | None:
-        same = [s for s in self.slots if _identity_rel(fact, s.fact) == SAME]
+        free = [s for s in self.slots if not s.touched]
+        same = [s for s in free if _identity_rel(fact, s.fact) == SAME]
         if same:
-            return max(same, key=lambda s: _match_score(fact, s.fact))
+            return max(same, key=lambda s: self._score(fact, s.fact))
         if fact.type == FactType.PRODUCTION:
             loose = [s for s in self.slots if _identity_rel(fact, s.fact) == COMPATIBLE]
-            if len(loose) == 1:
+            if len(loose) == 1 and not loose[0].touched:
                 return loose[0]
         return None
+
+    def _score(self, fact: Fact, stored: Fact) -> tuple[int, int, int]:
+        same_value = not _values_differ(stored.value, fact.value, self.policy)
+        return (int(same_value), *_match_score(fact, stored))
 
     def write(self, slot: _Slot | None, now: Fact) -> None:
         if slot is None:
@@ -665,10 +705,10 @@ def plan_article(
     facts: Sequence[Fact], current: Sequence[Fact], *, policy: DiffPolicy = DEFAULT_POLICY
 ) -> DiffPlan:
     """The changes one article makes and the state updates they imply."""
-    merged = merge_duplicates(facts)
+    merged = merge_duplicates(facts, policy=policy)
     pairs = _pair_moves(merged)
     origins = {id(f) for f in pairs.values()}
-    state = _State(current)
+    state = _State(current, policy)
     changes: list[Change] = []
     for index, fact in enumerate(merged):
         if id(fact) in origins:

@@ -1,0 +1,303 @@
+"""Timeline checking: the changes a run reported against a dev timeline's expectations.
+
+Pure: a timeline (the JSON of shared/dev/timelines/*.json) and the changes reported
+after each article in, a `TimelineReport` out. The matching follows shared/dev's
+README: by article (`after`), type, model (forgiving: with or without the brand) and
+plant (`plant_city` / `plant_region` / `plant_country` / `plant_operator`: city when
+the expectation gives one, or region when the change's plant has no city; else
+region; else operator; else country; countries never contradict), field
+(`new_model` = a `new` production change) and the new value (date label, status
+with started = ongoing, number within 5 %, plant by city/region/country/name for
+field `plant`).
+
+Equivalent reports that the timelines' notes accept are accepted too:
+- a move reported as `plant` (old → new) for an expected status `moved` at the old
+  plant, and a `new` fact at the destination for an expected `plant` change;
+- a `new` fact that states the value for an expected change "from null" (e.g. a
+  first start date at a plant named only by its country).
+
+`spurious` are the alert=True changes no expectation matched and that are false
+alarms: a `changed`, or a `new` for something an earlier article already reported
+(a link the store missed). A `new` for something never seen before is a first value,
+which the timelines deliberately do not list: those go to `first_seen`.
+`gold_facts(gold_json)` turns a gold file's facts (dates as labels, no evidence)
+into `Fact`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factwatch.diff import plant_name_words, same_company, same_model
+from factwatch.model import (
+    Change,
+    ChangeKind,
+    Evidence,
+    Fact,
+    FactType,
+    FuzzyDate,
+    Plant,
+    Source,
+    fold,
+)
+
+__all__ = [
+    "VALUE_TOLERANCE",
+    "ExpectedChange",
+    "TimelineReport",
+    "check_timeline",
+    "expected_changes",
+    "gold_facts",
+    "gold_source",
+    "plant_matches",
+    "same_thing",
+]
+
+VALUE_TOLERANCE = 0.05
+_EQUIVALENT_STATUS = ({"started", "ongoing"},)
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedChange:
+    """One entry of a timeline's `expected_changes`."""
+
+    after: str
+    type: FactType
+    field: str
+    old: Any
+    new: Any
+    model: str | None = None
+    plant: Plant | None = None
+    start: str | None = None  # an attribute the new fact must carry (label)
+    note: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ExpectedChange:
+        plant_keys = ("city", "region", "country", "operator")
+        plant = None
+        if any(data.get(f"plant_{k}") for k in plant_keys):
+            plant = Plant(**{k: data.get(f"plant_{k}") for k in plant_keys})
+        return cls(
+            after=str(data["after"]),
+            type=FactType(data["type"]),
+            field=str(data["field"]),
+            old=data.get("from"),
+            new=data.get("to"),
+            model=data.get("model"),
+            plant=plant,
+            start=data.get("start"),
+            note=data.get("note"),
+        )
+
+    def describe(self) -> str:
+        where = self.plant.label() if self.plant else "?"
+        what = f"{self.model} · {where}" if self.model else where
+        return f"after {self.after}: {self.type} {what} {self.field} {self.old!r} → {self.new!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineReport:
+    found: list[tuple[ExpectedChange, Change]] = field(default_factory=list)
+    missing: list[ExpectedChange] = field(default_factory=list)
+    spurious: list[tuple[str, Change]] = field(default_factory=list)
+    first_seen: list[tuple[str, Change]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def summary(self) -> str:
+        expected = len(self.found) + len(self.missing)
+        return (
+            f"{len(self.found)}/{expected} expected changes found, "
+            f"{len(self.spurious)} spurious alerts, {len(self.first_seen)} first-seen facts"
+        )
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def gold_source(gold: Mapping[str, Any]) -> Source:
+    return Source(
+        published=str(gold["published"]),
+        url=gold.get("url"),
+        path=gold.get("article"),
+        publisher=gold.get("publisher"),
+    )
+
+
+def gold_facts(gold: Mapping[str, Any]) -> list[Fact]:
+    """A gold file's facts as `Fact`s (source from the file, empty evidence)."""
+    source = gold_source(gold)
+    out: list[Fact] = []
+    for data in gold.get("facts", ()):
+        fact = Fact.from_json({**data, "source": source.to_json(), "confidence": 1.0})
+        out.append(fact.with_(evidence=Evidence(sentence="", start=0, end=0)))
+    return out
+
+
+def expected_changes(timeline: Mapping[str, Any]) -> list[ExpectedChange]:
+    return [ExpectedChange.from_json(e) for e in timeline.get("expected_changes", ())]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def plant_matches(expected: Plant, got: Plant | None) -> bool:
+    """The eval's plant rule, `expected` being the gold side."""
+    if got is None:
+        return False
+    if expected.country and got.country and expected.country.upper() != got.country.upper():
+        return False
+    if expected.city and got.city:
+        return fold(expected.city) == fold(got.city)
+    if expected.region and got.region:
+        return fold(expected.region) == fold(got.region)
+    if expected.city or expected.region:
+        # the change's plant lacks the level the expectation names: fall back
+        if expected.operator and got.operator:
+            return same_company(expected.operator, got.operator)
+        return bool(expected.country and got.country)
+    if expected.operator:
+        return bool(got.operator) and same_company(expected.operator, got.operator)
+    return bool(expected.country and got.country)
+
+
+def _model_matches(expected: str | None, fact: Fact) -> bool:
+    if expected is None:
+        return True
+    probe = fact.with_(model=expected, brand=None)
+    return fact.model is not None and same_model(probe, fact)
+
+
+def _status_equal(a: Any, b: Any) -> bool:
+    if a == b:
+        return True
+    return any({a, b} <= group for group in _EQUIVALENT_STATUS)
+
+
+def _value_matches(field_name: str, expected: Any, got: Any) -> bool:
+    if expected is None:
+        return got is None
+    if got is None:
+        return False
+    if isinstance(got, FuzzyDate):
+        return got.label == str(expected)
+    if isinstance(got, Plant):
+        wanted = fold(str(expected))
+        names = (got.city, got.region, got.country, got.name, got.kb_id)
+        return any(fold(n) == wanted for n in names if n)
+    if isinstance(got, int | float) and isinstance(expected, int | float):
+        return abs(got - expected) <= VALUE_TOLERANCE * max(abs(expected), abs(got))
+    if field_name == "status":
+        return _status_equal(str(expected), str(got))
+    return fold(str(expected)) == fold(str(got))
+
+
+def _identity_matches(exp: ExpectedChange, fact: Fact | None) -> bool:
+    if fact is None or fact.type != exp.type or not _model_matches(exp.model, fact):
+        return False
+    return exp.plant is None or plant_matches(exp.plant, fact.plant)
+
+
+def _start_ok(exp: ExpectedChange, fact: Fact) -> bool:
+    return exp.start is None or (fact.start is not None and fact.start.label == exp.start)
+
+
+def change_matches(exp: ExpectedChange, change: Change) -> bool:
+    """Whether `change` reports `exp` (the article is checked by the caller)."""
+    if exp.field == "new_model":
+        return (
+            change.kind == ChangeKind.NEW
+            and _identity_matches(exp, change.fact)
+            and _status_equal(exp.new, change.fact.status)
+            and _start_ok(exp, change.fact)
+        )
+    if change.kind == ChangeKind.CHANGED and change.field == exp.field:
+        return _identity_matches(exp, change.fact) and _value_matches(
+            exp.field, exp.new, change.new
+        )
+    # accepted equivalents (see module docstring)
+    if exp.field == "status" and exp.new == "moved" and change.field == "plant":
+        return change.kind == ChangeKind.CHANGED and _identity_matches(
+            exp, change.previous.with_(plant=change.old) if change.previous else None
+        )
+    if exp.field == "plant" and change.kind == ChangeKind.NEW:
+        return _identity_matches(exp, change.fact)
+    if exp.old is None and change.kind == ChangeKind.NEW and _identity_matches(exp, change.fact):
+        value = getattr(change.fact, exp.field, None)
+        return _value_matches(exp.field, exp.new, value)
+    return False
+
+
+def check_timeline(
+    timeline: Mapping[str, Any], changes_by_article: Mapping[str, Sequence[Change]]
+) -> TimelineReport:
+    """Match the changes reported after each article against the expected ones."""
+    report = TimelineReport()
+    used: set[tuple[str, int]] = set()
+    for exp in expected_changes(timeline):
+        candidates = changes_by_article.get(exp.after, ())
+        hit = next(
+            (
+                (i, c)
+                for i, c in enumerate(candidates)
+                if (exp.after, i) not in used and change_matches(exp, c)
+            ),
+            None,
+        )
+        if hit is None:
+            report.missing.append(exp)
+        else:
+            used.add((exp.after, hit[0]))
+            report.found.append((exp, hit[1]))
+    earlier: list[Fact] = []
+    for article in timeline.get("articles", ()):
+        reported = changes_by_article.get(article, ())
+        for i, change in enumerate(reported):
+            if not change.alert or (article, i) in used:
+                continue
+            if change.kind == ChangeKind.NEW and not any(
+                same_thing(change.fact, seen) for seen in earlier
+            ):
+                report.first_seen.append((article, change))
+            else:
+                report.spurious.append((article, change))
+        for change in reported:
+            earlier.append(change.fact)
+            if change.previous is not None:
+                earlier.append(change.previous)
+    return report
+
+
+def _names_disjoint(a: Plant, b: Plant) -> bool:
+    """Two distinctive plant names that share nothing ("Factory Zero", "Orion Assembly")."""
+    na, nb = plant_name_words(a), plant_name_words(b)
+    return bool(na and nb and not na & nb)
+
+
+def same_thing(fact: Fact, seen: Fact) -> bool:
+    """The eval's identity rule: would `fact` be matched to the earlier `seen`?"""
+    if fact.type != seen.type:
+        return False
+    plant_ok = (
+        seen.plant is not None
+        and fact.plant is not None
+        and plant_matches(seen.plant, fact.plant)
+        and not _names_disjoint(seen.plant, fact.plant)
+    )
+    match fact.type:
+        case FactType.PRODUCTION:
+            return plant_ok and seen.model is not None and _model_matches(seen.model, fact)
+        case FactType.PLANT_CAPACITY | FactType.PLANT_WORKFORCE | FactType.PLANT_STATUS:
+            return plant_ok
+        case FactType.INVESTMENT:
+            return plant_ok and same_company(fact.company, seen.company)
+        case FactType.EXECUTIVE:
+            return same_company(fact.company, seen.company) and fold(fact.role) == fold(seen.role)
+        case FactType.AGREEMENT:
+            common = sum(1 for p in fact.parties if any(same_company(p, q) for q in seen.parties))
+            return common >= 2
+    return False
