@@ -42,8 +42,7 @@ __all__ = ["ChannelReport", "DispatchReport", "OutboxItem", "OutboxStore", "disp
 
 logger = logging.getLogger(__name__)
 
-PAGE_SIZE = 100
-MAX_PAGES = 50  # ≤ 5,000 items per channel per run; the rest next run
+MAX_ITEMS_PER_RUN = 5000  # per channel; the rest go out on the next run
 
 
 class OutboxItem(Protocol):
@@ -216,18 +215,8 @@ def _config(router: Router, name: str) -> ChannelConfig | None:
 
 
 def _pending(store: OutboxStore, channel: str) -> list[Any]:
-    """All pending items of a channel (paged, each key once)."""
-    items: list[Any] = []
-    seen: set[str] = set()
-    for _ in range(MAX_PAGES):
-        page = [i for i in store.pending_outbox(channel, limit=PAGE_SIZE) if i.key not in seen]
-        if not page:
-            break
-        items += page
-        seen.update(i.key for i in page)
-        if len(page) < PAGE_SIZE:
-            break
-    return items
+    """The channel's pending items, oldest first (one read: the store has no offset)."""
+    return list(store.pending_outbox(channel, limit=MAX_ITEMS_PER_RUN))
 
 
 def _dispatch_channel(

@@ -199,15 +199,15 @@ class _RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if self.secrets:
-            record.msg = redact(str(record.msg), self.secrets)
-            if record.args:
-                args = record.args if isinstance(record.args, tuple) else (record.args,)
-                record.args = tuple(redact(str(a), self.secrets) for a in args)
+            message = record.getMessage()
+            clean = redact(message, self.secrets)
+            if clean != message:
+                record.msg, record.args = clean, None
         return True
 
 
 _REDACTOR = _RedactSecrets()
-for _name in ("httpx", "httpcore"):
+for _name in ("httpx", "httpcore", "httpcore.connection", "httpcore.http11", "httpcore.http2"):
     logging.getLogger(_name).addFilter(_REDACTOR)
 
 _LAST_SENT: dict[str, float] = {}
