@@ -79,6 +79,7 @@ __all__ = [
     "parse_retry_after",
     "redact_url",
     "resolve_redirect",
+    "retry_on_transient",
 ]
 
 logger = logging.getLogger(__name__)
@@ -140,10 +141,24 @@ class FetchPolicy:
     """Reach loopback/private addresses (tests, local sources). Env FACTWATCH_ALLOW_PRIVATE_HOSTS=1."""
     respect_robots: bool = True
     allowed_hosts: frozenset[str] = frozenset()
-    """Hosts (as written in the URL, lowercase) exempt from the address check only."""
+    """Hosts (as written in the URL) exempt from the address check only."""
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "max_retry_after"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"FetchPolicy.{name} must be > 0, not {getattr(self, name)!r}")
+        for name in ("max_bytes", "per_host_concurrency"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"FetchPolicy.{name} must be >= 1, not {getattr(self, name)!r}")
+        for name in ("max_redirects", "default_crawl_delay", "max_crawl_delay"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"FetchPolicy.{name} must be >= 0, not {getattr(self, name)!r}")
+        hosts = frozenset(h.strip().lower().strip("[]") for h in self.allowed_hosts)
+        object.__setattr__(self, "allowed_hosts", hosts)
 
 
 DEFAULT_POLICY = FetchPolicy()
+"""Built at import; `Fetcher()` without a policy reads FACTWATCH_ALLOW_PRIVATE_HOSTS anew."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,12 +312,22 @@ class ConnectError(FetchError):
     default_transient = True
 
 
-def is_transient(error: BaseException) -> bool:
+def is_transient(error: object) -> bool:
     """True for failures worth retrying (timeouts, 5xx, 429, connection errors).
 
     Suits a Prefect `retry_condition_fn` that reads the failed state's exception.
     """
     return isinstance(error, FetchError) and error.transient
+
+
+def retry_on_transient(task: object, task_run: object, state: Any) -> bool:
+    """A Prefect `retry_condition_fn`: retry the task only for a transient FetchError.
+
+        @task(retries=3, retry_delay_seconds=[1, 4, 10], retry_condition_fn=retry_on_transient)
+
+    Prefect hands it a Failed state whose `data` is the raised exception.
+    """
+    return is_transient(getattr(state, "data", None))
 
 
 def _status_text(status: int) -> str:

@@ -39,6 +39,7 @@ from factwatch.fetch import (
     is_transient,
     parse_retry_after,
     redact_url,
+    retry_on_transient,
 )
 from tests.httpserver import Response, TestServer, serve
 
@@ -238,6 +239,32 @@ def test_connection_refused_is_transient() -> None:
     closed.stop()
     error = fetch_error(url)
     assert isinstance(error, ConnectError) and error.transient
+
+
+def test_prefect_retry_condition_retries_transient_errors_only() -> None:
+    from prefect.states import Failed
+
+    assert retry_on_transient(
+        None, None, Failed(data=HTTPStatusError(url="http://a.test/", status=503))
+    )
+    assert not retry_on_transient(
+        None, None, Failed(data=HTTPStatusError(url="http://a.test/", status=404))
+    )
+    assert not retry_on_transient(None, None, Failed(data=ValueError("a bug")))
+
+
+def test_policy_rejects_nonsense_and_normalises_hosts() -> None:
+    for bad in (
+        {"read_timeout": 0},
+        {"max_bytes": 0},
+        {"per_host_concurrency": 0},
+        {"max_redirects": -1},
+    ):
+        with pytest.raises(ValueError, match="FetchPolicy"):
+            FetchPolicy(**bad)  # type: ignore[arg-type]
+    assert FetchPolicy(allowed_hosts=frozenset({" Feeds.Example "})).allowed_hosts == {
+        "feeds.example"
+    }
 
 
 def test_errors_survive_pickling() -> None:
