@@ -28,7 +28,8 @@ import time
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -47,6 +48,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+DEFAULT_CONTENT_TYPE = "application/xml"
+"""Assumed when the caller has no HTTP Content-Type (a file, a test)."""
 MAX_REASON_CHARS = 200
 """Reasons and bozo problems are cut to one line of at most this many characters."""
 
@@ -109,7 +112,7 @@ def _private_canonical_url(url: str) -> str:
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "mc_", "pk_", "wt.", "hsa_", "oly_", "vero_")
+_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "mc_", "pk_", "wt.", "wt_", "hsa_", "oly_", "vero_")
 _TRACKING_NAMES = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
@@ -147,9 +150,9 @@ def parse_feed(body: bytes, *, feed_url: str, content_type: str | None = None) -
     if not body.strip():
         raise FeedError(feed_url, "empty response body")
     body, content_type = _undeclared_to_utf8(body, content_type)
-    headers = {"content-location": feed_url}
-    if content_type:
-        headers["content-type"] = content_type
+    # Without an HTTP Content-Type, read the bytes as XML would be (declaration, BOM),
+    # rather than report the missing header as a feed problem.
+    headers = {"content-location": feed_url, "content-type": content_type or DEFAULT_CONTENT_TYPE}
     try:
         # A stream: feedparser reads it as data and never opens a path or a URL.
         result = feedparser.parse(io.BytesIO(body), response_headers=headers)
@@ -231,7 +234,12 @@ def _entry(raw: Mapping[str, Any]) -> FeedEntry | None:
 
     link = (raw.get("link") or "").strip()
     url = link if _is_http_url(link) else None
-    canonical = canonical_url(url) if url else None
+    canonical = None
+    if url:
+        try:
+            canonical = canonical_url(url)
+        except ValueError:  # e.g. a port that is not a number: no fetchable link
+            url = None
     if not (title or summary_text or url):
         return None
 
@@ -251,15 +259,35 @@ def _entry(raw: Mapping[str, Any]) -> FeedEntry | None:
     )
 
 
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
 def _published(raw: Mapping[str, Any]) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = raw.get(key)
+    """The entry's date as the publisher wrote it (its own time zone), else feedparser's
+    UTC reading of it; published first, then updated, then created."""
+    for key in ("published", "updated", "created"):
+        written = raw.get(key)
+        if isinstance(written, str) and written.strip():
+            label = _written_date(written)
+            if label:
+                return label
+        parsed = raw.get(f"{key}_parsed")
         if isinstance(parsed, time.struct_time):
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date().isoformat()
             except (OverflowError, ValueError, OSError):
                 continue
     return None
+
+
+def _written_date(text: str) -> str | None:
+    match = _ISO_DATE.match(text)
+    try:
+        if match:
+            return date(*(int(part) for part in match.groups())).isoformat()
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _text(html: object) -> str:

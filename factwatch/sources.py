@@ -199,6 +199,11 @@ def _feed(origin: str, where: str, entry: object, defaults: Mapping[str, Any]) -
     _check_keys(origin, where, entry, _FEED_KEYS)
     values = {**defaults, **entry}
     name = values.get("name")
+    if isinstance(name, bool | int | float):
+        raise SourcesError(
+            origin,
+            f"{where}: 'name' {name!r} is not text; quote it (YAML reads Off, No, Yes as booleans)",
+        )
     if not isinstance(name, str) or not name.strip():
         raise SourcesError(origin, f"{where}: 'name' is missing or empty")
     label = f"{where} ({name.strip()})"
