@@ -1062,7 +1062,7 @@ def _reason(exc: BaseException) -> str:
 
 
 class _Decoder:
-    """Content-Encoding gzip/deflate decoded with a bounded output per step."""
+    """Content-Encoding identity/gzip/deflate, decoded with a bounded output per step."""
 
     def __init__(self, encoding: str) -> None:
         self.encoding = encoding
@@ -1074,7 +1074,7 @@ class _Decoder:
             self._zlib = zlib.decompressobj()
 
     def feed(self, data: bytes, room: int) -> bytes:
-        """Decode `data`, producing at most `room` bytes (more means: too large)."""
+        """Decode `data`, producing at most `room` bytes; the rest waits in `more()`."""
         if self._zlib is None:
             return data
         try:
@@ -1087,9 +1087,11 @@ class _Decoder:
         self._started = True
         return bytes(out)
 
-    @property
-    def pending(self) -> bool:
-        return self._zlib is not None and bool(self._zlib.unconsumed_tail)
+    def more(self, room: int) -> bytes | None:
+        """Next output from input already fed, or None when it is all decoded."""
+        if self._zlib is None or not self._zlib.unconsumed_tail:
+            return None
+        return bytes(self._zlib.decompress(self._zlib.unconsumed_tail, room))
 
 
 async def _read_capped(
@@ -1101,12 +1103,16 @@ async def _read_capped(
     truncate: bool = False,
 ) -> bytes:
     """Read at most `limit` decoded bytes; beyond it raise BodyTooLarge (or cut when
-    `truncate`). Memory stays within `limit` plus one chunk, even for a decompression
+    `truncate`). Memory stays within about twice `limit`, even for a decompression
     bomb: we ask only for gzip/deflate and decode with a bounded output size."""
     declared = response.headers.get("content-length", "").strip()
     if declared.isdigit() and int(declared) > limit and not truncate:
         # Compressed or not, a declared length beyond the cap means a body beyond it.
         raise BodyTooLarge(url=url, limit=limit, declared=int(declared))
+    if response.is_stream_consumed:  # already read and decoded (httpx.MockTransport)
+        if len(response.content) > limit and not truncate:
+            raise BodyTooLarge(url=url, limit=limit)
+        return response.content[:limit]
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
         raise UnsupportedContentType(
@@ -1114,33 +1120,23 @@ async def _read_capped(
             content_type=response.headers.get("content-type", ""),
             reason=f"Content-Encoding {encoding!r} is not supported",
         )
-    if response.is_stream_consumed:  # already read by the transport (httpx.MockTransport)
-        if len(response.content) > limit and not truncate:
-            raise BodyTooLarge(url=url, limit=limit)
-        return response.content[:limit]
     decoder = _Decoder(encoding)
     parts: list[bytes] = []
     size = 0
     with _mapped_errors(url, policy):
         try:
             async for raw in response.aiter_raw(CHUNK_SIZE):
-                data = raw
-                while True:
-                    room = limit - size + 1
-                    out = decoder.feed(data, room)
+                out: bytes | None = decoder.feed(raw, limit - size + 1)
+                while out is not None:
                     parts.append(out)
                     size += len(out)
                     if size > limit:
                         if truncate:
                             return b"".join(parts)[:limit]
                         raise BodyTooLarge(url=url, limit=limit)
-                    if not decoder.pending:
-                        break
-                    data = decoder._zlib.unconsumed_tail
+                    out = decoder.more(limit - size + 1)
         except zlib.error as exc:
-            raise ConnectError(
-                f"corrupt {encoding} body ({exc})", url=url, transient=False
-            ) from None
+            raise FetchError(f"corrupt {encoding} body ({exc})", url=url) from None
     return b"".join(parts)
 
 

@@ -7,6 +7,7 @@ import gzip
 import itertools
 import pickle
 import time
+import zlib
 from collections.abc import Coroutine, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -366,6 +367,26 @@ def test_gzip_is_decoded_and_a_gzip_bomb_is_capped(server: TestServer) -> None:
     error = fetch_error(server.url("/bomb.gz"), policy)
     assert isinstance(error, BodyTooLarge)
     assert server.requests("/bomb.gz")[0].headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_deflate_both_ways_and_bad_encodings(server: TestServer) -> None:
+    text = b"<p>Werk Zwickau</p>" * 50
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    server.route("/zlib", body=zlib.compress(text), headers={**HTML, "Content-Encoding": "deflate"})
+    server.route(
+        "/raw",
+        body=raw.compress(text) + raw.flush(),
+        headers={**HTML, "Content-Encoding": "deflate"},
+    )
+    server.route(
+        "/corrupt", body=b"\x1f\x8bnot gzip at all", headers={**HTML, "Content-Encoding": "gzip"}
+    )
+    server.route("/br", body=b"\x0b\x02\x80", headers={**HTML, "Content-Encoding": "br"})
+    assert run(fetch(server.url("/zlib"))).body == text
+    assert run(fetch(server.url("/raw"))).body == text
+    corrupt = fetch_error(server.url("/corrupt"))
+    assert type(corrupt) is FetchError and "corrupt gzip" in str(corrupt) and not corrupt.transient
+    assert isinstance(fetch_error(server.url("/br")), UnsupportedContentType)
 
 
 def test_pdf_and_images_are_unsupported(server: TestServer) -> None:
