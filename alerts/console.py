@@ -83,7 +83,12 @@ class ConsolePrinter:
                 out.flush()
                 return
             console = Console(
-                file=out, highlight=False, markup=False, emoji=False, width=self._width
+                file=out,
+                highlight=False,
+                markup=False,
+                emoji=False,
+                width=self._width,
+                soft_wrap=not _is_terminal(out),  # no hard line breaks in pipes and logs
             )
             if digest:
                 console.print(Text(digest_title(views), style="bold"))
@@ -108,6 +113,13 @@ class ConsolePrinter:
             meta += f" · {view.run_url}"
         console.print(Text(meta, style="dim"))
         console.print()
+
+
+def _is_terminal(out: IO[str]) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _style(view: AlertView) -> str:

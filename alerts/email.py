@@ -22,6 +22,7 @@ import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 from enum import StrEnum
@@ -43,6 +44,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_SMTP_TIMEOUT = 15.0
 DEFAULT_SENDER = "factwatch@localhost"
 SUBJECT_PREFIX = "[factwatch] "
+# RFC 5322's line limit (998), so the 64-hex Message-ID stays on its header line.
+_POLICY = policy.default.clone(max_line_length=998)
 _DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
 
@@ -135,7 +138,7 @@ def email_message(
         text = plain_text(views[0])
         run_url = views[0].run_url
     text += "\n\n-- \nfactwatch: automotive plant and production news, with evidence.\n"
-    message = EmailMessage()
+    message = EmailMessage(policy=_POLICY)
     message["Subject"] = _clean_header(SUBJECT_PREFIX + subject)[:250]
     message["From"] = _clean_header(sender)
     message["To"] = ", ".join(_clean_header(a) for a in to)
