@@ -106,7 +106,8 @@ def extract_page(
     _refuse_non_html(html, url=url, content_type=content_type)
     markup = decode_html(html, content_type=content_type)
     soup = _soup(markup)
-    title = _title(soup)
+    titles = _titles(soup)
+    title = titles[0] if titles else None
     published = _published(soup)
     lang = _lang(soup)
 
@@ -126,8 +127,9 @@ def extract_page(
 
     if len(text) < MIN_ARTICLE_CHARS:
         raise PageError(url, "no article text")
-    if title and _ERROR_TITLE.search(title) and len(text) < ERROR_PAGE_MAX_CHARS:
-        raise PageError(url, f"no article text (error page: {title[:80]!r})")
+    error_title = next((t for t in titles if _ERROR_TITLE.search(t)), None)
+    if error_title and len(text) < ERROR_PAGE_MAX_CHARS:
+        raise PageError(url, f"no article text (error page: {error_title[:80]!r})")
     return PageContent(text=text, title=title, published=published, lang=lang, method=str(method))
 
 
@@ -299,16 +301,14 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
-def _title(soup: BeautifulSoup) -> str | None:
+def _titles(soup: BeautifulSoup) -> list[str]:
+    """Title candidates, best first: og:title, JSON-LD headline, first <h1>, <title>."""
     candidates: list[object] = [_meta(soup, "og:title", "twitter:title")]
     candidates += [obj.get("headline") for obj in _json_ld(soup) if _is_article(obj)]
     h1 = soup.find("h1")
     candidates.append(h1.get_text(" ") if h1 else None)
     candidates.append(soup.title.get_text(" ") if soup.title else None)
-    for candidate in candidates:
-        if isinstance(candidate, str) and candidate.strip():
-            return " ".join(candidate.split())
-    return None
+    return [" ".join(c.split()) for c in candidates if isinstance(c, str) and c.strip()]
 
 
 _PUBLISHED_META = (
