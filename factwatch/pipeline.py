@@ -52,6 +52,7 @@ class ArticleOutcome:
     problem: str | None = None
     skipped: bool = False  # e.g. an unsupported language: recorded, not an error
     outbox_keys: tuple[str, ...] = field(default=())
+    article_id: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -119,6 +120,7 @@ def record_article(
         changes=tuple(result.changes),
         duplicate=result.duplicate,
         outbox_keys=tuple(result.outbox_keys),
+        article_id=result.article_id,
     )
 
 
