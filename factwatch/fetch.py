@@ -9,7 +9,9 @@ What a `Fetcher.get` does, in order, for every hop of a redirect chain:
 scheme check (http/https only) → address check (resolve, refuse private ranges) →
 robots.txt (fetched once per origin, `protego`) → per-host slot (semaphore +
 minimum interval from Crawl-delay) → GET with conditional headers, streamed →
-status / content-type / size checks → bytes.
+status / content-type / size checks → bytes. Time spent queueing for a host's slot
+(or for its robots.txt) does not count against `total_timeout`: politeness never
+turns into a timeout; the network part of each GET is bounded.
 
 DNS rebinding: the check above resolves the name before any connection, so a
 refused name is never connected to. With the client the Fetcher builds itself
@@ -662,7 +664,7 @@ def guarded_transport(
 
 @dataclass(slots=True)
 class _HostGate:
-    """Per-origin politeness: at most N requests at once, starts `interval` apart."""
+    """Per-host politeness: at most N requests at once, starts `interval` apart."""
 
     semaphore: asyncio.Semaphore
     lock: asyncio.Lock

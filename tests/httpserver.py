@@ -244,6 +244,8 @@ def _make_handler(server: TestServer) -> type[BaseHTTPRequestHandler]:
                 return
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
+            if self.command == "HEAD":
+                return
             for chunk in response.stream():
                 if not chunk:
                     continue
