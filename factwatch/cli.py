@@ -132,15 +132,15 @@ def cmd_rerun(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
-    from factwatch.pipeline import extract_articles, load_articles
+    from factwatch.pipeline import ArticleOutcome, extract_articles, load_articles
     from factwatch.render import fact_summary
 
     items = load_articles([args.path], published=args.published, publisher=args.publisher)
     item = items[0]
-    if not hasattr(item, "text"):
-        _problem(item.problem or "cannot read")  # type: ignore[union-attr]
+    if isinstance(item, ArticleOutcome):
+        _problem(item.problem or "cannot read")
         return EXIT_BAD_INPUT
-    result = extract_articles([item])[0]  # type: ignore[list-item]
+    result = extract_articles([item])[0]
     if not isinstance(result, list):
         _problem(result.problem or "extraction failed")
         return EXIT_BAD_INPUT

@@ -123,11 +123,10 @@ async def poll_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState | None)
         )
     except FetchError as exc:
         status = getattr(exc, "status", None)
-        problem = f"feed {feed.name}: {exc}; skipped this run"
         return FeedPoll(
             feed=feed,
             state=_state(previous, status=status, error=str(exc)),
-            problem=problem,
+            problem=f"feed {feed.name}: {exc}; skipped this run",
         )
     if result.not_modified:
         return FeedPoll(feed=feed, state=_state(previous, status=304), not_modified=True)
@@ -147,7 +146,7 @@ async def poll_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState | None)
             state=_state(previous, status=result.status, error=str(exc)),
             problem=f"feed {feed.name}: {exc.reason}; skipped this run",
         )
-    problem = None
+    problem: str | None = None
     if parsed.bozo_problem:
         problem = (
             f"feed {feed.name} ({redact_url(feed.url)}) is ill-formed ({parsed.bozo_problem}); "

@@ -32,7 +32,7 @@ from factwatch.sources import FeedSource, load_sources
 __all__ = ["MonitorParameters", "monitor", "run_monitor_once", "serve_monitor"]
 
 FETCH_RETRIES = 2
-FETCH_RETRY_DELAYS = [2, 10]
+FETCH_RETRY_DELAYS: list[float] = [2.0, 10.0]
 
 
 class MonitorParameters(BaseModel):
@@ -44,6 +44,10 @@ class MonitorParameters(BaseModel):
     group: str | None = Field(default=None, description="poll only this source group")
     db_url: str | None = Field(default=None, description="store URL (default: FACTWATCH_DB_URL)")
     max_entries_per_feed: int = Field(default=steps.MAX_ENTRIES_PER_FEED, ge=1, le=500)
+    retry_delays: list[float] = Field(
+        default_factory=lambda: list(FETCH_RETRY_DELAYS),
+        description="seconds before each retry of a feed or page that failed transiently",
+    )
 
 
 def _retry_on_transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -149,11 +153,14 @@ async def monitor(parameters: MonitorParameters | None = None) -> MonitorSummary
     summary = MonitorSummary()
     with Store.open(db_url) as store:
         states = {f.url: store.feed_state(f.url) for f in feeds}
+    delays = params.retry_delays
+    poll_task = poll_feed.with_options(retries=len(delays), retry_delay_seconds=delays or 0)
+    page_task = fetch_page.with_options(retries=len(delays), retry_delay_seconds=delays or 0)
     async with Fetcher() as fetcher:
 
         async def guarded(feed: FeedSource) -> FeedPoll | None:
             try:
-                return await poll_feed(fetcher, feed, states[feed.url])
+                return await poll_task(fetcher, feed, states[feed.url])
             except _TransientFeedFailure as failure:  # retries exhausted
                 return failure.poll
             except Exception as exc:  # a bug in one feed's task must not stop the others
@@ -179,7 +186,7 @@ async def monitor(parameters: MonitorParameters | None = None) -> MonitorSummary
 
         async def one(feed: FeedSource, entry: FeedEntry) -> PageFetch:
             async with gate:
-                return await fetch_page(fetcher, feed, entry)
+                return await page_task(fetcher, feed, entry)
 
         fetched = list(await asyncio.gather(*(one(f, e) for f, e in pending)))
     steps.summarise_pages(summary, fetched)
