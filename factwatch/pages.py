@@ -391,7 +391,7 @@ def _lang(soup: BeautifulSoup) -> str | None:
 _ERROR_TITLE = re.compile(
     r"""^\s*(?:error\s*)?40[134]\b
       | \b(?:error|erreur|fehler)\s*40[134]\b
-      | \bpage\s+not\s+found\b | \bnot\s+found\b
+      | ^\s*not\s+found\s*$ | \b(?:page|article|content|file)\s+not\s+found\b
       | \bpage\s+(?:introuvable|non\s+trouv[ée]e|inexistante)\b
       | \bcette\s+page\s+n['’]existe\s+(?:pas|plus)\b
       | \b(?:seite|artikel)\s+(?:wurde\s+)?nicht\s+gefunden\b
