@@ -60,6 +60,7 @@ from factwatch.model import (
 __all__ = [
     "DB_URL_ENV",
     "DEFAULT_DB_URL",
+    "SCHEMA",
     "ArticleStatus",
     "FeedState",
     "HistoryEntry",
@@ -218,6 +219,25 @@ class HistoryEntry:
     url: str | None
     path: str | None
     recorded_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        """The change JSON (DESIGN.md) plus `change_id` and `recorded_at`."""
+        return {
+            **self.change.to_json(),
+            "change_id": self.change_id,
+            "recorded_at": self.recorded_at.isoformat(),
+        }
+
+    def __str__(self) -> str:
+        change = self.change
+        line = f"{self.published:<10}  {change.kind:<9}  {change.fact.title()}"
+        if change.field:
+            line += f"  {change.field}: {_short(change.old)} → {_short(change.new)}"
+            if change.months:
+                line += f" ({change.months:+d} months)"
+        elif change.kind == ChangeKind.NEW and change.fact.status:
+            line += f"  ({change.fact.status})"
+        return f"{line}  [{self.path or self.url or '?'}]"
 
 
 # --------------------------------------------------------------------------- schema
@@ -915,6 +935,18 @@ class Store:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, FuzzyDate):
+        return value.label
+    if isinstance(value, Plant):
+        return value.label()
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)
 
 
 def _safe_url(url: str) -> str:

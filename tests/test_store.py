@@ -502,3 +502,15 @@ def test_postgresql_same_code(pg_url: str) -> None:
         assert state is not None and state.etag == "f"
     with Store.open(pg_url) as again:  # re-open migrates nothing and keeps the data
         assert len(again.current_facts()) == 1
+
+
+def test_history_entries_read_and_serialise(store: Store) -> None:
+    store.record(article("2024-03-01"), [production("2024-03-01", start="2024-summer")])
+    store.record(article("2024-09-01"), [production("2024-09-01", start="2025-H1")])
+    entry = store.history(model="Polestar 4")[-1]
+    line = str(entry)
+    assert "2024-09-01" in line and "start: 2024-summer → 2025-H1 (+8 months)" in line
+    data = entry.to_json()
+    assert data["kind"] == "changed" and data["change_id"] == entry.change_id
+    assert data["from"]["label"] == "2024-summer" and data["months"] == 8
+    json.dumps(data)  # plain JSON

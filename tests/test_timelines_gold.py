@@ -8,13 +8,14 @@ diff given perfect facts; each timeline has a budget so a regression fails.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from factwatch.model import Article, Change
 from factwatch.store import Store
-from factwatch.timelines import check_timeline, gold_facts, gold_source
+from factwatch.timelines import check_timeline, gold_facts, gold_source, run_timelines
 
 pytestmark = pytest.mark.shared
 
@@ -77,3 +78,31 @@ def test_gold_timeline(name: str, shared_dir: Path, tmp_path: Path) -> None:
     print(f"{name}: {report.summary()}\n{detail}")
     assert not report.missing, detail
     assert len(report.spurious) <= SPURIOUS_BUDGET.get(name, 0), detail
+
+
+def test_run_timelines_with_gold_facts(shared_dir: Path) -> None:
+    dev = shared_dir / "dev"
+    report = run_timelines(dev / "timelines", articles_dir=dev / "articles", gold_dir=dev / "gold")
+    assert report.problems == ()
+    assert (report.found, report.expected, report.spurious) == (71, 71, 0)
+    assert report.to_text().startswith("timelines: 71/71 expected changes found, 0 spurious")
+    assert json.loads(json.dumps(report.to_json()))["recall"] == 1.0
+
+
+def test_a_missing_change_and_a_false_alarm_are_reported(shared_dir: Path, tmp_path: Path) -> None:
+    """The checker can fail: drop the slip article's facts, add a made-up change."""
+    dev = shared_dir / "dev"
+    timeline = json.loads((dev / "timelines" / "gm_orion_assembly.json").read_text("utf-8"))
+    store = Store.open(f"sqlite:///{tmp_path / 'fw.db'}")
+    try:
+        changes = replay(dev, timeline, store)
+    finally:
+        store.close()
+    slip = "121_bauaelectric_gm_orion_ev_trucks_mid2026.txt"
+    kept = [c for c in changes[slip] if c.field != "start"]
+    bogus = next(c for c in changes[slip] if c.field == "start")
+    changes[slip] = [*kept, replace(bogus, field="end")]
+    report = check_timeline(timeline, changes)
+    assert len(report.missing) == 2
+    assert {e.model for e in report.missing} == {"Chevrolet Silverado EV", "GMC Sierra EV"}
+    assert [c.field for _, c in report.spurious] == ["end"]
