@@ -389,7 +389,7 @@ def _lang(soup: BeautifulSoup) -> str | None:
 
 
 _ERROR_TITLE = re.compile(
-    r"""^\s*(?:error\s*)?40[134]\b
+    r"""^\s*(?:error\s*)?40[134](?:\s*[-–:|]|\s+(?:not|forbidden|unauthori[sz]ed|error|page)\b|\s*$)
       | \b(?:error|erreur|fehler)\s*40[134]\b
       | ^\s*not\s+found\s*$ | \b(?:page|article|content|file)\s+not\s+found\b
       | \bpage\s+(?:introuvable|non\s+trouv[ée]e|inexistante)\b

@@ -265,10 +265,12 @@ def test_titles_of_error_pages(title: str) -> None:
         extract_page(html, url="https://x.example/e")
 
 
-def test_a_model_named_404_is_not_an_error_page() -> None:
-    html = _html().replace(
-        b"<title>Zwickau</title>", b"<title>Peugeot 404 : retour sur une icone</title>"
-    )
+@pytest.mark.parametrize(
+    "title",
+    ["Peugeot 404 : retour sur une icone", "401 jobs cut at Ford Saarlouis", "Parts not found"],
+)
+def test_titles_that_only_look_like_errors(title: str) -> None:
+    html = _html().replace(b"<title>Zwickau</title>", f"<title>{title}</title>".encode())
     page = extract_page(html, url="https://x.example/peugeot-404")
     assert "Paragraph 3 of an article" in page.text
 
