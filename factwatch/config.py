@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from factwatch.sources import DEFAULT_SOURCES_PATH as DEFAULT_SOURCES
+
 __all__ = ["DEFAULT_DB_URL", "REPO_ROOT", "SEEDS_DIR", "Settings"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO_ROOT / "seeds"
 DEFAULT_DB_URL = "sqlite:///.factwatch/factwatch.db"
-DEFAULT_SOURCES = SEEDS_DIR / "feeds.yaml"
 
 
 @dataclass(frozen=True, slots=True)

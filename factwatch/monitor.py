@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from factwatch.feeds import FeedEntry, FeedError, parse_feed
-from factwatch.fetch import Fetcher, FetchError, redact_url
+from factwatch.feeds import FeedEntry, FeedError, FeedProblem, parse_feed
+from factwatch.fetch import FEED_TYPES, HTML_TYPES, Fetcher, FetchError, redact_url
 from factwatch.model import Article, Change, Source
 from factwatch.pages import PageError, extract_page
 from factwatch.pipeline import ArticleOutcome, Route, ingest
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from factwatch.store import FeedState, Store
 
 __all__ = [
-    "FEED_TYPES",
-    "PAGE_TYPES",
     "FeedPoll",
     "MonitorSummary",
     "PageFetch",
@@ -45,18 +43,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-FEED_TYPES = (
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/rdf+xml",
-    "application/xml",
-    "text/xml",
-    "application/feed+json",
-    "application/json",
-    "text/plain",
-    "text/html",  # many servers label feeds text/html; feedparser decides
-)
-PAGE_TYPES = ("text/html", "application/xhtml+xml")
 MAX_ENTRIES_PER_FEED = 50
 """Entries beyond this many per feed and poll are left for the next poll."""
 PAGE_CONCURRENCY = 16
@@ -140,6 +126,8 @@ async def poll_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState | None)
     try:
         parsed = parse_feed(result.body, feed_url=feed.url, content_type=result.content_type)
     except FeedError as exc:
+        if exc.problem is FeedProblem.NO_ENTRIES:  # a real feed with nothing in it: quiet
+            return FeedPoll(feed=feed, state=new_state)
         # Keep the old validators: the next poll must fetch the feed again.
         return FeedPoll(
             feed=feed,
@@ -219,7 +207,7 @@ async def fetch_article(fetcher: Fetcher, feed: FeedSource, entry: FeedEntry) ->
         problem = "the entry has no link"
     else:
         try:
-            result = await fetcher.get(entry.url, accept=PAGE_TYPES)
+            result = await fetcher.get(entry.url, accept=HTML_TYPES)
             page = extract_page(
                 result.body,
                 url=result.url,
