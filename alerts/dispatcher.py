@@ -361,21 +361,38 @@ def _message(exc: DeliveryError) -> str:
 def _sent(store: OutboxStore, tally: _Tally, items: Sequence[Any]) -> None:
     tally.messages += 1
     for item in items:
-        store.mark_sent(item.key)  # right after the channel accepted: the duplicate window
+        try:
+            store.mark_sent(item.key)  # right after the channel accepted: the duplicate window
+        except Exception as exc:  # the store is down: say so, stop before sending more
+            tally.line(
+                f"delivered, but the store could not record it ({type(exc).__name__}); "
+                "it may be sent again on the next run"
+            )
+            raise _Stop from None
         tally.sent += 1
 
 
 def _failed(store: OutboxStore, tally: _Tally, items: Sequence[Any], error: str) -> None:
     for item in items:
-        store.mark_failed(item.key, error=error, dead=False)
+        _record_failure(store, tally, item, error=error, dead=False)
         tally.failed += 1
 
 
 def _dead(store: OutboxStore, tally: _Tally, items: Sequence[Any], error: str) -> None:
     for item in items:
-        store.mark_failed(item.key, error=error, dead=True)
+        _record_failure(store, tally, item, error=error, dead=True)
         tally.dead += 1
     tally.line(f"{error} ({len(items)} item{'s' if len(items) != 1 else ''})")
+
+
+def _record_failure(
+    store: OutboxStore, tally: _Tally, item: Any, *, error: str, dead: bool
+) -> None:
+    try:
+        store.mark_failed(item.key, error=error, dead=dead)
+    except Exception as exc:  # nothing is lost: the item stays pending
+        tally.line(f"the store could not record a failure ({type(exc).__name__}); {error}")
+        raise _Stop from None
 
 
 class _Sender:
