@@ -478,14 +478,22 @@ def merge_duplicates(facts: Iterable[Fact], *, policy: DiffPolicy = DEFAULT_POLI
     """
     merged: list[Fact] = []
     for fact in facts:
-        for i, seen in enumerate(merged):
-            if (
-                same_identity(fact, seen)
+
+        def mergeable(seen: Fact, relation: str, fact: Fact = fact) -> bool:
+            return (
+                _identity_rel(fact, seen) == relation
                 and _moved(fact) == _moved(seen)
                 and not _values_differ(seen.value, fact.value, policy)
-            ):
-                merged[i] = _merge_two(seen, fact)
-                break
+            )
+
+        same = [i for i, seen in enumerate(merged) if mergeable(seen, SAME)]
+        if not same and fact.type == FactType.PRODUCTION:
+            # "the Polestar 4 at Busan" and "the Polestar 4 in South Korea" in one
+            # article: one fact when the looser mention fits only one
+            loose = [i for i, seen in enumerate(merged) if mergeable(seen, COMPATIBLE)]
+            same = loose if len(loose) == 1 else []
+        if same:
+            merged[same[0]] = _merge_two(merged[same[0]], fact)
         else:
             merged.append(fact)
     return merged
@@ -725,13 +733,27 @@ def _restate(fact: Fact, state: _State, policy: DiffPolicy) -> list[Change]:
     slot = state.find(fact)
     if slot is None:
         state.write(None, fact)
-        return [Change(kind=ChangeKind.NEW, fact=fact, new=fact.status, alert=True)]
+        return [_new(fact)]
     stored = slot.fact
     if is_stale(fact, stored):
         return [Change(kind=ChangeKind.STALE, fact=fact, previous=stored)]
     now = _merge_state(stored, fact)
     state.write(slot, now)
     return _field_changes(stored, fact, now, policy) or [_confirmed(stored, now)]
+
+
+def _new(fact: Fact) -> Change:
+    """A new identity; `new` (the change's "to") is the fact's headline value."""
+    match fact.type:
+        case FactType.PRODUCTION | FactType.PLANT_STATUS:
+            headline: Any = fact.status
+        case FactType.PLANT_CAPACITY | FactType.PLANT_WORKFORCE | FactType.INVESTMENT:
+            headline = fact.value
+        case FactType.EXECUTIVE:
+            headline = fact.person
+        case _:
+            headline = fact.subject
+    return Change(kind=ChangeKind.NEW, fact=fact, new=headline, alert=True)
 
 
 def _confirmed(stored: Fact, now: Fact) -> Change:
@@ -784,7 +806,7 @@ def _move(fact: Fact, origin: Fact, state: _State, policy: DiffPolicy) -> list[C
     out.extend(found)
     if not out:
         if stored_dest is None:
-            out.append(Change(kind=ChangeKind.NEW, fact=fact, new=fact.status, alert=True))
+            out.append(_new(fact))
         else:
             out.append(_confirmed(stored_dest, dest_now))
     return out

@@ -594,7 +594,9 @@ class Store:
                     created_at=now,
                 )
             )
-            routes = list(dict.fromkeys(route(change)))
+            routes: dict[str, bool] = {}
+            for channel, digest_only in route(change):
+                routes.setdefault(channel, bool(digest_only))  # one row per channel
             if not routes:
                 continue
             payload = {
@@ -607,7 +609,7 @@ class Store:
                     "publisher": article.source.publisher,
                 },
             }
-            for channel, digest_only in routes:
+            for channel, digest_only in routes.items():
                 key = outbox_key(cid, channel)
                 keys.append(key)
                 conn.execute(

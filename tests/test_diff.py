@@ -401,3 +401,25 @@ def test_two_amounts_in_one_article_are_two_scopes() -> None:
     stored = [u.fact for u in plan.updates]
     phase = later_of(FactType.INVESTMENT, plant=plant, company="VinFast", value=2e9)
     assert only(diff_article([phase], stored)).kind == ChangeKind.CONFIRMED
+
+
+def test_a_plant_and_its_country_in_one_article_are_one_fact() -> None:
+    facts = [
+        fact(model="Polestar 4", plant=BUSAN, status="planned"),
+        fact(model="Polestar 4", plant=Plant(country="KR"), status="planned", start="2025-mid"),
+    ]
+    change = only(diff_article(facts, []))
+    assert change.kind == ChangeKind.NEW
+    assert change.fact.plant == BUSAN and change.fact.start == d("2025-mid")
+
+
+def test_new_changes_carry_the_headline_value() -> None:
+    plant = Plant(operator="Ford", city="Oakville", country="CA")
+    capacity = only(diff_article([fact(FactType.PLANT_CAPACITY, plant=plant, value=100_000)], []))
+    assert capacity.new == 100_000
+    boss = only(
+        diff_article(
+            [fact(FactType.EXECUTIVE, company="Ford", role="CEO", person="Jim Farley")], []
+        )
+    )
+    assert boss.new == "Jim Farley"

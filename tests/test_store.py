@@ -514,3 +514,14 @@ def test_history_entries_read_and_serialise(store: Store) -> None:
     assert data["kind"] == "changed" and data["change_id"] == entry.change_id
     assert data["from"]["label"] == "2024-summer" and data["months"] == 8
     json.dumps(data)  # plain JSON
+
+
+def test_a_channel_named_twice_gets_one_outbox_row(store: Store) -> None:
+    result = store.record(
+        article("2024-03-01"),
+        [production("2024-03-01")],
+        route=lambda c: [("slack", False), ("slack", True), ("email", True)],
+    )
+    assert len(result.outbox_keys) == 2
+    (item,) = store.pending_outbox("slack")
+    assert item.digest_only is False
