@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 from factwatch.model import (
@@ -72,6 +73,7 @@ __all__ = [
     "DEFAULT_VALUE_TOLERANCE",
     "DiffPlan",
     "DiffPolicy",
+    "Relation",
     "StateUpdate",
     "diff_article",
     "is_stale",
@@ -115,100 +117,23 @@ class DiffPlan:
 
 # --------------------------------------------------------------------------- names
 
-_COMPANY_GENERIC = frozenset(
-    [
-        "motor",
-        "motors",
-        "automotive",
-        "automobiles",
-        "automobile",
-        "auto",
-        "cars",
-        "car",
-        "company",
-        "co",
-        "corp",
-        "corporation",
-        "inc",
-        "incorporated",
-        "ltd",
-        "limited",
-        "llc",
-        "plc",
-        "sa",
-        "sas",
-        "sarl",
-        "ag",
-        "gmbh",
-        "kg",
-        "nv",
-        "bv",
-        "spa",
-        "se",
-        "holding",
-        "holdings",
-        "the",
-    ]
-)
-_PLANT_GENERIC = frozenset(
-    [
-        "plant",
-        "plants",
-        "assembly",
-        "factory",
-        "usine",
-        "site",
-        "werk",
-        "fabrik",
-        "manufacturing",
-        "manufacture",
-        "facility",
-        "complex",
-        "gigafactory",
-        "giga",
-        "works",
-        "production",
-        "center",
-        "centre",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "l",
-        "d",
-        "of",
-        "the",
-        "in",
-        "at",
-        "a",
-        "an",
-        "und",
-        "der",
-        "die",
-        "das",
-        "im",
-        "am",
-        "von",
-        "historique",
-        "historic",
-        "new",
-        "nouvelle",
-        "nouveau",
-        "stammwerk",
-        "main",
-        "usines",
-        "sites",
-        "polonaise",
-        "slovaque",
-        "tcheque",
-        "espagnole",
-        "allemande",
-        "francaise",
-        "italienne",
-    ]
-)
+# fmt: off
+_COMPANY_GENERIC = frozenset({
+    "motor", "motors", "automotive", "automobiles", "automobile", "auto", "cars", "car",
+    "company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "plc", "sa", "sas", "sarl", "ag", "gmbh", "kg", "nv", "bv", "spa", "se", "holding",
+    "holdings", "the",
+})
+# words of plant names that name no particular plant (in the three languages)
+_PLANT_GENERIC = frozenset({
+    "plant", "plants", "assembly", "factory", "usine", "usines", "site", "sites", "werk",
+    "fabrik", "manufacturing", "manufacture", "facility", "complex", "gigafactory", "giga",
+    "works", "production", "center", "centre", "main", "stammwerk", "historique", "historic",
+    "new", "nouvelle", "nouveau", "polonaise", "slovaque", "tcheque", "espagnole",
+    "allemande", "francaise", "italienne", "de", "du", "des", "la", "le", "les", "l", "d",
+    "of", "the", "in", "at", "a", "an", "und", "der", "die", "das", "im", "am", "von",
+})
+# fmt: on
 _COUNTY_RE = re.compile(r"\b(county|kreis|landkreis|comte|parish|district)\b")
 
 
@@ -279,7 +204,16 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 # --------------------------------------------------------------------------- plants
 
-SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
+
+class Relation(StrEnum):
+    """How two mentions relate: surely one thing, possibly one, surely two."""
+
+    SAME = "same"
+    COMPATIBLE = "compatible"
+    DIFFERENT = "different"
+
+
+SAME, COMPATIBLE, DIFFERENT = Relation.SAME, Relation.COMPATIBLE, Relation.DIFFERENT
 
 
 def plant_name_words(p: Plant) -> frozenset[str]:
@@ -293,7 +227,7 @@ def _is_county(city: str | None) -> bool:
     return bool(_COUNTY_RE.search(fold(city)))
 
 
-def plant_relation(a: Plant, b: Plant) -> str:
+def plant_relation(a: Plant, b: Plant) -> Relation:
     """`same`, `compatible` (nothing contradicts, nothing links) or `different`."""
     if a.kb_id and b.kb_id:
         return SAME if a.kb_id == b.kb_id else DIFFERENT
@@ -353,7 +287,7 @@ def merge_plant(old: Plant, new: Plant) -> Plant:
 # --------------------------------------------------------------------------- identity
 
 
-def _plant_rel(a: Fact, b: Fact) -> str:
+def _plant_rel(a: Fact, b: Fact) -> Relation:
     if a.plant is None or b.plant is None:
         return SAME if a.plant is None and b.plant is None else COMPATIBLE
     return plant_relation(a.plant, b.plant)
@@ -373,7 +307,7 @@ def _parties_match(a: Sequence[str], b: Sequence[str]) -> bool:
     return matched >= min(2, len(a), len(b)) and matched > 0
 
 
-def _identity_rel(a: Fact, b: Fact) -> str:
+def _identity_rel(a: Fact, b: Fact) -> Relation:
     """How `a` and `b` relate as identities: `same`, `compatible` or `different`."""
     if a.type != b.type:
         return DIFFERENT
@@ -422,6 +356,10 @@ _DATE_FIELDS = {
 _STATUS_TYPES = (FactType.PRODUCTION, FactType.PLANT_STATUS)
 _VALUE_TYPES = (FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE, FactType.INVESTMENT)
 _CONTINUITY = ({"started", "ongoing"}, {"opened", "operating"})
+_SCALAR_FIELDS = (
+    "model", "brand", "status", "value", "unit", "company", "currency", "role", "person",
+    "subject",
+)  # fmt: skip
 
 
 def _width(d: FuzzyDate) -> int:
@@ -439,18 +377,7 @@ def _merge_two(a: Fact, b: Fact) -> Fact:
     the most specific dates, missing fields filled from the other."""
     best, other = (a, b) if a.confidence >= b.confidence else (b, a)
     changes: dict[str, Any] = {}
-    for name in (
-        "model",
-        "brand",
-        "status",
-        "value",
-        "unit",
-        "company",
-        "currency",
-        "role",
-        "person",
-        "subject",
-    ):
+    for name in _SCALAR_FIELDS:
         if getattr(best, name) is None and getattr(other, name) is not None:
             changes[name] = getattr(other, name)
     for name in _DATE_FIELDS.get(a.type, ()):
@@ -479,7 +406,7 @@ def merge_duplicates(facts: Iterable[Fact], *, policy: DiffPolicy = DEFAULT_POLI
     merged: list[Fact] = []
     for fact in facts:
 
-        def mergeable(seen: Fact, relation: str, fact: Fact = fact) -> bool:
+        def mergeable(seen: Fact, relation: Relation, fact: Fact = fact) -> bool:
             return (
                 _identity_rel(fact, seen) == relation
                 and _moved(fact) == _moved(seen)
@@ -525,18 +452,7 @@ def _merge_state(stored: Fact, new: Fact) -> Fact:
     """The fact as it now stands after a (non-stale) article restates `stored`:
     the article's values, except missing ones and dates less specific than stored."""
     changes: dict[str, Any] = {}
-    for name in (
-        "model",
-        "brand",
-        "status",
-        "value",
-        "unit",
-        "company",
-        "currency",
-        "role",
-        "person",
-        "subject",
-    ):
+    for name in _SCALAR_FIELDS:
         if getattr(new, name) is None and getattr(stored, name) is not None:
             changes[name] = getattr(stored, name)
     for name in _DATE_FIELDS.get(new.type, ()):
