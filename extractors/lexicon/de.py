@@ -1,0 +1,85 @@
+"""German lexical classes (regular-expression fragments; see extractors.lexicon)."""
+
+from __future__ import annotations
+
+LEXICON: dict[str, str] = {
+    "produce": (
+        r"produ\w*|fertig\w*|gefertigt|baut|bauen|gebaut|baute|montier\w*|montage\w*|"
+        r"zusammen\w*|herstell\w*|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
+        r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen"
+    ),
+    "plant_noun": (
+        r"werk|werke|werks|werkes|stammwerk|standort|standorte|standortes|fabrik|fabriken|"
+        r"gigafactory|manufaktur|fertigungsstätte|produktionsstätte|produktionsstandort|"
+        r"batteriefabrik|montagewerk|autofabrik|elektroautofabrik|linie"
+    ),
+    "plant_anaphor": (
+        r"das werk|dem werk|des werks|im werk|dort|hier|der standort|am standort|den standort|"
+        r"die fabrik|der fabrik|das stammwerk|im stammwerk|vor ort|die linie"
+    ),
+    "future": (
+        r"wird|werden|soll|sollen|sollte|will|wollen|ab|künftig|zukünftig|geplant\w*|plant|"
+        r"vorgesehen\w*|zunächst|dann|bis spätestens|ziel|folgen|folgt|demnächst"
+    ),
+    "start": r"start\w*|beginn\w*|anlauf\w*|anlaufen|angelaufen|aufgenommen|aufnehm\w*|eröffn\w*|lief .{0,40}an",
+    "started": (
+        r"angelaufen|lief \w+ an|hat begonnen|begann|gestartet|ist angelaufen|erstmals|"
+        r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)"
+    ),
+    "ongoing": (
+        r"derzeit|heute|bereits|weiterhin|weiter|noch|laufende|läuft|baut|fertigt|produziert|"
+        r"gefertigt werden|gebaut werden|entstehen|entsteht|bleibt|bleiben|auch künftig|"
+        r"zurzeit|aktuell|schon bestehende|ergänzend"
+    ),
+    "ended": (
+        r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|"
+        r"beendet|bis \d{4}|produktionsende|rollt das letzte"
+    ),
+    "cancelled": r"streicht|gestrichen|abgesagt|absagen|verzicht\w*|storniert|aufgegeben",
+    "paused": r"stilleg\w*|stillgeleg\w*|legt \w+ still|ruhen|pausier\w*|unterbroch\w*|herunterfahren|zwangspause|auf eis",
+    "resumed": r"wieder (?:voll|vollständig|aufgenommen)|wieder in vollem umfang|wieder voll",
+    "move": r"zieht\w* .{0,40}um|umzieh\w*|verlager\w*|wander\w*|wechsel\w*|abgezogen|abwander\w*|geben|umzug",
+    "hedge": (
+        r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|angeblich|erwäg\w*|prüft|"
+        r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
+        r"alternativen|untersucht|ob"
+    ),
+    "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
+    "former": (
+        r"ursprünglich|zunächst geplant|bisher vorgesehene|hatte \w+ geplant|eigentlich|"
+        r"sollte ursprünglich|früher|damals|einst|hätte"
+    ),
+    "capacity_cue": r"kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal",
+    "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|je jahr|per anno",
+    "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
+    "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
+    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
+    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
+    "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
+    "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
+    "invest_bad": (
+        r"subvention\w*|förder\w*|zuschuss|einsparung\w*|sparen|arbeitskosten|umsatz|gewinn|"
+        r"verlust|anteil|aktien|preis|kaufpreis|entlastung"
+    ),
+    "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|chef|ceo|geschäftsführer\w*|an der konzernspitze",
+    "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
+    "plant_manager": r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*",
+    "other_role": r"produktionsvorstand|finanzvorstand|entwicklungsvorstand|vertriebsvorstand|technikvorstand|personalvorstand|betriebsratschef\w*",
+    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
+    "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
+    "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
+    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen",
+    "construction": r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten",
+    "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
+    "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
+    "closed": r"geschlossen|dichtgemacht",
+    "sold": r"verkauft|übernommen|übernimmt|gekauft",
+    "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
+    "plant_paused": r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand",
+    "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",
+    "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",
+    "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
+    "export": r"export\w*|für den \w+ markt|für kunden",
+    "sales_only": r"ausgeliefert|auslieferung\w*|verkauf\w*|kunden|zu den kunden|bestellungen",
+    "history": r"vor \d+ jahren|in den \d{2}er",
+}

@@ -1,0 +1,104 @@
+"""English lexical classes (regular-expression fragments; see extractors.lexicon)."""
+
+from __future__ import annotations
+
+LEXICON: dict[str, str] = {
+    "produce": (
+        r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
+        r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line"
+    ),
+    "plant_noun": (
+        r"plants?|factory|factories|facility|facilities|site|complex|assembly complex|"
+        r"gigafactory|giga|metaplant|works|assembly plant|manufacturing plant|operations"
+    ),
+    "plant_anaphor": (
+        r"the plant|the factory|the facility|the site|the complex|the metaplant|this plant|"
+        r"its plant|our plant|our factory|there|the line|the lines|its lines|the same site"
+    ),
+    "future": (
+        r"will|shall|'ll|is to|are to|scheduled|plans?|planned|planning|expected|expects|due|"
+        r"set to|going to|from|is slated|slated|supposed to|aims?|target\w*|later this year|"
+        r"intends?|is being (?:equipped|retooled|prepared)|would begin|to follow|next"
+    ),
+    "start": (
+        r"start\w*|begin\w*|began|begun|launch\w*|enter\w* production|go into production|"
+        r"gone into production|commenc\w*|open\w*|kick\w* off|ramp\w* up|follow"
+    ),
+    "started": (
+        r"has entered production|have entered production|has gone into production|"
+        r"went into production|started building|started producing|started production|"
+        r"began production|began building|began initial production|has started|have started|"
+        r"started|is now in production|now in production|already being built|first .{0,30}to leave|"
+        r"recently started|rolled off"
+    ),
+    "ongoing": (
+        r"currently|already|still|existing|continues?|go on|keep|keeps|now|builds|makes|produces|"
+        r"assembles|is made|are made|is built|are built|are assembled|is assembled|is produced|"
+        r"are produced|working flat out|full capacity|for now|lists|has been built"
+    ),
+    "ended": (
+        r"ends?|ended|ending|stopped|stop\w*|ceas\w*|discontinu\w*|dropped|end of production|"
+        r"out of production|last \w+ (?:off|to leave)|until|wound down|phas\w* out"
+    ),
+    "cancelled": r"cancel\w*|scrap\w*|abandon\w*|shelv\w*|axed|kill\w* (?:off )?(?:the|its) plans?",
+    "paused": r"paus\w*|halt\w*|idl\w*|suspend\w*|on hold|sit idle|shut down temporarily|stays shut",
+    "resumed": r"resum\w*|restart\w*|back to full",
+    "move": r"mov\w*|shift\w*|transfer\w*|relocat\w*|left|leav\w*|take over from|replac\w*",
+    "hedge": (
+        r"consider\w*|could|might|may|reportedly|rumou?r\w*|possibly|possible|not final|"
+        r"is weighing|weighs|mulling|would|speculat\w*|sources? familiar|potential|"
+        r"according to (?:people|sources|a person)|unconfirmed|if\b"
+    ),
+    "negation": r"not|n't|no longer|never|no\b|none",
+    "former": (
+        r"originally|under the (?:original|previous) (?:plan|schedule)|was to|were to|"
+        r"had been|initially|previously|earlier plan|formerly|first planned|was supposed to become"
+    ),
+    "capacity_cue": (
+        r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity"
+    ),
+    "per_year": r"a year|per year|per annum|annually|each year|every year|/year|yearly",
+    "per_day": r"a day|per day|daily|a week|per week|a month|per month",
+    "vehicle_unit": r"vehicles|cars|units|trucks|evs|suvs|pickups|vans|models",
+    "workforce_noun": r"employees|workers|people|jobs|staff|employes|workforce|hourly workers",
+    "workforce_bad": (
+        r"creat\w*|add\w*|hir\w*|cut\w*|lay\w*off|layoffs?|expected|will have|target|goal|"
+        r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
+        r"will keep"
+    ),
+    "workforce_verb": r"employ\w*|has|have|lists|work\w*|preserv\w*|staff\w*|headcount",
+    "invest_cue": r"invest\w*|spend\w*|spent|outlay|for \$|for C\$|for US\$|facility|factory|gigafactory|plant",
+    "invest_bad": (
+        r"incentive|subsid\w*|tax credit|grant\w*|stake|shares|equity|price\w*|cost[s]? to buy|"
+        r"sales|revenue|profit|loss|fine|savings|market value|valuation|reportedly|each|"
+        r"in U\.?S\.? plants|in plants|across"
+    ),
+    "ceo": r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|boss|head",
+    "chairman": r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board",
+    "plant_manager": r"plant manager|plant director|factory manager|site director|plant chief",
+    "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president[\w ]{0,20}|head of [\w ]{3,20}",
+    "not_exec": (
+        r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
+        r"president trump|union|unifor|uaw|united auto workers|spokes\w*|analyst|national president|"
+        r"speaking for|secretary"
+    ),
+    "agreement": (
+        r"agreement|agreed|deal|contract|signed|signing|joint venture|partnership with|"
+        r"partner for|partner is|'s partner|memorandum|exclusive rights|teamed up|alliance"
+    ),
+    "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
+    "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
+    "construction": r"broke ground|break ground|groundbreaking|started building|began building|began construction|started construction|under construction",
+    "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will not open before|opening (?:is )?(?:planned|scheduled)",
+    "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
+    "closed": r"closed|shut down for good|closed its doors",
+    "sold": r"sold|acquired|bought|takes over|took over",
+    "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
+    "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended",
+    "operating": r"back to full|fully operational again|resumed full",
+    "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
+    "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",
+    "export": r"export\w*|customers in|for the \w+ market|destined for|for customers",
+    "sales_only": r"deliver\w*|on the road|sales|sold|orders|buyers|available to buy|on sale",
+    "history": r"years ago|in the 19\d0s|history",
+}

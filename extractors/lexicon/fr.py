@@ -1,0 +1,153 @@
+"""French lexical classes (regular-expression fragments; see extractors.lexicon)."""
+
+from __future__ import annotations
+
+LEXICON: dict[str, str] = {
+    # verbs and nouns of making vehicles
+    "produce": (
+        r"produi\w*|produit\w*|product\w*|fabriqu\w*|fabrication|assembl\w*|construi\w*|"
+        r"construction automobile|mont[ée]\w*|sort\w* des (?:cha[iî]nes|lignes)|"
+        r"sortir des (?:cha[iî]nes|lignes)|quitt\w* (?:les|ses) (?:cha[iî]nes|lignes)|"
+        r"descendu de la cha[iî]ne|apparue? sur les lignes|voit le jour|vu le jour|"
+        r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
+        r"sortent de l'usine|sort\w* de l'usine|cadence"
+    ),
+    "plant_noun": (
+        r"usines?|sites?(?! web| internet)|complexes? industriels?|complexe|manufacture|"
+        r"fabriques?|ateliers?|chaînes? d'assemblage|gigafactory|gigausine|unités? de production|"
+        r"p[ôo]le industriel|centre de production|base de production"
+    ),
+    "plant_anaphor": (
+        r"l'usine|le site|cette usine|ce site|notre usine|notre site|son usine|son site|"
+        r"ses cha[iî]nes|ses lignes|les lignes|la ligne|la cha[iî]ne|le complexe|l'atelier|"
+        r"l'usine du nord|la manufacture|y(?= \w+ (?:fabriqu|produi|assembl|sortir|sortiront))|"
+        r"sur place|ici|y"
+    ),
+    "future": (
+        r"\w{3,}(?:era|eront|ira|iront|dra|dront|ra|ront)|va|vont|allons|allez|doit|doivent|devra|"
+        r"devront|devrait|devraient|prévoi\w*|prévu\w*|programm[ée]\w*|à partir d[eu']|dès|"
+        r"d'ici|à l'horizon|appelée? à|est attendue?|sont attendus|compte|comptent|"
+        r"projet|objectif|vise|visée?|bientôt|prochainement|désormais aussi|planifi\w*|"
+        r"calendrier|annonc\w* pour"
+    ),
+    "start": (
+        r"démarr\w*|demarr\w*|lanc\w*|lancement|commenc\w*|début\w*|debut\w*|mise? en production|"
+        r"entr\w* en (?:production|fabrication)|ouvrir|ouvert\w*|ouverture|sortir|sortiront|"
+        r"installera|installe|ouvrira|arrivée"
+    ),
+    "started": (
+        r"a démarré|a demarre|ont démarré|a débuté|a lancé|ont lancé|a commencé|ont commencé|"
+        r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
+        r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
+        r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
+        r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit"
+    ),
+    "ongoing": (
+        r"déjà|actuellement|aujourd'hui|toujours|continue\w*|poursui\w*|existante?|en cours|"
+        r"également|partage\w*|désormais|assemble|assemblent|fabrique|fabriquent|produit|"
+        r"produisent|sont (?:également |aussi |déjà )?(?:fabriqu|produit|assembl)\w*|sort|sortent|"
+        r"tourne|règne"
+    ),
+    "ended": (
+        r"a pris fin|prend fin|prendra fin|arrêt\w*|arret\w*|stopp\w*|cess\w*|fin de (?:la )?production|"
+        r"dernière voiture|dernier véhicule|dernières?|c'en est fini|plus aucune?|n'en sort|"
+        r"abandonn\w*|interrompu\w*|clôtur\w*"
+    ),
+    "cancelled": r"annul\w*|renonc\w*|abandonn\w* (?:le|la|les) projet|supprim\w* (?:la|le) production",
+    "paused": (
+        r"met à l'arrêt|mise à l'arrêt|mis à l'arrêt|à l'arrêt|pause|suspen\w*|chômage technique|"
+        r"interrompue? temporairement|gel\w*"
+    ),
+    "resumed": r"redémarr\w*|repris\w*|reprend\w* (?:la )?production|tourne à nouveau",
+    "move": (
+        r"départ|transf[ée]r\w*|délocalis\w*|déménag\w*|quitt\w*|migr\w*|rapatri\w*|"
+        r"prendre la suite|succéd\w*|remplac\w*"
+    ),
+    "hedge": (
+        r"envisag\w*|pourrai\w*|pourrait|pourraient|serait|seraient|aurait|auraient|"
+        r"rumeurs?|selon (?:certaines|des) sources|au fait du dossier|pressentie?s?|"
+        r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
+        r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
+        r"si les pourparlers|on apprend"
+    ),
+    "negation": (
+        r"ne \w+ pas|n'\w+ pas|ne sera pas|ne seront pas|ne \w+ plus|n'\w+ plus|"
+        r"n'\w+ jamais|aucune?|non plus|sans"
+    ),
+    "former": (
+        r"avait programmé|avaient programmé|initialement|au départ|à l'origine|devait|devaient|"
+        r"comptait|prévoyait|ancien\w* plan|précédemment|autrefois|jadis|"
+        r"dans les années (?:19|20)\d0"
+    ),
+    "capacity_cue": (
+        r"capacité\w*|capable de|plein régime|pleine capacité|jusqu'à|pouvant produire|"
+        r"potentiel de production"
+    ),
+    "per_year": r"par an|par année|chaque année|annuel\w*|/an|l'an",
+    "per_day": r"par jour|chaque jour|quotidien\w*|par semaine|par mois|/jour",
+    "vehicle_unit": (
+        r"unités|véhicules|vehicules|voitures|automobiles|exemplaires|autos|modèles|"
+        r"camions|utilitaires"
+    ),
+    "workforce_noun": (
+        r"salariés|salaries|employés|employes|personnes|emplois|collaborateurs|ouvriers|"
+        r"travailleurs|personnes travaillent|postes|agents|opérateurs|effectifs"
+    ),
+    "workforce_bad": (
+        r"créa\w*|crée\w*|creer\w*|créer|recrut\w*|embauch\w*|suppress\w*|supprim\w*|"
+        r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
+        r"sous-traitants|intérimaires|jusqu'à \d|dans les années|accueillir|d'ici"
+    ),
+    "workforce_verb": (
+        r"emploi\w*|compt\w*|travaill\w*|réuni\w*|rejoign\w*|maintenus|conservés|"
+        r"n'étaient plus que|étaient|sont employés|fait travailler|effectif"
+    ),
+    "invest_cue": (
+        r"invest\w*|consacr\w*|injecte\w*|dépens\w*|mobilis\w*|financ\w*|débours\w*|"
+        r"usine de|site de|projet de"
+    ),
+    "invest_bad": (
+        r"capital|participation|actions|provisionn\w*|subvention\w*|aides?|prix|coûte|"
+        r"vendue?|chiffre d'affaires|bénéfice|perte|amende|économies|rachat de"
+    ),
+    "ceo": (
+        r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
+        r"ceo|patron|patronne|dirigeant|directeur exécutif|chief executive"
+    ),
+    "chairman": r"président du conseil d'administration|président du conseil|présidente?|chairman|chair",
+    "plant_manager": r"directeur de l'usine|directrice de l'usine|directeur d'usine|directeur du site|directrice du site|chef d'usine",
+    "other_role": (
+        r"directeur (?:mondial|général adjoint|financier|industriel|technique|commercial|"
+        r"des opérations|de la production|de la qualité|du design)[\w ]{0,25}?|"
+        r"directrice (?:financière|industrielle|technique|commerciale)|directeur mondial de la qualité|"
+        r"directeur financier|vice-président[\w ]{0,20}"
+    ),
+    "not_exec": (
+        r"ministre|maire|sous-préfet|préfet|député|sénateur|syndicat|syndical|porte-parole|"
+        r"président de (?:la )?région|président américain|président de la république|chancelier|"
+        r"analyste|journaliste|délégué"
+    ),
+    "agreement": (
+        r"accord|accords|signé\w*|signature|contrat|convention|coentreprise|co-entreprise|"
+        r"joint-venture|joint venture|partenariat signé|fondée par|créée par|droits exclusifs|"
+        r"alliance|protocole d'accord|l'acte transférant|acte de transfert"
+    ),
+    "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
+    "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
+    "construction": (
+        r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
+        r"en cours de construction|chantier|broke ground|pos[ée]e? la premi[èe]re pierre"
+    ),
+    "plant_planned": r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*",
+    "closing": r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé",
+    "closed": r"a fermé|fermée? définitivement|a été fermée?|a cessé ses activités",
+    "sold": r"rach[eè]t\w*|reprise de l'usine|cédée?|cession|vendue?|transférant|acte de transfert|acquis\w*",
+    "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
+    "plant_paused": r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*",
+    "operating": r"tourne à nouveau|reprise de la production|fonctionne de nouveau",
+    "start_cue": r"à partir d[eu']|dès|depuis|début|lancement|démarr\w*|commenc\w*|entrer|entrera|mise en production",
+    "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",
+    "export": r"export\w*|destinés? (?:au|à l')|pour le marché|marché",
+    "sales_only": r"commercialis\w*|mise sur le marché|livraisons?|mis en vente|en vente|vendue?s?|immatricul\w*|sur les routes|commandes",
+    "history": r"il y a \d+ ans|dans les années|historique",
+}

@@ -1,0 +1,80 @@
+"""spaCy pipelines, one per supported language, built once per process (never at import).
+
+- French: `fr_core_news_md` (parser for sentences, NER for people, places and
+  organisations; the lemmatizer is excluded, the rules do not use lemmas), plus the
+  knowledge base's SpanRuler. `_md` rather than `_sm`: its NER finds more of the
+  people and places the rules anchor on (see the report in bench/extract_throughput.py).
+- English and German: the registry has no official pipeline we may install, so they
+  are honest blank pipelines: tokenizer + rule-based sentencizer + the knowledge
+  base's SpanRuler. People, places and companies then come from the knowledge base
+  and the rules' own patterns, not from a statistical NER.
+
+Knowledge-base spans land in `doc.spans[KB_SPANS_KEY]` (labels COMPANY, BRAND, MODEL,
+PLANT, PLACE). Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from extractors.rules.errors import ExtractorError
+
+__all__ = ["KB_SPANS_KEY", "MODEL_NAMES", "PipelineUnavailable", "build_nlp"]
+
+log = logging.getLogger(__name__)
+
+KB_SPANS_KEY = "kb"
+MODEL_NAMES = {"fr": "fr_core_news_md"}
+BLANK_LANGUAGES = ("en", "de")
+FR_EXCLUDE = ("lemmatizer",)
+
+
+class PipelineUnavailable(ExtractorError):
+    """No pipeline can be built for this language (model package missing)."""
+
+    def __init__(self, lang: str, reason: str) -> None:
+        super().__init__(f"no spaCy pipeline for {lang!r}: {reason}")
+        self.lang = lang
+
+
+def _kb_patterns(lang: str) -> list[dict[str, Any]]:
+    try:
+        from extractors.kb import load_kb
+    except ImportError:
+        log.warning("knowledge base module not available; pipeline %s has no KB patterns", lang)
+        return []
+    try:
+        return list(load_kb().span_patterns(lang))
+    except Exception as exc:  # a broken KB file must not stop extraction
+        log.warning("knowledge base patterns for %s could not be loaded: %s", lang, exc)
+        return []
+
+
+@cache
+def build_nlp(lang: str) -> Language:
+    """The pipeline for `lang` ("fr", "en", "de"), built on first use and cached."""
+    if lang in MODEL_NAMES:
+        try:
+            nlp = spacy.load(MODEL_NAMES[lang], exclude=list(FR_EXCLUDE))
+        except OSError as exc:
+            raise PipelineUnavailable(lang, str(exc)) from exc
+    elif lang in BLANK_LANGUAGES:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+    else:
+        raise PipelineUnavailable(lang, "language not supported")
+    patterns = _kb_patterns(lang)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="kb_ruler",
+        config={"spans_key": KB_SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
+    )
+    if patterns:
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
+    return nlp

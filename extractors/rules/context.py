@@ -1,0 +1,91 @@
+"""What the rules see: one sentence with its mentions, plants, dates, and the article state.
+
+`Draft` is a fact under construction: its plant is an index into the article's
+`PlantRegistry`, so mentions merged later ("the plant" = "l'usine RKM de Busan")
+end up on one plant when drafts become `Fact`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.lexicon import pattern
+from extractors.rules.knowledge import Knowledge
+from extractors.rules.mentions import Mention
+from extractors.rules.plants import PlantRef, PlantRegistry
+from factwatch.model import FactType, FuzzyDate
+
+__all__ = ["ArticleState", "Clause", "DateRef", "Draft", "Sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    start: int
+    end: int
+    date: FuzzyDate
+    bound: str  # at, from, until
+
+
+@dataclass
+class Draft:
+    type: FactType
+    start: int  # evidence span (a sentence) in the article text
+    end: int
+    confidence: float
+    plant: int | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleState:
+    lang: str
+    kb: Knowledge
+    published: FuzzyDate
+    registry: PlantRegistry
+    main_company: str | None
+    companies: list[str]
+    current_plant: int | None = None
+    current_models: list[Mention] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    role_spans: list[Any] = field(default_factory=list)
+
+    def has(self, cls: str, text: str) -> re.Match[str] | None:
+        return pattern(self.lang, cls).search(text)
+
+    def has_all(self, cls: str, text: str) -> list[re.Match[str]]:
+        return list(pattern(self.lang, cls).finditer(text))
+
+
+@dataclass
+class Clause:
+    start: int  # article offsets
+    end: int
+    text: str
+    mentions: list[Mention]
+    refs: list[PlantRef]
+    dates: list[DateRef]
+
+    def models(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "MODEL"]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    refs: list[PlantRef]
+    ref_ids: list[int]  # registry index of each ref
+    dates: list[DateRef]
+    clauses: list[Clause]
+    paragraph: int
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+    def local(self, start: int, end: int) -> str:
+        """The sentence text between two article offsets."""
+        return self.text[max(0, start - self.start) : max(0, end - self.start)]

@@ -1,0 +1,215 @@
+"""From a processed Doc to facts: sentences, clauses, plants in discourse, rules, merging.
+
+The article is read sentence by sentence. Each sentence gets its mentions, its plant
+references (registered in the article's `PlantRegistry`), its dates and its clauses;
+the rules of `production`, `plant_facts` and `companies` add drafts; then the
+"current plant" moves to the sentence's last strong plant reference (a plant noun
+with a place, or a knowledge-base plant), so "le site", "the plant", "das Werk" and
+"y / there / dort" in later sentences resolve to it.
+
+Drafts about the same thing (same type and identity) are merged: the first one's
+status and numbers, dates filled from the others, the highest confidence, the first
+evidence. Every fact's evidence is a sentence of the article text, cut with its own
+offsets, so `evidence.sentence == article.text[start:end]`.
+
+Confidence (0..1): each rule has a base (production 0.85, capacity/workforce/
+investment/executive 0.8, plant status 0.75, agreement 0.7), lowered by 0.1 when the
+plant comes from the discourse (not named in the sentence) or is far from the model,
+by 0.15 when the plant is known by its country only, and set to 0.7-0.75 for the two
+halves of a move. Hedged statements give no fact at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from extractors.lexicon import pattern
+from extractors.rules.companies import agreement_facts, executive_facts, finish_roles
+from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
+from extractors.rules.dates_api import find_date_refs
+from extractors.rules.knowledge import Knowledge, knowledge
+from extractors.rules.mentions import Mention, find_mentions
+from extractors.rules.plant_facts import (
+    capacity_facts,
+    investment_facts,
+    status_facts,
+    workforce_facts,
+)
+from extractors.rules.plants import PlantRef, PlantRegistry, plant_refs
+from extractors.rules.production import production_facts
+from factwatch.model import Article, Evidence, Fact, FactType, FuzzyDate, Plant, fold
+
+__all__ = ["extract_doc"]
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the rules
+_CLAUSE = re.compile(
+    r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
+    r"während|und dann|danach|qui|which|where|où|but|mais|aber|doch|its|et la|et le|and the|"
+    r"und der|und die|und das)\b)|\s(?=(?:puis|tandis que|whereas|während)\b)",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_STRONG_STATUS = {"started", "ended", "moved", "cancelled", "paused"}
+
+
+def _published(article: Article) -> FuzzyDate:
+    try:
+        return FuzzyDate.from_label(article.source.published)
+    except (ValueError, TypeError):
+        log.warning("published date %r is not a date label; dates are resolved against 1970",
+                    article.source.published)  # fmt: skip
+        return FuzzyDate.from_label("1970")
+
+
+def _main_company(mentions: list[Mention]) -> tuple[str | None, list[str]]:
+    counts = Counter(
+        m.name for m in mentions if m.kind == "COMPANY" and m.company_kind not in ("supplier", "union")
+    )
+    ordered = [name for name, _ in counts.most_common()]
+    return (ordered[0] if ordered else None), ordered
+
+
+def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list[PlantRef],
+             dates: list[DateRef]) -> list[Clause]:  # fmt: skip
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b <= a:
+            continue
+        s, e = sentence_start + a, sentence_start + b
+        out.append(
+            Clause(
+                s, e, text[a:b],
+                [m for m in mentions if s <= m.start < e],
+                [r for r in refs if s <= r.start < e],
+                [d for d in dates if s <= d.start < e],
+            )
+        )  # fmt: skip
+    return out
+
+
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        chunk = text[s:e]
+        # a sentence never runs across a paragraph break
+        pieces = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", chunk, re.S)]
+        for ps, pe in pieces or [(s, e)]:
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if pe > ps:
+                spans.append((ps, min(pe, ps + MAX_SENTENCE_CHARS)))
+    return spans
+
+
+def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
+    plant = ref.plant
+    if not (plant.city or plant.region or plant.kb_id) and plant.country:
+        current = state.current_plant
+        if current is not None and state.registry.plants[current].country == plant.country:
+            return current
+        known = state.registry.find_country(plant.country)
+        if known is not None:
+            return known
+    return state.registry.register(plant)
+
+
+def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
+    merged: dict[tuple[Any, ...], Draft] = {}
+    for d in drafts:
+        f = d.fields
+        if d.type == FactType.PRODUCTION:
+            key: tuple[Any, ...] = (d.type, fold(f["model"]), d.plant)
+        elif d.type == FactType.INVESTMENT:
+            key = (d.type, d.plant, round(f["value"]))
+        elif d.type == FactType.EXECUTIVE:
+            key = (d.type, fold(f["company"]), fold(f["person"]).split()[-1])
+        elif d.type == FactType.AGREEMENT:
+            key = (d.type, tuple(sorted(fold(p) for p in f["parties"])))
+        else:
+            key = (d.type, d.plant)
+        if key not in merged:
+            merged[key] = Draft(d.type, d.start, d.end, d.confidence, d.plant, dict(f))
+            continue
+        m = merged[key]
+        if d.type == FactType.PRODUCTION and d.fields.get("status") in _STRONG_STATUS and m.fields.get("status") not in _STRONG_STATUS:
+            m.fields["status"] = d.fields["status"]
+        if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):
+            m.fields["person"] = f["person"]
+        for name in ("start", "end", "date"):
+            if name in f and name not in m.fields and (d.type != FactType.PLANT_STATUS or f.get("status") == m.fields.get("status")):
+                m.fields[name] = f[name]
+        m.confidence = max(m.confidence, d.confidence)
+    return list(merged.values())
+
+
+def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
+    f = dict(draft.fields)
+    plant = plants[draft.plant] if draft.plant is not None else None
+    evidence = Evidence(article.text[draft.start : draft.end], draft.start, draft.end)
+    markets = tuple(f.pop("markets", ()))
+    parties = tuple(f.pop("parties", ()))
+    return Fact(
+        type=draft.type,
+        evidence=evidence,
+        source=article.source,
+        confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
+        plant=plant,
+        markets=markets,
+        parties=parties,
+        **f,
+    )
+
+
+def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowledge | None = None) -> list[Fact]:
+    """Facts of `article` from its processed `doc` (whose text is the prepared `text`)."""
+    kb = kb or knowledge()
+    published = _published(article)
+    mentions = find_mentions(doc, text, kb)
+    dates = find_date_refs(text, lang=lang, published=published)
+    main, companies = _main_company(mentions)
+    state = ArticleState(
+        lang=lang, kb=kb, published=published,
+        registry=PlantRegistry(kb, default_operator=main),
+        main_company=main, companies=companies,
+    )  # fmt: skip
+    produce = pattern(lang, "produce")
+    for s, e in _sentences(doc, text):
+        s_text = text[s:e]
+        s_mentions = [m for m in mentions if s <= m.start < e]
+        s_dates = [d for d in dates if s <= d.start < e]
+        refs = plant_refs(s_text, s, s_mentions, lang=lang, kb=kb,
+                          production_sentence=bool(produce.search(s_text)))  # fmt: skip
+        ref_ids = [_resolve_ref(state, r) for r in refs]
+        paragraph = len(_PARAGRAPH.findall(text, 0, s))
+        sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, s_dates,
+                            _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
+        production_facts(state, sentence)
+        capacity_facts(state, sentence)
+        workforce_facts(state, sentence)
+        status_facts(state, sentence)
+        investment_facts(state, sentence)
+        executive_facts(state, sentence)
+        agreement_facts(state, sentence)
+        strong = [i for r, i in zip(refs, ref_ids, strict=True) if r.strong]
+        weak = [i for r, i in zip(refs, ref_ids, strict=True)
+                if not r.strong and state.registry.plants[i].city]  # fmt: skip
+        if strong:
+            state.current_plant = strong[-1]
+        elif weak and produce.search(s_text):
+            state.current_plant = weak[-1]
+    finish_roles(state)
+    drafts = _merge(state.drafts, state.registry)
+    plants = [replace(p) for p in state.registry.plants]
+    return [_to_fact(article, d, plants) for d in drafts]

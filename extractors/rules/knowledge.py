@@ -1,0 +1,166 @@
+"""The rules' view of the knowledge base (extractors.kb): canonical names, places, plants.
+
+A thin adapter: it asks `extractors.kb.load_kb()` and turns its answers into the
+small frozen records below, so the rules depend on these five questions only. When
+the knowledge base is absent or a lookup fails, the answer is None (the rules still
+extract, with names as written).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from factwatch.model import Plant, fold
+
+__all__ = ["CompanyInfo", "Knowledge", "ModelInfo", "PlaceInfo", "knowledge"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceInfo:
+    name: str  # canonical English form
+    kind: str  # city, county, region, country, market
+    region: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyInfo:
+    name: str
+    kind: str | None  # group, automaker, brand, supplier, union, ...
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    name: str
+    brand: str | None
+
+
+def _get(obj: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(obj, dict) and name in obj:
+            return obj[name]
+        value = getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value or None
+    name = _get(value, "name", "canonical")
+    return name if isinstance(name, str) else str(value)
+
+
+class Knowledge:
+    """Lookups with memoisation; every method returns None (or []) when unknown."""
+
+    def __init__(self, kb: Any) -> None:
+        self._kb = kb
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    @property
+    def available(self) -> bool:
+        return self._kb is not None
+
+    def _ask(self, method: str, name: str) -> Any:
+        key = (method, fold(name))
+        if key in self._cache:
+            return self._cache[key]
+        answer = None
+        if self._kb is not None and key[1]:
+            try:
+                answer = getattr(self._kb, method)(name)
+            except Exception as exc:  # a KB bug must not stop an article's extraction
+                log.debug("kb.%s(%r) failed: %s", method, name, exc)
+        self._cache[key] = answer
+        return answer
+
+    def company(self, name: str) -> CompanyInfo | None:
+        found = self._ask("company", name)
+        if found is None:
+            return None
+        canonical = _str(_get(found, "name", "canonical")) or name
+        return CompanyInfo(canonical, _str(_get(found, "kind")), _str(_get(found, "parent")))
+
+    def model(self, name: str) -> ModelInfo | None:
+        found = self._ask("model", name)
+        if found is None:
+            return None
+        canonical = _str(_get(found, "name", "canonical")) or name
+        return ModelInfo(canonical, _str(_get(found, "brand")))
+
+    def place(self, name: str) -> PlaceInfo | None:
+        found = self._ask("place", name)
+        if found is None:
+            return None
+        canonical = _str(_get(found, "name", "canonical")) or name
+        kind = _str(_get(found, "kind")) or "city"
+        region = _str(_get(found, "region"))
+        country = _str(_get(found, "country"))
+        if kind == "region" and not region:
+            region = canonical
+        return PlaceInfo(canonical, kind, region, country.upper() if country else None)
+
+    def plant(self, name: str) -> Plant | None:
+        return self._as_plant(self._ask("plant", name))
+
+    def plants_near(
+        self,
+        *,
+        city: str | None = None,
+        region: str | None = None,
+        country: str | None = None,
+        operator: str | None = None,
+    ) -> list[Plant]:
+        if self._kb is None:
+            return []
+        try:
+            found: Iterable[Any] = self._kb.plants_near(
+                city=city, region=region, country=country, operator=operator
+            )
+        except Exception as exc:
+            log.debug("kb.plants_near failed: %s", exc)
+            return []
+        plants = [self._as_plant(p) for p in found or ()]
+        return [p for p in plants if p is not None]
+
+    @staticmethod
+    def _as_plant(found: Any) -> Plant | None:
+        if found is None:
+            return None
+        if isinstance(found, Plant):
+            return found
+        country = _str(_get(found, "country"))
+        return Plant(
+            name=_str(_get(found, "name")),
+            operator=_str(_get(found, "operator")),
+            city=_str(_get(found, "city")),
+            region=_str(_get(found, "region")),
+            country=country.upper() if country else None,
+            kb_id=_str(_get(found, "id", "kb_id")),
+        )
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The process's knowledge adapter (loads the KB once)."""
+    try:
+        from extractors.kb import load_kb
+    except ImportError:
+        log.warning("extractors.kb is not available: names stay as written")
+        return Knowledge(None)
+    try:
+        return Knowledge(load_kb())
+    except Exception as exc:
+        log.warning("knowledge base could not be loaded (%s): names stay as written", exc)
+        return Knowledge(None)

@@ -1,0 +1,140 @@
+"""Entity mentions of a processed article: models, companies, places, KB plants, people.
+
+Sources, in order of trust: the knowledge base's SpanRuler spans (`doc.spans["kb"]`),
+the French pipeline's NER (PER, LOC, ORG), and a few token patterns (an unknown model
+written as a known brand followed by a model-like token, "X County"). Overlaps are
+resolved longest-first; at equal length MODEL > PLANT > COMPANY > PLACE > PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractors.nlp import KB_SPANS_KEY
+from extractors.rules.knowledge import Knowledge, PlaceInfo
+
+__all__ = ["Mention", "find_mentions"]
+
+PRIORITY = {"MODEL": 5, "PLANT": 4, "COMPANY": 3, "BRAND": 3, "PLACE": 2, "PERSON": 1}
+_MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}[-. ]?\d{1,3}[A-Za-z]?|\d{1,3}[a-zA-Z]?|[A-Z][a-z]{2,}\d*)$")
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
+_NOT_MODEL_WORDS = frozenset(
+    ["The", "Le", "La", "Les", "Der", "Die", "Das", "Group", "Groupe", "Motor", "Motors", "Automotive", "CEO", "Chef", "President", "Président", "And", "Et", "Und", "In", "En", "Im", "At", "Au"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # MODEL, COMPANY, PLACE, PLANT, PERSON
+    start: int
+    end: int
+    text: str
+    name: str  # canonical when known, else as written
+    brand: str | None = None
+    company_kind: str | None = None
+    place: PlaceInfo | None = None
+
+
+def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
+    found: list[Mention] = []
+    spans = doc.spans[KB_SPANS_KEY] if KB_SPANS_KEY in doc.spans else []
+    for span in spans:
+        text = span.text
+        label = span.label_
+        if label == "MODEL":
+            info = kb.model(text)
+            found.append(
+                Mention("MODEL", span.start_char, span.end_char, text,
+                        info.name if info else text, brand=info.brand if info else None)
+            )  # fmt: skip
+        elif label in ("COMPANY", "BRAND"):
+            company = kb.company(text)
+            found.append(
+                Mention("COMPANY", span.start_char, span.end_char, text,
+                        company.name if company else text,
+                        company_kind=company.kind if company else label.lower())
+            )  # fmt: skip
+        elif label == "PLACE":
+            place = kb.place(text)
+            if place is not None:
+                found.append(
+                    Mention("PLACE", span.start_char, span.end_char, text, place.name, place=place)
+                )
+        elif label == "PLANT":
+            found.append(Mention("PLANT", span.start_char, span.end_char, text, text))
+    return found
+
+
+def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
+    found: list[Mention] = []
+    for ent in doc.ents:
+        text = ent.text.strip(" '\"«»")
+        if len(text) < 2:
+            continue
+        start = ent.start_char + ent.text.find(text)
+        end = start + len(text)
+        if (ent.label_ == "PER" and " " in text) or (ent.label_ == "PER" and text[:1].isupper()):
+            found.append(Mention("PERSON", start, end, text, text))
+        elif ent.label_ == "LOC":
+            place = kb.place(text)
+            if place is None:
+                place = PlaceInfo(text, "city", None, None)
+            found.append(Mention("PLACE", start, end, text, place.name, place=place))
+        elif ent.label_ == "ORG":
+            company = kb.company(text)
+            found.append(
+                Mention("COMPANY", start, end, text, company.name if company else text,
+                        company_kind=company.kind if company else None)
+            )  # fmt: skip
+    return found
+
+
+def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Mention]:
+    found: list[Mention] = []
+    for m in _COUNTY.finditer(text):
+        place = kb.place(m.group(0)) or PlaceInfo(m.group(0), "county", None, None)
+        found.append(Mention("PLACE", m.start(), m.end(), m.group(0), place.name, place=place))
+    models = [m for m in base if m.kind == "MODEL"]
+    for company in base:
+        if company.kind != "COMPANY" or company.company_kind not in ("brand", "automaker", None):
+            continue
+        tail = re.match(r"[ ](\S+)(?: (\S+))?", text[company.end : company.end + 40])
+        if not tail:
+            continue
+        token = tail.group(1).rstrip(",.;:)")
+        if token in _NOT_MODEL_WORDS or not _MODEL_TOKEN.match(token):
+            continue
+        if not re.search(r"\d", token) and company.company_kind is None:
+            continue
+        start, end = company.start, company.end + 1 + len(token)
+        if any(m.start <= start < m.end or start <= m.start < end for m in models):
+            continue
+        name = f"{company.name} {token}"
+        info = kb.model(name) or kb.model(token)
+        found.append(
+            Mention("MODEL", start, end, text[start:end], info.name if info else name,
+                    brand=info.brand if info else company.name)
+        )  # fmt: skip
+    return found
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    ranked = sorted(
+        mentions, key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.kind, 0), m.start)
+    )
+    kept: list[Mention] = []
+    for m in ranked:
+        if any(m.start < k.end and k.start < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, text: str, kb: Knowledge) -> list[Mention]:
+    """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
+    base = _span_mentions(doc, kb)
+    base = _resolve([*base, *_ner_mentions(doc, kb)])
+    return _resolve([*base, *_pattern_mentions(text, base, kb)])

@@ -1,0 +1,143 @@
+"""Numbers in French, English and German writing, counts and money amounts.
+
+"2.000" / "2 000" / "2,000" → 2000; "1,8 milliard" / "1.8 billion" / "1,5 Mrd." → 1.5e9;
+"C$1.8 billion" → (1.8e9, CAD); "$4 billion" → USD unless stated; "€", "euros",
+"Euro", "Mrd. Euro" → EUR. A separator followed by exactly three digits is a
+thousands separator; otherwise it is the decimal mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Amount", "Count", "find_amounts", "find_counts", "parse_number"]
+
+_NUM = r"\d{1,3}(?:(?:[.,' ]|\u202f|\u00a0)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = (
+    r"milliards?|milliarden?|mrd\.?|billions?|bn|bln|mds?|millions?|millionen|mio\.?|mn|"
+    r"m(?![\w²])|b(?![\w])|k(?![\w])"
+)
+_WORD_NUMBERS = {
+    "un": 1, "une": 1, "one": 1, "a": 1, "ein": 1, "eine": 1, "einer": 1, "deux": 2, "two": 2,
+    "zwei": 2, "trois": 3, "three": 3, "drei": 3,
+}  # fmt: skip
+SCALES = {
+    "milliard": 1e9, "milliarde": 1e9, "mrd": 1e9, "billion": 1e9, "bn": 1e9, "bln": 1e9,
+    "md": 1e9, "b": 1e9, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mn": 1e6, "m": 1e6,
+    "k": 1e3,
+}  # fmt: skip
+_CUR_BEFORE = r"C\$|CA\$|CAD|US\$|USD|A\$|\$|€|EUR|£|GBP|¥"
+_CUR_AFTER = (
+    r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|dollars?|"
+    r"euros?|eur\b|€|livres?|pounds?|yuans?|yen|wons?|d-mark|deutsche mark|mark(?![\w-])|"
+    r"francs?|couronnes?|kronen|zloty|dollar"
+)
+_CURRENCIES = [
+    (r"c\$|ca\$|cad|dollars? canadiens?|canadian dollars?", "CAD"),
+    (r"us\$|usd|dollars? américains?|us dollars?|\$|dollars?|dollar", "USD"),
+    (r"€|eur|euros?", "EUR"),
+    (r"£|gbp|livres?|pounds?", "GBP"),
+    (r"¥|yen", "JPY"),
+    (r"yuans?", "CNY"),
+    (r"wons?", "KRW"),
+    (r"d-mark|deutsche mark|mark", "DEM"),
+    (r"francs?", "FRF"),
+]
+OBSOLETE_CURRENCIES = frozenset({"DEM", "FRF"})
+
+_AMOUNT = re.compile(
+    rf"(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?![\w])"
+    rf"|(?P<n2>{_NUM}|un|une|one|a|ein|eine|einer)\s?(?:(?P<s2>{_SCALE})\s?(?:d'|de\s|of\s)?)?"
+    rf"(?P<post>{_CUR_AFTER})(?![\w])",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?<![\w.,$€])(?P<n>{_NUM})(?:\s?(?P<s>millions?|millionen|mio\.?|milliards?|milliarden?))?(?![\w]|[.,]\d)",
+    re.IGNORECASE,
+)
+_WORD_MILLION = re.compile(r"\b(?:une|one|a|eine|ein)\s+(?:million|millionen|mio\.?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    start: int
+    end: int
+    value: float
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    value: float
+
+
+def parse_number(raw: str) -> float | None:
+    """'2.000' → 2000, '1,8' → 1.8, '150,000' → 150000, '728.43' → 728.43."""
+    text = re.sub(r"[\s\u202f\u00a0']", " ", raw.strip())
+    if text.lower() in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[text.lower()])
+    if re.fullmatch(r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?", text):
+        text = text.replace(" ", "")
+        return float(text.replace(",", "."))
+    groups = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+", text)
+    if groups:
+        return float(re.sub(r"[.,]", "", text))
+    mixed = re.fullmatch(r"(\d{1,3}(?:([.,])\d{3})+)([.,])(\d+)", text)
+    if mixed and mixed.group(2) != mixed.group(3):
+        return float(re.sub(r"[.,]", "", mixed.group(1)) + "." + mixed.group(4))
+    if re.fullmatch(r"\d+[.,]\d+", text):
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d+", text):
+        return float(text)
+    return None
+
+
+def _scale(raw: str | None) -> float:
+    if not raw:
+        return 1.0
+    key = raw.lower().rstrip(".")
+    if key.endswith("s") and key not in SCALES:
+        key = key[:-1]
+    if key.endswith("n") and key not in SCALES and key[:-1] in SCALES:
+        key = key[:-1]
+    return SCALES.get(key, SCALES.get(key.rstrip("n"), 1.0))
+
+
+def _currency(raw: str) -> str:
+    low = raw.lower().strip()
+    for pattern, code in _CURRENCIES:
+        if re.fullmatch(pattern, low):
+            return code
+    return "USD"
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Money amounts in `text`, with ISO currency codes."""
+    found: list[Amount] = []
+    for m in _AMOUNT.finditer(text):
+        raw = m.group("n1") or m.group("n2")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        scale = _scale(m.group("s1") or m.group("s2"))
+        currency = _currency(m.group("pre") or m.group("post"))
+        if m.group("n2") and m.group("n2").lower() in _WORD_NUMBERS and scale == 1.0:
+            continue
+        found.append(Amount(m.start(), m.end(), value * scale, currency))
+    return found
+
+
+def find_counts(text: str) -> list[Count]:
+    """Plain counts ("2.000", "12 500", "eine Million") with their spans."""
+    found = []
+    for m in _COUNT.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is None:
+            continue
+        found.append(Count(m.start(), m.end(), value * _scale(m.group("s"))))
+    for m in _WORD_MILLION.finditer(text):
+        found.append(Count(m.start(), m.end(), 1e6))
+    return sorted(found, key=lambda c: c.start)

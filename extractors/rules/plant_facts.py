@@ -1,0 +1,197 @@
+"""Plant facts: capacity (vehicles/year), workforce, status, and investments.
+
+- Capacity: a count of vehicles per year ("300.000 unités par an", "150,000 vehicles a
+  year", "Kapazität von 200.000 Fahrzeugen") with a capacity cue (capacité, capacity,
+  capable of, as many as, up to, plein régime, Kapazität); a daily or weekly figure, a
+  production volume without such a cue, a former figure, and a model's own volume
+  (the model named before the figure, no plant before it) are not capacities.
+- Workforce: a count followed by a workforce noun (salariés, employees, Beschäftigte,
+  Menschen …) that is not a creation, cut, hire, target or conditional.
+- Status: opened ("ouverte en 1974", "grand opening"), under construction (groundbreaking,
+  première pierre; not when the date is years old), planned (expected to become
+  operational, doit ouvrir), paused (on hold, stilllegen, à l'arrêt; a model's pause is a
+  production fact instead), operating (wieder vollständig), closing, sold (rachète, acte
+  transférant; not "met en vente").
+- Investment: a money amount of at least a million with an investment cue, no
+  subsidy / stake / price / savings cue beside it, tied to a plant; an amount in
+  parentheses right after another is a conversion; obsolete currencies give way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.context import ArticleState, Draft, Sentence
+from extractors.rules.numbers import OBSOLETE_CURRENCIES, find_amounts, find_counts
+from factwatch.model import FactType, PlantStatus
+
+__all__ = ["capacity_facts", "investment_facts", "status_facts", "workforce_facts"]
+
+CAPACITY_CONFIDENCE = 0.8
+WORKFORCE_CONFIDENCE = 0.8
+STATUS_CONFIDENCE = 0.75
+INVESTMENT_CONFIDENCE = 0.8
+MIN_CAPACITY = 1000
+MIN_WORKFORCE = 50
+MIN_INVESTMENT = 1e6
+STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
+_REDUCTION = re.compile(r"\b(?:um|by|de|réduction|reduction|senkung|baisse|cut|minus)\s*$", re.I)
+_OF_TOTAL = re.compile(r"^\s*(?:des|of the|der)\s+\d", re.I)
+
+
+def _plant(state: ArticleState, sentence: Sentence, pos: int) -> int | None:
+    if sentence.refs:
+        strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
+        pool = strong or list(zip(sentence.refs, sentence.ref_ids, strict=True))
+        return min(pool, key=lambda ri: abs(ri[0].start - pos))[1]
+    return state.current_plant
+
+
+def _blocked(state: ArticleState, text: str) -> bool:
+    return bool(state.has("hedge", text) or state.has("former", text))
+
+
+def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
+    text = sentence.text
+    if not state.has("capacity_cue", text) or _blocked(state, text):
+        return
+    for count in find_counts(text):
+        if count.value < MIN_CAPACITY:
+            continue
+        after = text[count.end : count.end + 60]
+        before = text[max(0, count.start - 60) : count.start]
+        if state.has("per_day", after[:40]):
+            continue
+        yearly = state.has("per_year", after) or state.has("per_year", before[-25:])
+        cue_before = state.has("capacity_cue", before)
+        unit = state.has("vehicle_unit", after[:45])
+        if not (yearly and (unit or cue_before)) and not (cue_before and re.search(r"kapazität", before, re.I)):
+            continue
+        if _REDUCTION.search(before) or state.has("former", before):
+            continue
+        abs_pos = sentence.start + count.start
+        models = [m for m in sentence.of_kind("MODEL") if m.end <= abs_pos]
+        plants_before = [r for r in sentence.refs if r.start < abs_pos] or state.has("plant_noun", text[: count.start])
+        if models and not plants_before:
+            continue
+        if models and sentence.refs and min(m.start for m in models) < min(r.start for r in sentence.refs) and not state.has("plant_noun", text[: models[0].start - sentence.start]):
+            continue
+        plant = _plant(state, sentence, abs_pos)
+        if plant is None:
+            continue
+        state.drafts.append(
+            Draft(FactType.PLANT_CAPACITY, sentence.start, sentence.end, CAPACITY_CONFIDENCE,
+                  plant, {"value": count.value, "unit": "vehicles/year"})
+        )  # fmt: skip
+        return
+
+
+def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
+    text = sentence.text
+    if _blocked(state, text):
+        return
+    for count in find_counts(text):
+        if count.value < MIN_WORKFORCE or (1900 <= count.value <= 2100 and "." not in text[count.start : count.end] and " " not in text[count.start : count.end] and "," not in text[count.start : count.end]):
+            continue
+        after = text[count.end : count.end + 40]
+        noun = state.has("workforce_noun", after[:25])
+        if not noun or noun.start() > 20:
+            continue
+        window = text[max(0, count.start - 60) : count.end + 60]
+        if state.has("workforce_bad", window):
+            continue
+        if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]):
+            continue
+        plant = _plant(state, sentence, sentence.start + count.start)
+        if plant is None:
+            continue
+        state.drafts.append(
+            Draft(FactType.PLANT_WORKFORCE, sentence.start, sentence.end, WORKFORCE_CONFIDENCE,
+                  plant, {"value": count.value})
+        )  # fmt: skip
+        return
+
+
+_STATUS_ORDER = (
+    ("operating", PlantStatus.OPERATING),
+    ("closing", PlantStatus.CLOSING),
+    ("closed", PlantStatus.CLOSED),
+    ("sold", PlantStatus.SOLD),
+    ("plant_paused", PlantStatus.PAUSED),
+    ("construction", PlantStatus.UNDER_CONSTRUCTION),
+    ("plant_planned", PlantStatus.PLANNED),
+    ("opened", PlantStatus.OPENED),
+)
+
+
+def status_facts(state: ArticleState, sentence: Sentence) -> None:
+    text = sentence.text
+    if state.has("hedge", text):
+        return
+    for cls, status in _STATUS_ORDER:
+        cue = state.has(cls, text)
+        if not cue:
+            continue
+        if status == PlantStatus.SOLD and state.has("sold_bad", text):
+            continue
+        if status == PlantStatus.PAUSED and any(
+            m.kind == "MODEL" for m in sentence.mentions
+        ):
+            continue
+        if status == PlantStatus.OPENED and not (
+            sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
+        ):
+            continue
+        if status == PlantStatus.UNDER_CONSTRUCTION and re.search(r"started building|began building", cue.group(0), re.I):
+            nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
+            if not nxt or nxt[0].kind == "MODEL":
+                continue
+        if state.has("former", text[max(0, cue.start() - 60) : cue.end()]):
+            continue
+        plant = _plant(state, sentence, sentence.start + cue.start())
+        if plant is None:
+            continue
+        dates = [d for d in sentence.dates if d.bound != "until"] or list(sentence.dates)
+        when = dates[0].date if dates else None
+        if status == PlantStatus.UNDER_CONSTRUCTION and when is not None:
+            if state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS:
+                continue
+        fields = {"status": status}
+        if when is not None:
+            fields["date"] = when
+        state.drafts.append(
+            Draft(FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields)
+        )
+        return
+
+
+def investment_facts(state: ArticleState, sentence: Sentence) -> None:
+    text = sentence.text
+    if _blocked(state, text) or not state.has("invest_cue", text):
+        return
+    amounts = [a for a in find_amounts(text) if a.value >= MIN_INVESTMENT]
+    chosen = []
+    for i, amount in enumerate(amounts):
+        if i and text[amounts[i - 1].end : amount.start].strip().startswith("(") and chosen and chosen[-1] is amounts[i - 1]:
+            if amounts[i - 1].currency in OBSOLETE_CURRENCIES and amount.currency not in OBSOLETE_CURRENCIES:
+                chosen[-1] = amount
+            continue
+        window = text[max(0, amount.start - 45) : amount.end + 45]
+        if state.has("invest_bad", window):
+            continue
+        if amount.currency in OBSOLETE_CURRENCIES:
+            chosen.append(amount)
+            continue
+        chosen.append(amount)
+    for amount in chosen:
+        if amount.currency in OBSOLETE_CURRENCIES:
+            continue
+        plant = _plant(state, sentence, sentence.start + amount.start)
+        if plant is None:
+            continue
+        operator = state.registry.plants[plant].operator or state.main_company
+        state.drafts.append(
+            Draft(FactType.INVESTMENT, sentence.start, sentence.end, INVESTMENT_CONFIDENCE, plant,
+                  {"value": amount.value, "currency": amount.currency, "company": operator})
+        )  # fmt: skip
+        return

@@ -1,0 +1,219 @@
+"""Plant mentions in a sentence and the article's registry of plants.
+
+A plant reference is one of
+- a knowledge-base plant span ("Orion Assembly", "Gläserne Manufaktur");
+- a plant noun with a place: "l'usine RKM de Busan", "the factory in Ridgeville, South
+  Carolina", "the South Carolina factory", "das Werk in Grünheide" (strong);
+- a place introduced by a preposition in a sentence about production: "has entered
+  production in Chengdu, China", "à Douai" (weak).
+Chains of places ("Santa Catarina, Nuevo León, Mexico", "Onnaing (59)") are one
+location; "près de / near / bei X" only adds X's region and country.
+
+`PlantRegistry` gives every plant of an article one identity: mentions that share a
+knowledge-base id, a city, or (without city) a region and operator are merged, fields
+filled from each other, and linked to the knowledge base (`plants_near`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.lexicon import pattern
+from extractors.rules.knowledge import Knowledge, PlaceInfo
+from extractors.rules.mentions import Mention
+from factwatch.model import Plant, fold
+
+__all__ = ["PlantRef", "PlantRegistry", "plant_refs"]
+
+_VICINITY = re.compile(
+    r"(?:près de|pres de|non loin de|à proximité de|aux environs de|near|close to|outside|"
+    r"(?:west|east|north|south) of|bei|nahe|in der nähe von|suburban)\s*$",
+    re.I,
+)
+_PREP = re.compile(
+    r"(?:\b(?:à|a|au|aux|en|dans|de|d'|du|in|at|im|in der|nach|vers|to|from|von|aus|ins|"
+    r"into|chez|sur le site de|bei)\s+(?:l'|la |le |the |dem |der |den )?)$",
+    re.I,
+)
+_CHAIN_GAP = re.compile(r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I)
+_NOISE_PLACES = frozenset({"europe", "asie", "asia", "amerique du nord", "north america"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlantRef:
+    start: int
+    end: int
+    plant: Plant
+    strong: bool
+    anchor: str  # "kb", "noun", "prep"
+
+
+def _chains(places: list[Mention], text: str, offset: int) -> list[list[Mention]]:
+    chains: list[list[Mention]] = []
+    for m in places:
+        if chains:
+            prev = chains[-1][-1]
+            gap = text[prev.end - offset : m.start - offset]
+            if _CHAIN_GAP.match(gap) and _broader(prev.place, m.place):
+                chains[-1].append(m)
+                continue
+        chains.append([m])
+    return chains
+
+
+def _rank(place: PlaceInfo | None) -> int:
+    kind = place.kind if place else "city"
+    return {"city": 0, "county": 0, "district": 0, "region": 1, "state": 1, "country": 2}.get(
+        kind, 3
+    )
+
+
+def _broader(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
+    return _rank(b) >= _rank(a) and _rank(b) <= 2 if a and b else False
+
+
+def location(chain: list[Mention]) -> Plant:
+    """City, region and country of a chain of places (most specific first)."""
+    city = region = country = None
+    for m in chain:
+        info = m.place
+        if info is None:
+            continue
+        if info.kind in ("city", "county", "district") and city is None:
+            city = info.name
+            region = region or info.region
+        elif info.kind in ("region", "state") and region is None:
+            region = info.name
+        elif info.kind == "country":
+            country = country or info.country
+        country = country or info.country
+    return Plant(city=city, region=region, country=country)
+
+
+def plant_refs(
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    *,
+    lang: str,
+    kb: Knowledge,
+    production_sentence: bool,
+) -> list[PlantRef]:
+    """Plant references of one sentence (`text` starts at article offset `offset`)."""
+    refs: list[PlantRef] = []
+    noun = pattern(lang, "plant_noun")
+    for m in mentions:
+        if m.kind == "PLANT":
+            found = kb.plant(m.text) or Plant()
+            refs.append(PlantRef(m.start, m.end, replace(found, name=m.text), True, "kb"))
+    places = [
+        m for m in mentions
+        if m.kind == "PLACE" and m.place is not None and m.place.kind != "market"
+        and fold(m.name) not in _NOISE_PLACES
+    ]  # fmt: skip
+    for chain in _chains(places, text, offset):
+        first, last = chain[0], chain[-1]
+        if any(r.start <= first.start < r.end for r in refs):
+            continue
+        left = text[max(0, first.start - offset - 70) : first.start - offset]
+        right = text[last.end - offset : last.end - offset + 30]
+        loc = location(chain)
+        if _VICINITY.search(left):
+            if refs:
+                prev = refs[-1]
+                merged = replace(
+                    prev.plant,
+                    region=prev.plant.region or loc.region,
+                    country=prev.plant.country or loc.country,
+                )
+                refs[-1] = replace(prev, plant=merged)
+            continue
+        name = None
+        strong = False
+        nouns = list(noun.finditer(left))
+        if nouns:
+            between = left[nouns[-1].end() :]
+            if len(between.split()) <= 5 and not re.search(r"[.;:!?]", between):
+                strong = True
+                name = (left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]).strip()
+        head = noun.match(right.lstrip(" -"))
+        if not strong and head and len(chain) == 1:
+            strong = True
+            name = text[first.start - offset : last.end - offset] + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
+        if not strong and not (production_sentence and _PREP.search(left)):
+            continue
+        plant = replace(loc, name=name.strip() if name else None)
+        refs.append(PlantRef(first.start, last.end, plant, strong, "noun" if strong else "prep"))
+    return sorted(refs, key=lambda r: r.start)
+
+
+class PlantRegistry:
+    """The plants of one article, merged and linked to the knowledge base."""
+
+    def __init__(self, kb: Knowledge, *, default_operator: str | None) -> None:
+        self._kb = kb
+        self._default_operator = default_operator
+        self.plants: list[Plant] = []
+
+    def _link(self, plant: Plant) -> Plant:
+        if plant.kb_id or not self._kb.available:
+            return plant
+        if not (plant.city or plant.region):
+            return plant
+        candidates = self._kb.plants_near(
+            city=plant.city, region=None if plant.city else plant.region, country=plant.country
+        )
+        if len(candidates) > 1 and (plant.operator or self._default_operator):
+            operator = fold(plant.operator or self._default_operator)
+            narrowed = [c for c in candidates if fold(c.operator) and (operator in fold(c.operator) or fold(c.operator) in operator)]
+            candidates = narrowed or candidates
+        if len(candidates) != 1:
+            return plant
+        kb = candidates[0]
+        return Plant(
+            name=plant.name or kb.name,
+            operator=kb.operator or plant.operator,
+            city=kb.city or plant.city,
+            region=kb.region or plant.region,
+            country=kb.country or plant.country,
+            kb_id=kb.kb_id,
+        )
+
+    @staticmethod
+    def _same(a: Plant, b: Plant) -> bool:
+        if a.kb_id and b.kb_id:
+            return a.kb_id == b.kb_id
+        if a.country and b.country and a.country != b.country:
+            return False
+        if a.city and b.city:
+            return fold(a.city) == fold(b.city)
+        if a.city or b.city:
+            return False
+        if a.region and b.region:
+            return fold(a.region) == fold(b.region)
+        return False
+
+    def register(self, plant: Plant) -> int:
+        """The index of `plant`'s identity in this article (merging fields)."""
+        if not plant.operator and self._default_operator:
+            plant = replace(plant, operator=self._default_operator)
+        plant = self._link(plant)
+        for i, known in enumerate(self.plants):
+            if self._same(known, plant):
+                self.plants[i] = Plant(
+                    name=known.name or plant.name,
+                    operator=known.operator or plant.operator,
+                    city=known.city or plant.city,
+                    region=known.region or plant.region,
+                    country=known.country or plant.country,
+                    kb_id=known.kb_id or plant.kb_id,
+                )
+                return i
+        self.plants.append(plant)
+        return len(self.plants) - 1
+
+    def find_country(self, country: str) -> int | None:
+        """The article's one plant in `country`, if exactly one is known."""
+        hits = [i for i, p in enumerate(self.plants) if p.country == country and (p.city or p.region)]
+        return hits[0] if len(hits) == 1 else None

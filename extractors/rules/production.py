@@ -1,0 +1,247 @@
+"""Production facts: a model made (or to be made, or no longer made) at a plant.
+
+Per clause of a sentence: the models named there (or, in a continuation clause such
+as "…, puis à l'été 2024 aux États-Unis", those of the clause before), a verb or noun
+of making, a plant (in the clause, else in the sentence, else the paragraph's current
+plant when the clause refers back to it or names none), and a status from the
+clause's verbs and tense:
+
+    cancelled > paused > moved > ended > started > planned (future, plans) > ongoing
+
+A hedge (envisage, pourrait, is considering, reportedly, dem Vernehmen nach), a former
+plan (initialement, originally, ursprünglich) or a plain negation ("ne sera pas
+produit", "won't be built") gives no fact; "not before <date>" is a planned start.
+A move ("le départ des X vers Y", "zieht 2027 nach Puebla um", "has left Oakville")
+gives two facts: the old plant (moved, or ongoing with an end when the move is still
+ahead) and the new one (ongoing, or planned with a start).
+A sentence that names no model but dates the start of production at a plant ("Production
+at the plant is expected to begin in 2025") dates the planned models of that plant,
+or, failing those, the models of the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
+from extractors.rules.mentions import Mention
+from extractors.rules.plants import PlantRef
+from factwatch.model import FactType, FuzzyDate, ProductionStatus
+
+__all__ = ["production_facts"]
+
+BASE_CONFIDENCE = 0.85
+INHERITED_PLANT_PENALTY = 0.1  # plant taken from the discourse, not the sentence
+COUNTRY_ONLY_PENALTY = 0.15  # plant known only by its country
+MODEL_DISTANCE_PENALTY = 0.1  # model and plant far apart (> 120 characters)
+
+_DEST = re.compile(r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$", re.I)
+_ORIGIN = re.compile(r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b", re.I)
+
+
+def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
+    has = state.has
+    if has("hedge", clause) or has("former", clause):
+        return None
+    if has("negation", clause) and not _NOT_BEFORE.search(clause):
+        if not (has("ended", clause) or has("cancelled", clause)):
+            return None
+    if has("cancelled", clause):
+        return ProductionStatus.CANCELLED
+    if has("paused", clause) and not has("resumed", clause):
+        return ProductionStatus.PAUSED
+    if has("ended", clause):
+        return ProductionStatus.ENDED
+    if _NOT_BEFORE.search(clause):
+        return ProductionStatus.PLANNED
+    if has("started", clause):
+        return ProductionStatus.STARTED
+    if has("future", clause):
+        return ProductionStatus.PLANNED
+    return ProductionStatus.ONGOING
+
+
+def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
+    before = sentence.local(d.start - 45, d.start)
+    return not state.has("sales_only", before)
+
+
+def _dates(
+    state: ArticleState, sentence: Sentence, clause: Clause, status: str
+) -> tuple[FuzzyDate | None, FuzzyDate | None, str]:
+    dates = [d for d in clause.dates if _usable(state, sentence, d)]
+    start = end = None
+    for d in dates:
+        before = sentence.local(d.start - 25, d.start)
+        is_end = d.bound == "until" or bool(state.has("end_cue", before))
+        if status in (ProductionStatus.ENDED,):
+            if is_end or (d is dates[-1] and end is None and (len(dates) == 1 or d.bound != "from")):
+                end = d.date if end is None or is_end else end
+            elif start is None and d.bound in ("from", "at") and len(dates) > 1:
+                start = d.date
+        elif status in (ProductionStatus.ONGOING,):
+            if is_end:
+                end = d.date
+        elif status in (ProductionStatus.PLANNED, ProductionStatus.STARTED):
+            if is_end and status == ProductionStatus.PLANNED and start is not None:
+                continue
+            if start is None and not is_end:
+                start = d.date
+    if status == ProductionStatus.ENDED and end is not None:
+        future = end.start > state.published.end or (
+            state.has("future", clause.text) and end.end >= state.published.start
+        )
+        if future:
+            status = ProductionStatus.ONGOING
+    if status == ProductionStatus.STARTED and start is not None and start.start > state.published.end:
+        status = ProductionStatus.PLANNED
+    return start, end, status
+
+
+def _nearest(refs: list[PlantRef], ids: list[int], pos: int) -> int | None:
+    if not refs:
+        return None
+    best = min(range(len(refs)), key=lambda i: (not refs[i].strong, abs(refs[i].start - pos)))
+    return ids[best]
+
+
+def _plant_for(
+    state: ArticleState, sentence: Sentence, clause: Clause, model: Mention
+) -> tuple[int | None, float]:
+    local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
+    if clause.refs:
+        return _nearest(clause.refs, local_ids, model.start), 0.0
+    if state.has("plant_anaphor", clause.text) and state.current_plant is not None:
+        return state.current_plant, INHERITED_PLANT_PENALTY
+    if sentence.refs:
+        return _nearest(sentence.refs, sentence.ref_ids, model.start), MODEL_DISTANCE_PENALTY
+    if state.current_plant is not None:
+        return state.current_plant, INHERITED_PLANT_PENALTY
+    return None, 0.0
+
+
+def _add(
+    state: ArticleState,
+    sentence: Sentence,
+    model: Mention,
+    plant: int,
+    status: str,
+    confidence: float,
+    start: FuzzyDate | None = None,
+    end: FuzzyDate | None = None,
+) -> None:
+    plant_obj = state.registry.plants[plant]
+    if not (plant_obj.city or plant_obj.region):
+        confidence -= COUNTRY_ONLY_PENALTY
+    fields = {"model": model.name, "brand": model.brand, "status": status}
+    if start is not None:
+        fields["start"] = start
+    if end is not None:
+        fields["end"] = end
+    state.drafts.append(
+        Draft(FactType.PRODUCTION, sentence.start, sentence.end, confidence, plant, fields)
+    )
+
+
+def _move(
+    state: ArticleState, sentence: Sentence, clause: Clause, models: list[Mention]
+) -> bool:
+    dest = origin = None
+    for ref, rid in zip(sentence.refs, sentence.ref_ids, strict=True):
+        if not (clause.start <= ref.start < clause.end):
+            continue
+        left = sentence.local(ref.start - 40, ref.start)
+        if dest is None and _DEST.search(left):
+            dest = rid
+        elif origin is None and _ORIGIN.search(left):
+            origin = rid
+    if dest is None:
+        return False
+    if origin is None:
+        origin = state.current_plant
+    dates = [d for d in clause.dates if _usable(state, sentence, d)]
+    when = dates[0].date if dates else None
+    future = bool(state.has("future", clause.text)) or (
+        when is not None and when.start > state.published.end
+    )
+    for model in models:
+        if origin is not None and origin != dest:
+            if future:
+                _add(state, sentence, model, origin, ProductionStatus.ONGOING, 0.75, end=when)
+            else:
+                _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75)
+        if future:
+            _add(state, sentence, model, dest, ProductionStatus.PLANNED, 0.75, start=when)
+        else:
+            _add(state, sentence, model, dest, ProductionStatus.ONGOING, 0.7)
+    return True
+
+
+def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
+    """A model-less clause that dates the start of production at a plant."""
+    if not (state.has("start", clause.text) and state.has("produce", clause.text)):
+        return
+    if state.has("hedge", clause.text) or state.has("former", clause.text):
+        return
+    dates = [d for d in clause.dates if _usable(state, sentence, d) and d.bound != "until"]
+    if not dates:
+        return
+    local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
+    plant = local_ids[0] if local_ids else state.current_plant
+    if plant is None:
+        return
+    start = dates[0].date
+    status = (
+        ProductionStatus.PLANNED
+        if start.end >= state.published.start or state.has("future", clause.text)
+        else ProductionStatus.STARTED
+    )
+    planned = [
+        d for d in state.drafts
+        if d.type == FactType.PRODUCTION and d.plant == plant
+        and d.fields.get("status") == ProductionStatus.PLANNED and "start" not in d.fields
+    ]  # fmt: skip
+    for draft in planned:
+        draft.fields["start"] = start
+    if not planned and state.current_models and local_ids:
+        for model in state.current_models:
+            _add(state, sentence, model, plant, status, 0.7, start=start)
+
+
+def production_facts(state: ArticleState, sentence: Sentence) -> None:
+    """Add the sentence's production drafts to `state`."""
+    previous: tuple[list[Mention], str | None] = ([], None)
+    produced: list[Mention] = []
+    for clause in sentence.clauses:
+        models = clause.models()
+        continuation = False
+        if not models and previous[0] and (clause.refs or clause.dates):
+            models, continuation = previous[0], True
+        if not models:
+            if not sentence.of_kind("MODEL"):
+                _plant_start(state, sentence, clause)
+            continue
+        trigger = state.has("produce", clause.text) or state.has("ended", clause.text)
+        if not trigger and not continuation:
+            if not state.has("produce", sentence.text):
+                continue
+        status = _status(state, clause.text, sentence.text)
+        if status is None and continuation:
+            status = previous[1]
+        if status is None:
+            previous = ([], None)
+            continue
+        previous = (models, status)
+        if state.has("move", clause.text) and _move(state, sentence, clause, models):
+            produced.extend(models)
+            continue
+        start, end, final = _dates(state, sentence, clause, status)
+        for model in models:
+            plant, penalty = _plant_for(state, sentence, clause, model)
+            if plant is None:
+                continue
+            _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
+            produced.append(model)
+    if produced:
+        state.current_models = produced
