@@ -9,8 +9,10 @@ stripped of CR/LF.
 `SmtpSender.send(message)` delivers it with smtplib: implicit TLS (`ssl`), STARTTLS
 or none (FACTWATCH_SMTP_TLS), login when FACTWATCH_SMTP_USER is set, always with a
 timeout. An unreachable or failing server raises TransientDeliveryError (the alerts
-stay pending and go out on the next run); a permanent 5xx refusal of the message or
-of every recipient raises PermanentDeliveryError. The password never reaches a log.
+stay pending and go out on the next run), and so do a refused login, sender or set
+of recipients (configuration: once fixed, the same messages go out); only a 5xx
+refusal of the message itself raises PermanentDeliveryError (dead-lettered). The
+password never reaches a log.
 """
 
 from __future__ import annotations
@@ -245,14 +247,22 @@ class SmtpSender:
                     smtp.login(s.user, s.password or "")
                 refused = smtp.send_message(message, from_addr=s.sender, to_addrs=list(to))
         except smtplib.SMTPRecipientsRefused as exc:
-            raise PermanentDeliveryError(
+            # the addresses are configuration: fixed, the same message can go out
+            raise TransientDeliveryError(
                 f"the SMTP server {where} refused every recipient "
-                f"({', '.join(sorted(exc.recipients))}); dead-lettered",
+                f"({', '.join(sorted(exc.recipients))}); emails wait until the "
+                "recipients (FACTWATCH_EMAIL_TO or the channel's to:) are fixed",
                 channel=self.channel,
             ) from None
-        except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+        except smtplib.SMTPSenderRefused as exc:
+            raise TransientDeliveryError(
+                f"the SMTP server {where} refused the sender {s.sender} ({self._detail(exc)}); "
+                "emails wait until FACTWATCH_EMAIL_FROM or the SMTP login is fixed",
+                channel=self.channel,
+            ) from None
+        except smtplib.SMTPDataError as exc:
             detail = self._detail(exc)
-            if 500 <= exc.smtp_code < 600:
+            if 500 <= exc.smtp_code < 600:  # this message's content was refused for good
                 raise PermanentDeliveryError(
                     f"the SMTP server {where} refused the message ({detail}); dead-lettered",
                     channel=self.channel,

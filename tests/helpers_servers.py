@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 __all__ = ["Post", "SmtpReceiver", "WebhookReceiver", "free_port"]
 
@@ -148,8 +149,9 @@ class _Recorder:
 class SmtpReceiver:
     """An aiosmtpd server on 127.0.0.1 that can be stopped and restarted on its port."""
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, *, login: tuple[str, str] | None = None) -> None:
         self.port = port or free_port()
+        self.login = login  # (user, password) the server requires, over plain SMTP
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self._controller: Controller | None = None
@@ -165,8 +167,29 @@ class SmtpReceiver:
 
     def start(self) -> None:
         handler = _Recorder(self.messages, self.envelopes)
-        self._controller = Controller(handler, hostname="127.0.0.1", port=self.port)
+        kwargs: dict[str, Any] = {}
+        if self.login is not None:
+            kwargs = {
+                "authenticator": self._authenticate,
+                "auth_required": True,
+                "auth_require_tls": False,
+            }
+        self._controller = Controller(handler, hostname="127.0.0.1", port=self.port, **kwargs)
         self._controller.start()
+
+    def _authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        ok = (
+            self.login is not None
+            and isinstance(data, LoginPassword)
+            and (
+                data.login.decode(),
+                data.password.decode(),
+            )
+            == self.login
+        )
+        return AuthResult(success=ok, handled=False)
 
     def stop(self) -> None:
         if self._controller is not None:

@@ -199,6 +199,47 @@ def test_smtp_delivery_and_smtp_down() -> None:
     assert "hunter2" not in repr(down)
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_smtp_login_when_a_user_is_set() -> None:
+    from datetime import UTC, datetime
+
+    with SmtpReceiver(login=("factwatch", "s3cret-pass")) as smtp:
+        message = email_message(
+            [_view()],
+            key="k1",
+            sender="f@example.com",
+            to=["p@example.com"],
+            now=datetime(2024, 5, 2, tzinfo=UTC),
+        )
+        good = SmtpSettings(
+            host="127.0.0.1",
+            port=smtp.port,
+            tls=SmtpTls.NONE,
+            user="factwatch",
+            password="s3cret-pass",
+            timeout=5,
+        )
+        bad = SmtpSettings(
+            host="127.0.0.1",
+            port=smtp.port,
+            tls=SmtpTls.NONE,
+            user="factwatch",
+            password="wrong-pass",
+            timeout=5,
+        )
+        anonymous = SmtpSettings(host="127.0.0.1", port=smtp.port, tls=SmtpTls.NONE, timeout=5)
+        with pytest.raises(
+            TransientDeliveryError, match=r"SMTP login to 127\.0\.0\.1:\d+ failed"
+        ) as info:
+            SmtpSender("email", bad).send(message, to=["p@example.com"])
+        assert "wrong-pass" not in str(info.value)
+        with pytest.raises(TransientDeliveryError, match="refused the sender"):  # auth required
+            SmtpSender("email", anonymous).send(message, to=["p@example.com"])
+        assert smtp.messages == []
+        SmtpSender("email", good).send(message, to=["p@example.com"])
+        assert len(smtp.messages) == 1
+
+
 def test_smtp_settings_from_env() -> None:
     settings = SmtpSettings.from_env(
         {
@@ -215,3 +256,31 @@ def test_smtp_settings_from_env() -> None:
         SmtpSettings.from_env({"FACTWATCH_SMTP_HOST": "x", "FACTWATCH_SMTP_TLS": "tls"})
     with pytest.raises(TransientDeliveryError, match="FACTWATCH_SMTP_HOST is not set"):
         SmtpSettings.from_env({})
+
+
+@pytest.mark.slow
+def test_webhook_from_a_prefect_secret_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.blocks.system import Secret
+    from prefect.testing.utilities import prefect_test_harness
+
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    url = "http://127.0.0.1:9/services/T/B/block-secret"
+    with prefect_test_harness():
+        Secret(value=url).save("slack-planning-webhook")
+        found = resolve_webhook(
+            "s", webhook_env=None, webhook_block="slack-planning-webhook", env={}
+        )
+        assert found == url
+        # the environment variable wins when both are named and it is set
+        env = {"HOOK": "https://hooks.slack.com/services/E/N/V"}
+        assert (
+            resolve_webhook(
+                "s", webhook_env="HOOK", webhook_block="slack-planning-webhook", env=env
+            )
+            == env["HOOK"]
+        )
+        with pytest.raises(
+            TransientDeliveryError, match="cannot load the Prefect Secret block 'absent'"
+        ) as info:
+            resolve_webhook("s", webhook_env=None, webhook_block="absent", env={})
+        assert "block-secret" not in str(info.value)

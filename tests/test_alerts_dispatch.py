@@ -308,3 +308,31 @@ def test_console_json_lines_once(store: Store, client: httpx.Client) -> None:
     assert lines[1]["change"]["from"]["label"] == "2024-summer"
     assert run(store, router, {}, client, json_mode=True)[1] == ""
     assert report.summary() == "alerts: console 2 sent"
+
+
+def test_article_text_cannot_ping_or_spoof_links_on_the_wire(
+    store: Store, servers: tuple[WebhookReceiver, SmtpReceiver], client: httpx.Client
+) -> None:
+    hook, _ = servers
+    router, env = _slack_only(hook)
+    evil = (
+        "Hey <!channel> <!here> <@U0123> see <https://evil.example|the official notice> *now* `x`"
+    )
+    art = article(evil, "2024-05-02", "https://news.example/evil")
+    plant = Plant(
+        name="<!everyone> plant",
+        operator="Evil <https://evil.example|Motors>",
+        city="Gotham",
+        country="US",
+    )
+    fact = polestar3(art, "2025", "2025").with_(model="Model <!channel>", plant=plant)
+    store.record(art, [fact], route=router.route)
+    report, _ = run(store, router, env, client)
+    assert report.channel("slack").sent == 1
+    raw = hook.accepted()[0].raw
+    body = json.dumps(hook.accepted()[0].body, ensure_ascii=False)
+    for sent in (raw, body):
+        assert "<!" not in sent and "<@" not in sent
+        assert "<https://evil.example" not in sent and "<http://evil" not in sent
+    assert "&lt;!channel&gt;" in body
+    assert "<https://news.example/evil|Example News>" in body  # our own link survives
