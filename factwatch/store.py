@@ -31,6 +31,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -370,7 +372,7 @@ def _make_engine(url: str) -> Engine:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
             if not memory:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(cursor)
                 cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -382,6 +384,23 @@ def _make_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switch the file to WAL (persistent: a no-op once done). SQLite does not apply
+    the busy timeout to this switch when another process makes it at the same
+    moment (two first opens of one new file), so it is retried, bounded."""
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 # --------------------------------------------------------------------------- store
@@ -460,16 +479,22 @@ class Store:
                             sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK}
                         )
                     yield conn
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"database {self._where}: {exc.orig or exc}") from exc
+        except sa.exc.IntegrityError:
+            raise  # a constraint: the caller decides (e.g. a duplicate article)
+        except sa.exc.DatabaseError as exc:  # locked, unreachable, not a database, …
+            raise self._error(exc) from exc
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
         try:
             with self._engine.connect() as conn, conn.begin():
                 yield conn
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"database {self._where}: {exc.orig or exc}") from exc
+        except sa.exc.DatabaseError as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: sa.exc.DBAPIError) -> StoreError:
+        reason = str(exc.orig or exc).strip().splitlines()
+        return StoreError(f"database {self._where}: {reason[0] if reason else type(exc).__name__}")
 
     # ------------------------------------------------------------------ articles
 

@@ -525,3 +525,57 @@ def test_a_channel_named_twice_gets_one_outbox_row(store: Store) -> None:
     assert len(result.outbox_keys) == 2
     (item,) = store.pending_outbox("slack")
     assert item.digest_only is False
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not SQLite\n" * 100)
+    with pytest.raises(StoreError, match=r"junk\.db.*not a database"):
+        Store.open(f"sqlite:///{junk}")
+
+
+def test_an_unreachable_server_is_one_clear_error_without_the_password() -> None:
+    port = _free_port()  # nothing listens there
+    with pytest.raises(StoreError) as caught:
+        Store.open(f"postgresql+psycopg://fw:s3cret@127.0.0.1:{port}/db?connect_timeout=5")
+    message = str(caught.value)
+    assert "s3cret" not in message and "\n" not in message
+    assert message.startswith("database postgresql+psycopg://fw:***@127.0.0.1")
+
+
+OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from factwatch.store import Store
+
+    url, go = sys.argv[1:3]
+    deadline = time.monotonic() + 30
+    while not Path(go).exists() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    Store.open(url).close()
+    """
+)
+
+
+def test_first_opens_of_a_new_file_at_once(tmp_path: Path) -> None:
+    """Several processes creating and migrating one new file at the same moment."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for attempt in range(3):
+        url = f"sqlite:///{tmp_path / f'new{attempt}.db'}"
+        go = tmp_path / f"go{attempt}"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, url, str(go)],
+                env=env,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        time.sleep(0.8)  # all have imported and wait at the barrier
+        go.write_text("go")
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0] * 4, errors
+        with Store.open(url) as s:
+            assert s.current_facts() == []
