@@ -373,6 +373,11 @@ WORKER = textwrap.dedent(
 
 
 def test_two_processes_recording_at_once(tmp_path: Path, url: str) -> None:
+    two_writers(url, tmp_path)
+
+
+def two_writers(url: str, tmp_path: Path) -> None:
+    """Two real processes record the same 12 articles, in opposite orders, at once."""
     models = ["Polestar 4", "Polestar 3", "Polestar 7", "Renault Grand Koleos"]
     work = []
     for i in range(12):
@@ -579,3 +584,12 @@ def test_first_opens_of_a_new_file_at_once(tmp_path: Path) -> None:
         assert [p.returncode for p in procs] == [0] * 4, errors
         with Store.open(url) as s:
             assert s.current_facts() == []
+
+
+def test_two_processes_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text("DROP DATABASE IF EXISTS fw_writers"))
+        conn.execute(sa.text("CREATE DATABASE fw_writers"))
+    admin.dispose()
+    two_writers(pg_url.rsplit("/", 1)[0] + "/fw_writers", tmp_path)
