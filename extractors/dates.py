@@ -1,0 +1,1550 @@
+"""Fuzzy dates in French, English and German news text → DESIGN.md DATE labels.
+
+Pure and fast: one precompiled regular expression per language (no spaCy), run
+once over the text, then a few linear passes. `find_dates` lists every date
+mention of a text; `parse_date` reads one expression.
+
+What a mention covers
+    The span and `text` are the expression as written, *including* the
+    preposition that introduces it ("à partir de 2026", "by the end of 2025",
+    "bis spätestens Ende 2033", "au second semestre 2025", "im Oktober").
+    `bound` says what that preposition means for the date: ``from`` (à partir
+    de, dès, depuis, from, since, no earlier than, ab, seit, vom …), ``until``
+    (d'ici, jusqu'à, avant, by, until, before, bis, spätestens …) or ``at``.
+    The label is the date's own label either way ("d'ici fin 2025" → 2025-late).
+
+Kinds (`DateKind`)
+    ``absolute``  the text names the year ("fin 2024", "Q3 2025", "17.10.2022")
+    ``year``      a bare year, possibly after a preposition ("en 2027", "by 2027")
+    ``relative``  resolved against `published` ("l'an prochain", "cet été",
+                  "in October", "Ende des Jahres"); date is None when
+                  `published` is too coarse to resolve it ("next month" with a
+                  year-only published date)
+    ``fiscal``    a fiscal year ("FY2025", "exercice 2025 (avril 2024 - mars 2025)")
+    ``range``     two alternatives or an uncertain span ("entre 2025 et 2026",
+                  "2025-2026", "2025 or 2026", "zwischen 2025 und 2026"):
+                  date None; `parts` holds the endpoints' dates
+    ``decade``    "les années 1990", "the 2020s", "1990er Jahre": date None
+
+Resolution rules (documented choices)
+    - A month, season, half or quarter without a year takes the published year
+      ("en novembre" in an article of 2025-05 → 2025-11). Explicit cues move it:
+      "dernier/last/vergangenen" → the latest occurrence before the published
+      date, "prochain/next/kommenden" → the first one after it.
+    - "this/cet/diesen winter": the winter running at the published date
+      (published in January or February → the winter that began the December
+      before). A label YYYY-winter is December YYYY – February YYYY+1, so
+      "hiver 2025" → 2025-winter.
+    - "later this year", "earlier this year", "cette année" → the published year.
+    - Early/mid/late of a month ("mi-novembre", "late October") → the month;
+      of a season ("late summer", "Spätsommer") → the season.
+    - Numeric dates: 2022-10-17 is ISO; d/m/y in French and German. In English
+      m/d/y unless the first number is over 12 (then d/m/y).
+    - Periods "du 13 septembre au 11 octobre", "from 2025 to 2027",
+      "vom 29. Januar bis zum 11. Februar" are two mentions, the first with
+      bound ``from``, the second with bound ``until`` (each keeps its label).
+    - Fiscal years: when the text defines one ("fiscal year 2025, which begins
+      in April 2024", "exercice 2025 (avril 2024 - mars 2025)"), the date's
+      `start`/`end` are the exact fiscal interval and the label is the calendar
+      year holding most of its months (no DESIGN.md label spans two calendar
+      years); the definition also applies to the text's other mentions of
+      fiscal years. Undefined: "FY2025" → 2025. "Geschäftsjahr 2024/25" with
+      no months given → a ``fiscal`` mention with date None.
+
+Not dates: numbers outside 1900–2099 or inside bigger numbers ("300.000",
+"1,250"), counts ("2000 salariés", "about 2000 jobs"), percentages, money,
+years inside URLs, model names ("Peugeot 2008") and model years ("the 2025
+Ioniq 5", "2026 model year", "millésime 2024").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from factwatch.model import FuzzyDate, fold
+
+__all__ = [
+    "DateBound",
+    "DateKind",
+    "DateMention",
+    "find_dates",
+    "parse_date",
+]
+
+log = logging.getLogger(__name__)
+
+LANGS = ("fr", "en", "de")
+
+
+class DateKind(StrEnum):
+    ABSOLUTE = "absolute"
+    YEAR = "year"
+    RELATIVE = "relative"
+    FISCAL = "fiscal"
+    RANGE = "range"
+    DECADE = "decade"
+
+
+class DateBound(StrEnum):
+    """What the introducing preposition says about the date."""
+
+    AT = "at"
+    FROM = "from"
+    UNTIL = "until"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression in a text.
+
+    `date` is None for a mention that has no DATE label (a range, a decade, a
+    relative date the published date cannot resolve). `bound` and `parts` are
+    additions to the agreed API, with defaults.
+    """
+
+    start: int
+    end: int
+    date: FuzzyDate | None
+    kind: DateKind
+    text: str
+    bound: DateBound = DateBound.AT
+    parts: tuple[FuzzyDate, ...] = ()
+
+
+# --------------------------------------------------------------------------- reference
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """The published date, as precise as its label allows."""
+
+    year: int
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def of(cls, published: FuzzyDate) -> _Ref:
+        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", published.label)
+        if match:
+            month = int(match[2]) if match[2] else None
+            day = int(match[3]) if match[3] else None
+            return cls(int(match[1]), month, day)
+        return cls(published.start.year, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Res:
+    """What a pattern's handler makes of a match."""
+
+    label: str | None
+    kind: DateKind
+    start: date | None = None  # explicit bounds (a defined fiscal year)
+    end: date | None = None
+    fiscal_year: int | None = None  # an undefined fiscal year, resolved after the scan
+    parts: tuple[str, ...] = ()  # a range's endpoint labels
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    text: str
+    lang: str
+    ref: _Ref
+    start: int  # of the core (after the prefix)
+    end: int
+    prefix: str  # folded prefix, "" when none
+
+
+_Handler = Callable[[Mapping[str, str], _Ctx], _Res | None]
+
+# --------------------------------------------------------------------------- vocabulary
+
+_SP = r"[\s\u00a0\u202f]+"  # \s covers these; spelled out for the reader
+_APO = r"['’]\s*"
+_HY = r"\s*[-‐‑–]\s*"
+YEAR_CORE = r"(?:19|20)\d{2}"
+YEAR = YEAR_CORE + r"(?!\d|[.,]\d|\s?%)"
+
+_MONTH = {
+    "fr": (
+        r"janvier|janv\.|f[ée]vrier|f[ée]vr?\.|mars|avril|avr\.|mai|juin|juillet|juil\.|"
+        r"ao[uû]t|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\."
+    ),
+    "en": (
+        r"January|Jan\.?|February|Feb\.?|(?-i:March|Mar\.)|April|Apr\.?|(?-i:May)|June|Jun\.?|"
+        r"July|Jul\.?|August|Aug\.?|September|Sept?\.?|October|Oct\.?|November|Nov\.?|"
+        r"December|Dec\.?"
+    ),
+    "de": (
+        r"Januar|J[äa]nner|Jan\.|Februar|Feber|Feb\.|M[äa]rz|Maerz|April|Apr\.|Mai|Juni|Juli|"
+        r"August|Aug\.|September|Sept?\.|Oktober|Okt\.|November|Nov\.|Dezember|Dez\."
+    ),
+}
+_WEEKDAY = {
+    "fr": r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "en": r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    "de": r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag",
+}
+_SEASON = {
+    "fr": r"[ée]t[ée]|printemps|automne|hiver",
+    "en": r"summer|spring|autumn|fall|winter",
+    "de": (
+        r"(?:Spät|Spaet|Früh|Frueh|Fruh)?(?:sommer|herbst|winter)|Frühjahr|Fruehjahr|Fruhjahr|"
+        r"Frühling|Fruehling|Sommer|Herbst|Winter"
+    ),
+}
+
+# Prefixes: the preposition before a date. The bound a prefix gives is found by
+# `_bound_of` from its folded text. "de/du/from/von" pair with "à/au/to/bis".
+_PREFIX = {
+    "fr": (
+        r"(?:(?:à|a)"
+        + _SP
+        + r"partir"
+        + _SP
+        + r"(?:du|de"
+        + _SP
+        + r"la|de"
+        + _SP
+        + r"l"
+        + _APO
+        + r"|de|d"
+        + _APO
+        + r")|(?:à|a)"
+        + _SP
+        + r"compter"
+        + _SP
+        + r"(?:du|de|d"
+        + _APO
+        + r")"
+        r"|d" + _APO + r"ici(?:" + _SP + r"(?:à|a))?|jusqu" + _APO + r"(?:à|a|au|en)?"
+        r"|au" + _SP + r"plus" + _SP + r"(?:tard|tôt|tot)(?:" + _SP + r"(?:en|le|au|à|a))?"
+        r"|pas"
+        + _SP
+        + r"avant|avant|après|apres|depuis|dès|des(?="
+        + _SP
+        + r"(?:l|le|la|cet|cette|ce)\b)"
+        r"|à" + _SP + r"l" + _APO + r"horizon|a" + _SP + r"l" + _APO + r"horizon"
+        r"|entre|vers|pour|dans|courant|en|au|aux|à|a(?!"
+        + _SP
+        + r"[ée]t[ée])|du|de|d"
+        + _APO
+        + r")"
+    ),
+    "en": (
+        r"(?:no" + _SP + r"(?:earlier|later)" + _SP + r"than|not" + _SP + r"(?:before|until)"
+        r"|as"
+        + _SP
+        + r"(?:early|late)"
+        + _SP
+        + r"as|as"
+        + _SP
+        + r"of|some\s*time"
+        + _SP
+        + r"in|starting(?:"
+        + _SP
+        + r"(?:in|from|on))?|beginning"
+        + _SP
+        + r"(?:in|on)"
+        r"|effective|between|during|through|throughout|until|till|before|after|since|from"
+        r"|around|within|by|in|on|at|for|to)"
+    ),
+    "de": (
+        r"(?:bis" + _SP + r"(?:spätestens|spaetestens|zum|zur)|bis|spätestens|spaetestens"
+        r"|ab" + _SP + r"(?:dem|der)|ab|seit" + _SP + r"(?:dem|der)|seit|vom|von|zwischen"
+        r"|nicht" + _SP + r"vor|vor|nach|gegen|im|in|am|an|zum|zur|um|für|fuer|noch" + _SP + r"im)"
+    ),
+}
+_BOUND_WORDS: dict[str, tuple[str, ...]] = {
+    "from": (
+        "a partir",
+        "a compter",
+        "des",
+        "depuis",
+        "pas avant",
+        "au plus tot",
+        "apres",
+        "no earlier than",
+        "not before",
+        "not until",
+        "as early as",
+        "starting",
+        "beginning",
+        "effective",
+        "after",
+        "since",
+        "from",
+        "ab",
+        "seit",
+        "vom",
+        "von",
+        "nicht vor",
+        "nach",
+    ),
+    "until": (
+        "d ici",
+        "jusqu",
+        "au plus tard",
+        "avant",
+        "a l horizon",
+        "no later than",
+        "as late as",
+        "until",
+        "till",
+        "through",
+        "before",
+        "by",
+        "within",
+        "bis",
+        "spatestens",
+        "spaetestens",
+        "vor",
+    ),
+}
+# Prefixes that open a period when a second date follows ("du … au …").
+_PAIR_OPEN = {"du", "de", "d", "from", "von", "vom", "between", "entre", "zwischen"}
+_PAIR_CLOSE = {
+    "au",
+    "a",
+    "aux",
+    "jusqu a",
+    "jusqu au",
+    "jusqu en",
+    "to",
+    "through",
+    "until",
+    "till",
+}
+_PAIR_CLOSE |= {"bis", "bis zum", "bis zur", "zum", "zur"}
+_BETWEEN = {"entre", "between", "zwischen"}
+_AND = re.compile(r"^\s*(?:et|and|und|&)\s*$", re.IGNORECASE)
+_OR = re.compile(r"^\s*(?:ou(?:\s+bien)?|or|oder)\s*(?:en\s+|in\s+|im\s+)?$", re.IGNORECASE)
+
+
+_fold = lru_cache(maxsize=4096)(fold)
+
+
+@lru_cache(maxsize=1024)
+def _bound_of(prefix: str) -> DateBound:
+    if not prefix:
+        return DateBound.AT
+    for bound, words in _BOUND_WORDS.items():
+        for word in words:
+            if prefix == word or prefix.startswith(word + " "):
+                return DateBound(bound)
+    return DateBound.AT
+
+
+# --------------------------------------------------------------------------- word meanings
+
+
+def _month_num(token: str) -> int | None:
+    t = _fold(token).replace(" ", "")
+    table = (
+        ("jan", 1),
+        ("fe", 2),
+        ("mar", 3),
+        ("mae", 3),
+        ("av", 4),
+        ("ap", 4),
+        ("mai", 5),
+        ("may", 5),
+        ("juin", 6),
+        ("jun", 6),
+        ("juil", 7),
+        ("jul", 7),
+        ("ao", 8),
+        ("au", 8),
+        ("se", 9),
+        ("oc", 10),
+        ("ok", 10),
+        ("no", 11),
+        ("de", 12),
+    )
+    for stem, num in table:
+        if t.startswith(stem):
+            return num
+    return None
+
+
+def _season_of(token: str) -> str | None:
+    t = _fold(token)
+    if "jahr" in t or "ling" in t or t.startswith(("printemps", "spring")):
+        return "spring"
+    for stem, season in (
+        ("ete", "summer"),
+        ("summer", "summer"),
+        ("sommer", "summer"),
+        ("automne", "autumn"),
+        ("autumn", "autumn"),
+        ("fall", "autumn"),
+        ("herbst", "autumn"),
+        ("hiver", "winter"),
+        ("winter", "winter"),
+    ):
+        if stem in t:
+            return season
+    return None
+
+
+def _part_of(token: str) -> str | None:
+    """early / mid / late / whole from a qualifier ("début", "mid-", "Ende", "courant")."""
+    t = _fold(token)
+    if not t:
+        return None
+    words = t.split()
+    for w in words:
+        if w in ("debut", "early", "beginning", "start", "anfang", "beginn", "jahresbeginn"):
+            return "early"
+        if w in ("jahresanfang", "fruh", "frueh"):
+            return "early"
+        if w in ("mi", "milieu", "mid", "middle", "mitte", "jahresmitte", "midyear"):
+            return "mid"
+        if w in ("fin", "late", "end", "ende", "jahresende", "spat", "spaet", "latter", "yearend"):
+            return "late"
+        if w in ("courant", "cours", "during", "course", "laufe", "verlauf"):
+            return "whole"
+    if t.startswith("mi"):
+        return "mid"
+    if t.startswith(("spat", "spaet")):
+        return "late"
+    if t.startswith(("fruh", "frueh")):
+        return "early"
+    return None
+
+
+_ORDINALS = {
+    1: ("premier", "premiere", "1er", "1re", "1ere", "first", "1st", "erste", "1"),
+    2: ("second", "seconde", "deuxieme", "2e", "2eme", "2nd", "zweite", "2", "latter"),
+    3: ("troisieme", "3e", "3eme", "third", "3rd", "dritte", "3"),
+    4: ("quatrieme", "4e", "4eme", "fourth", "4th", "vierte", "4", "dernier", "last", "final"),
+}
+
+
+def _ordinal(token: str) -> int | None:
+    t = _fold(token).replace(" ", "")
+    for num, words in _ORDINALS.items():
+        for w in words:
+            if t == w or (len(w) > 2 and t.startswith(w)):
+                return num
+    if t.startswith(("letzt", "derni")):
+        return 4
+    return None
+
+
+def _rel_offset(phrase: str) -> int | None:
+    """Year offset of a relative phrase: +1 next, -1 last, 0 this; None if none."""
+    t = _fold(phrase)
+    words = set(t.split())
+    if words & {"uebernachsten", "ubernachsten", "ubernachstes"}:
+        return 2
+    if words & {
+        "prochain",
+        "prochaine",
+        "next",
+        "coming",
+        "nachsten",
+        "nachstes",
+        "naechsten",
+        "naechstes",
+        "kommenden",
+        "kommendes",
+    }:
+        return 1
+    if words & {
+        "dernier",
+        "derniere",
+        "passe",
+        "passee",
+        "last",
+        "previous",
+        "vergangenen",
+        "vergangenes",
+        "letzten",
+        "letztes",
+        "vorigen",
+        "voriges",
+        "vorjahr",
+        "vorjahres",
+    }:
+        return -1
+    if words & {
+        "cette",
+        "cet",
+        "ce",
+        "this",
+        "current",
+        "dieses",
+        "diesem",
+        "diesen",
+        "laufenden",
+        "cours",
+        "des",
+        "de",
+        "the",
+        "l",
+        "d",
+    }:
+        return 0
+    return None
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _valid_year(y: int) -> bool:
+    return 1900 <= y <= 2099
+
+
+def _lbl_day(y: int, m: int, d: int) -> str | None:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _lbl_month(y: int, m: int) -> str | None:
+    return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+
+
+def _lbl_part(y: int, part: str | None) -> str:
+    return f"{y:04d}" if part in (None, "whole") else f"{y:04d}-{part}"
+
+
+_SEASON_SPAN = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+
+
+def _season_year(season: str, rel: int | None, ref: _Ref) -> int:
+    """The year label of a season with no year written ("cet été", "next spring")."""
+    if ref.month is None:
+        return ref.year + (rel or 0)
+    now = ref.year * 12 + ref.month
+    lo = _SEASON_SPAN[season][0]
+    if rel is None or rel == 0:
+        if season == "winter" and ref.month <= 2:
+            return ref.year - 1
+        return ref.year
+    if rel < 0:  # the latest one over (or running) before the published date
+        for y in (ref.year, ref.year - 1, ref.year - 2):
+            if y * 12 + lo < now:
+                return y
+        return ref.year - 1
+    for y in (ref.year - 1, ref.year, ref.year + 1, ref.year + 2):  # the first one to come
+        if y * 12 + lo > now:
+            return y
+    return ref.year + 1
+
+
+def _month_year(month: int, day: int | None, rel: int | None, ref: _Ref) -> int:
+    """Year of a month (and day) written without one; `rel` from dernier/prochain."""
+    if not rel or ref.month is None:
+        return ref.year + (rel or 0) if rel and ref.month is None else ref.year
+    here = (ref.month, ref.day or (0 if rel > 0 else 32))
+    there = (month, day or (0 if rel < 0 else 32))
+    if rel < 0:
+        return ref.year if there < here or (month == ref.month and day is None) else ref.year - 1
+    return ref.year if there > here or (month == ref.month and day is None) else ref.year + 1
+
+
+def _year_from(g: Mapping[str, str], ref: _Ref) -> tuple[int | None, DateKind]:
+    """The year a match states (group y / yy / ry), and whether it was relative."""
+    if "y" in g:
+        return int(g["y"]), DateKind.ABSOLUTE
+    if "yy" in g:
+        return 2000 + int(g["yy"][-2:]), DateKind.ABSOLUTE
+    if "ry" in g:
+        off = _rel_offset(g["ry"])
+        return ref.year + (off or 0), DateKind.RELATIVE
+    return None, DateKind.RELATIVE
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def _h_iso(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    label = _lbl_day(int(g["y"]), int(g["m"]), int(g["d"]))
+    return _Res(label, DateKind.ABSOLUTE) if label else None
+
+
+def _h_numeric(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    a, b = int(g["a"]), int(g["b"])
+    y = int(g["y"]) if len(g["y"]) == 4 else 2000 + int(g["y"])
+    if ctx.lang == "en" and a <= 12:
+        a, b = b, a  # m/d/y
+    label = _lbl_day(y, b, a)
+    return _Res(label, DateKind.ABSOLUTE) if label else None
+
+
+def _h_numeric_dm(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    label = _lbl_day(ctx.ref.year, int(g["b"]), int(g["a"]))
+    return _Res(label, DateKind.RELATIVE) if label else None
+
+
+def _h_year_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    y, m = int(g["y"]), int(g["m"])
+    if not 1 <= m <= 12:
+        return None
+    return _Res(_lbl_month(y, m), DateKind.ABSOLUTE)
+
+
+def _h_day(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    month = _month_num(g["mon"])
+    day_token = _fold(g["d"])
+    day = 1 if day_token.startswith(("1er", "premier", "1st")) else int(re.sub(r"\D", "", g["d"]))
+    if month is None:
+        return None
+    if "y" in g:
+        label = _lbl_day(int(g["y"]), month, day)
+        return _Res(label, DateKind.ABSOLUTE) if label else None
+    rel = _rel_offset(g["rel"]) if "rel" in g else None
+    if "ry" in g:
+        y = ctx.ref.year + (_rel_offset(g["ry"]) or 0)
+    else:
+        y = _month_year(month, day, rel, ctx.ref)
+    label = _lbl_day(y, month, day)
+    return _Res(label, DateKind.RELATIVE) if label else None
+
+
+def _h_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    month = _month_num(g["mon"])
+    if month is None:
+        return None
+    if "y" in g:
+        return _Res(_lbl_month(int(g["y"]), month), DateKind.ABSOLUTE)
+    if "ry" in g:
+        y = ctx.ref.year + (_rel_offset(g["ry"]) or 0)
+        return _Res(_lbl_month(y, month), DateKind.RELATIVE)
+    rel = _rel_offset(g["rel"]) if "rel" in g else None
+    if rel is None and not (ctx.prefix or "q" in g):
+        return None  # a bare month name needs a preposition ("en mai", "in May")
+    if rel is None and ctx.prefix in _PAIR_OPEN - _BETWEEN:
+        rel = None  # "de janvier" alone is dropped after pairing (see _pair)
+    y = _month_year(month, None, rel, ctx.ref)
+    return _Res(_lbl_month(y, month), DateKind.RELATIVE)
+
+
+def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    season = _season_of(g["s"])
+    if season is None:
+        return None
+    if "y" in g:
+        return _Res(f"{int(g['y']):04d}-{season}", DateKind.ABSOLUTE)
+    if "ry" in g:
+        off = _rel_offset(g["ry"]) or 0
+        return _Res(f"{ctx.ref.year + off:04d}-{season}", DateKind.RELATIVE)
+    rel = _rel_offset(g["rel"]) if "rel" in g else None
+    bare = rel is None and "det" not in g and "part" not in g
+    if bare and ctx.prefix not in ("en", "au", "im", "in", "during", "for", "by", "until", "since"):
+        return None  # "été" alone is also a past participle; "Spring" a model
+    return _Res(f"{_season_year(season, rel, ctx.ref):04d}-{season}", DateKind.RELATIVE)
+
+
+def _h_part_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    part = _part_of(g["part"])
+    y, kind = _year_from(g, ctx.ref)
+    if y is None:
+        y = ctx.ref.year
+    return _Res(_lbl_part(y, part), kind)
+
+
+def _h_rel_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    off = _rel_offset(g["ry"])
+    if off is None:
+        return None
+    return _Res(f"{ctx.ref.year + off:04d}", DateKind.RELATIVE)
+
+
+def _h_rel_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    off = _rel_offset(g["rm"])
+    if off is None:
+        return None
+    if ctx.ref.month is None:
+        return _Res(None, DateKind.RELATIVE)
+    idx = ctx.ref.year * 12 + ctx.ref.month - 1 + off
+    return _Res(_lbl_month(idx // 12, idx % 12 + 1), DateKind.RELATIVE)
+
+
+_WEEKDAYS = (
+    ("lundi", "monday", "montag"),
+    ("mardi", "tuesday", "dienstag"),
+    ("mercredi", "wednesday", "mittwoch"),
+    ("jeudi", "thursday", "donnerstag"),
+    ("vendredi", "friday", "freitag"),
+    ("samedi", "saturday", "samstag"),
+    ("dimanche", "sunday", "sonntag"),
+)
+
+
+def _h_weekday(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    """A weekday alone: the latest one on or before the published day (news reports
+    what happened); "last" excludes the published day, "next" looks forward."""
+    t = _fold(g["wd"])
+    target = next(
+        (i for i, names in enumerate(_WEEKDAYS) if any(t.startswith(n) for n in names)), None
+    )
+    if target is None:
+        return None
+    ref = ctx.ref
+    if ref.month is None or ref.day is None:
+        return _Res(None, DateKind.RELATIVE)
+    pub = date(ref.year, ref.month, ref.day)
+    rel = _rel_offset(g["rel"]) if "rel" in g else None
+    if rel is not None and rel > 0:
+        delta = (target - pub.weekday()) % 7 or 7
+        day = date.fromordinal(pub.toordinal() + delta)
+    else:
+        delta = (pub.weekday() - target) % 7
+        if delta == 0 and rel is not None and rel < 0:
+            delta = 7
+        day = date.fromordinal(pub.toordinal() - delta)
+    return _Res(day.isoformat(), DateKind.RELATIVE)
+
+
+def _h_day_word(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    """ "yesterday", "earlier today", "hier", "gestern" against a published day."""
+    ref = ctx.ref
+    if ref.month is None or ref.day is None:
+        return _Res(None, DateKind.RELATIVE)
+    t = _fold(g["dw"])
+    back = 0 if "today" in t else 2 if t.startswith(("avant", "vor")) else 1
+    day = date.fromordinal(date(ref.year, ref.month, ref.day).toordinal() - back)
+    return _Res(day.isoformat(), DateKind.RELATIVE)
+
+
+def _h_half(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    n = _ordinal(g["n"])
+    if n not in (1, 2):
+        n = 2 if n == 4 else None  # "the latter / last half"
+    if n is None:
+        return None
+    y, kind = _year_from(g, ctx.ref)
+    if y is None:
+        if not ctx.prefix and "det" not in g:
+            return None
+        y = ctx.ref.year
+    return _Res(f"{y:04d}-H{n}", kind)
+
+
+def _h_quarter(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    n = _ordinal(g["n"])
+    if n is None:
+        return None
+    y, kind = _year_from(g, ctx.ref)
+    if y is None:
+        if not ctx.prefix and "det" not in g:
+            return None  # "Q4" alone is also a model (Audi Q4)
+        y = ctx.ref.year
+    return _Res(f"{y:04d}-Q{n}", kind)
+
+
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[-‐‑–]\s*)?(?:salari|employ|emplois|personnes|postes|ouvriers|unit|v[ée]hicule|voiture|"
+    r"exemplaire|immatricul|euro|dollar|kilom|km\b|hectare|ha\b|m[eè]tre|tonne|worker|jobs?\b|"
+    r"people|cars?\b|trucks?\b|acres?|miles?\b|mitarbeit|besch[äa]ftigt|menschen|stellen|"
+    r"arbeitspl|fahrzeug|autos?\b|einheit|st[üu]ck|exemplar|mark\b|€|\$|£|m²|kwh|ch\b|ps\b|mw\b|"
+    r"gwh|models?\b|mod[eè]le|modell|fois|times|mal\b|millions?|milliards?|billions?|"
+    r"milliarden?|sq\b|square|pieces?|copies)",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:près de|pres de|plus de|moins de|environ|quelque|quelques|about|nearly|almost|"
+    r"more than|less than|fewer than|over|roughly|approximately|some|rund|etwa|knapp|"
+    r"mehr als|weniger als|fast|über|ueber|insgesamt|total of|n°|no\.|nr\.|#)\s*$",
+    re.IGNORECASE,
+)
+_MODEL_YEAR_BEFORE = re.compile(
+    r"(?:mill[ée]sime|model year|modelljahr|modell|mod[eè]le|version|my)\s*$", re.IGNORECASE
+)
+_MODEL_YEAR_AFTER = re.compile(r"\s*(?:[-‐‑–]\s*)?(?:model|MY\b)", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:the|a|an|its|their|his|her|our|new|redesigned|all-new|refreshed|this)\s+$",
+    re.IGNORECASE,
+)
+_CAPITAL_AFTER = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)[A-Z]"
+)
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:;«»\"“”(\n])(?<![.!?:;]\s)\b([A-Z][\w-]*)\s+$")
+
+
+def _h_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    text = ctx.text
+    after = text[ctx.end : ctx.end + 24]
+    before = text[max(0, ctx.start - 30) : ctx.start]
+    if _COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before):
+        return None
+    if _MODEL_YEAR_BEFORE.search(before) or _MODEL_YEAR_AFTER.match(after):
+        return None
+    if ctx.lang == "en" and _DETERMINER_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
+        return None  # "the 2025 Ioniq 5"
+    if ctx.lang in ("fr", "en") and not ctx.prefix and "lead" not in g:
+        prev = _CAPITAL_BEFORE.search(before)
+        if prev and _fold(prev.group(1)) not in _CAPITAL_OK:
+            return None  # "Peugeot 2008", "Vision 2030"
+    return _Res(f"{int(g['y']):04d}", DateKind.YEAR)
+
+
+_CAPITAL_OK = {"in", "en", "since", "depuis", "by", "from", "until", "and", "et", "or", "ou"}
+
+
+def _h_range(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    y1 = int(g["y"])
+    tail = g["y2"]
+    if len(tail) == 4:
+        y2 = int(tail)
+        if not y1 < y2 <= y1 + 30:
+            return None
+        return _Res(None, DateKind.RANGE, parts=(f"{y1:04d}", f"{y2:04d}"))
+    s = int(tail)
+    if s == (y1 + 1) % 100 or (y1 % 100 < s <= y1 % 100 + 10):
+        y2 = y1 - y1 % 100 + s
+        return _Res(None, DateKind.RANGE, parts=(f"{y1:04d}", f"{y2:04d}"))
+    if len(tail) == 2 and 1 <= s <= 12 and g["sep"] != "/":
+        return _Res(_lbl_month(y1, s), DateKind.ABSOLUTE)
+    return None
+
+
+def _h_decade(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    return _Res(None, DateKind.DECADE)
+
+
+def _h_fiscal(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    if "y" in g or "yb" in g:
+        fy = int(g.get("y") or g["yb"])
+    elif "yy" in g:
+        fy = 2000 + int(g["yy"])
+    else:
+        return None
+    if "fy2" in g:
+        return _Res(None, DateKind.FISCAL)
+    if "m1" in g:
+        m1 = _month_num(g["m1"])
+        y1 = int(g["y1"])
+        if m1 is None:
+            return None
+        ends = bool(re.search(r"end|clos|termin|fin\b|bis", fold(g.get("verb", ""))))
+        if "m2" in g:
+            m2 = _month_num(g["m2"])
+            y2 = int(g["y2"])
+            if m2 is None:
+                return None
+            first, last = (y1, m1), (y2, m2)
+        elif ends:
+            idx = y1 * 12 + m1 - 1 - 11
+            first, last = (idx // 12, idx % 12 + 1), (y1, m1)
+        else:
+            idx = y1 * 12 + m1 - 1 + 11
+            first, last = (y1, m1), (idx // 12, idx % 12 + 1)
+        return _fiscal_res(first, last, fy)
+    return _Res(f"{fy:04d}", DateKind.FISCAL, fiscal_year=fy)
+
+
+def _fiscal_res(first: tuple[int, int], last: tuple[int, int], fy: int) -> _Res | None:
+    lo, hi = first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1
+    if not 0 <= hi - lo <= 23:
+        return None
+    counts: dict[int, int] = {}
+    for idx in range(lo, hi + 1):
+        counts[idx // 12] = counts.get(idx // 12, 0) + 1
+    year = max(sorted(counts), key=lambda y: counts[y])
+    start = date(first[0], first[1], 1)
+    end = FuzzyDate.from_label(f"{last[0]:04d}-{last[1]:02d}").end
+    return _Res(f"{year:04d}", DateKind.FISCAL, start=start, end=end, fiscal_year=fy)
+
+
+# --------------------------------------------------------------------------- patterns
+# Each alternative is (name, pattern, handler). Inside a pattern, " " stands for
+# one or more spaces and "'" for an apostrophe; named groups are local to the
+# alternative (renamed name__group when combined).
+#   y  four-digit year      yy two-digit year       ry relative-year phrase
+#   mon month word          d  day                  rel dernier/prochain/last/next
+#   s  season word          part early/mid/late     n  ordinal (half, quarter)
+#   det a determiner that makes a bare word a date ("l'été", "the first half")
+
+_Y = f"(?P<y>{YEAR})"
+
+
+def _shared(lang: str) -> list[tuple[str, str, _Handler]]:
+    """Numeric forms and tokens common to the three languages."""
+    yy = r"(?:(?: |[/-])" + _Y + r"|\s?[\x27\u2019](?P<yy>\d{2})(?!\d))"
+    months = _MONTH["fr"] + "|" + _MONTH["en"] + "|" + _MONTH["de"]
+    return [
+        ("iso", r"(?P<y>" + YEAR_CORE + r")-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso),
+        (
+            "num",
+            r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+            r"(?![\d]|[.,/]\d)",
+            _h_numeric,
+        ),
+        (
+            "fiscal",
+            r"(?:(?:fiscal(?: year)?|exercice(?: fiscal)?|Gesch[äa]ftsjahr(?:es)?|"
+            r"Fiskaljahr(?:es)?) " + _Y + r"|(?-i:FY)\s?(?:(?P<yb>" + YEAR + r")|[\x27\u2019]?"
+            r"(?P<yy>\d{2})(?!\d)))(?:/(?P<fy2>\d{2,4}))?"
+            r"(?:(?P<verb>\s*[,(]\s*(?:which|that|qui|das|der|soit)?[^.;()\n\d]{0,40}?)"
+            r"(?P<m1>" + months + r")(?: \d{1,2}(?:st|nd|rd|th)?,?)? (?P<y1>" + YEAR + r")"
+            r"(?:\s*(?:[-‐‑–]|to|à|a|au|bis|through|until)\s*(?P<m2>" + months + r")"
+            r"(?: \d{1,2},?)? (?P<y2>" + YEAR + r"))?\)?)?",
+            _h_fiscal,
+        ),
+        (
+            "qtok",
+            r"(?:(?-i:Q)(?P<n>[1-4])|(?P<n2>[1-4])(?-i:Q))" + yy + r"?(?!\w)",
+            _h_qtok,
+        ),
+        (
+            "htok",
+            r"(?:(?-i:H|S)(?P<n>[12])|(?P<n2>[12])(?-i:H))" + yy + r"?(?!\w)",
+            _h_htok,
+        ),
+        (
+            "range",
+            _Y + r"\s*(?P<sep>[-‐‑–/])\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d|[-/]\d)",
+            _h_range,
+        ),
+        ("decnum", r"(?:19|20)\d0(?:[\x27\u2019]?s|er(?: Jahren?)?)(?!\w)", _h_decade),
+    ]
+
+
+def _h_qtok(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    if ctx.lang == "fr" and "n2" in g:
+        return None
+    return _h_quarter({**g, "n": g.get("n") or g["n2"]}, ctx)
+
+
+def _h_htok(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    return _h_half({**g, "n": g.get("n") or g["n2"]}, ctx)
+
+
+def _fr() -> list[tuple[str, str, _Handler]]:
+    mon = r"(?P<mon>" + _MONTH["fr"] + r")(?!\w)"
+    wd = r"(?:(?:" + _WEEKDAY["fr"] + r")(?:,)? )"
+    an = r"(?:l'ann[ée]e|l'an)"
+    rely = (
+        r"(?P<ry>l'an(?:n[ée]e)? (?:prochaine?|derni[èe]re?|pass[ée]e?)|l'ann[ée]e en cours|"
+        r"cette ann[ée]e)"
+    )
+    ytail = r"(?: (?:de |d')?(?:" + an + r" )?" + _Y + r"| (?:de )?" + rely + r")"
+    part = r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d')?|(?:la )?mi)"
+    partsep = r"(?:" + _HY + r"| |(?<=[\x27\u2019]))"
+    return [
+        *_shared("fr"),
+        (
+            "day",
+            r"(?:(?:le|ce|du|au) )?"
+            + wd
+            + r"?(?P<d>1er|1ᵉʳ|premier|[0-3]?\d)(?!\d) "
+            + mon
+            + r"(?: "
+            + _Y
+            + r"| (?P<rel>dernier|prochain)| (?:de )?"
+            + rely
+            + r")?",
+            _h_day,
+        ),
+        (
+            "quinzaine",
+            r"(?:la )?(?P<part>premi[èe]re|seconde|deuxi[èe]me|derni[èe]re) quinzaine (?:de |d')"
+            + mon
+            + r"(?: "
+            + _Y
+            + r")?",
+            _h_part_month,
+        ),
+        (
+            "partmon",
+            part + partsep + mon + r"(?: " + _Y + r"| (?P<rel>dernier|prochain))?",
+            _h_part_month,
+        ),
+        (
+            "month",
+            r"(?P<q>(?:le |au |du )?mois (?:de |d'))?"
+            + mon
+            + r"(?: (?:de l'ann[ée]e )?"
+            + _Y
+            + r"| (?P<rel>dernier|prochain)| (?:de )?"
+            + rely
+            + r")?",
+            _h_month,
+        ),
+        (
+            "season",
+            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d'|"
+            + _HY
+            + r")|(?:la )?mi"
+            + _HY
+            + r")?(?P<det>l'|le |la |cet |ce |cette )?(?P<s>"
+            + _SEASON["fr"]
+            + r")(?!\w)"
+            r"(?: (?:de |d')?(?:" + an + r" )?" + _Y + r"| (?P<rel>prochain|dernier|pass[ée])"
+            r"| (?:de |d')?" + rely + r")?",
+            _h_season,
+        ),
+        (
+            "half",
+            r"(?P<det>le |la |l')?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|2nd|"
+            r"premi[èe]re|seconde) (?:semestre|moiti[ée])" + ytail + "?",
+            _h_half,
+        ),
+        (
+            "quarter",
+            r"(?P<det>le |du |au )?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|"
+            r"troisi[èe]me|3e|3[èe]me|quatri[èe]me|4e|4[èe]me|dernier) trimestre" + ytail + "?",
+            _h_quarter,
+        ),
+        ("ttok", r"(?-i:T)(?P<n>[1-4])(?: " + _Y + r")?(?!\w)", _h_quarter),
+        (
+            "partyear",
+            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu|courant)(?: d[eu]| d'| de l'| de la)?"
+            r"|(?:la )?mi|(?:dans )?le courant d[eue]|au cours d[eue])"
+            + partsep
+            + r"(?:(?:l'ann[ée]e |ann[ée]e |l'an )?"
+            + _Y
+            + r"|"
+            + rely
+            + r"|(?P<ry2>l'ann[ée]e|ann[ée]e)(?! \d))",
+            _h_part_year_fr,
+        ),
+        ("relyear", rely, _h_rel_year),
+        (
+            "relmonth",
+            r"(?P<rm>(?:le |ce )mois(?: |-)(?:prochain|dernier|pass[ée]|ci)|le mois en cours)",
+            _h_rel_month,
+        ),
+        ("decade", r"(?:les |des )?ann[ée]es (?:19|20)\d0(?!\d)", _h_decade),
+        (
+            "weekday",
+            r"(?:ce )?(?P<wd>" + _WEEKDAY["fr"] + r")(?: (?P<rel>dernier|prochain))?(?!\w)",
+            _h_weekday,
+        ),
+        ("dayword", r"(?P<dw>hier|avant-hier)(?!\w)", _h_day_word),
+        ("year", r"(?P<lead>" + an + r" )?" + _Y, _h_year),
+    ]
+
+
+def _h_part_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    return _h_month({**g, "q": "1"}, ctx)
+
+
+def _h_part_year_fr(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    if "ry2" in g:
+        return _h_part_year({**g, "ry": "l"}, ctx)
+    return _h_part_year(g, ctx)
+
+
+def _en() -> list[tuple[str, str, _Handler]]:
+    mon = r"(?P<mon>" + _MONTH["en"] + r")(?![\w])"
+    wd = r"(?:(?:" + _WEEKDAY["en"] + r"),? )"
+    rely = r"(?P<ry>(?:this|next|last|the coming|the current) year|the year)"
+    ytail = r"(?:(?: of)?(?: (?:fiscal |calendar )?(?:year )?" + _Y + r"|(?: of)? " + rely + r"))"
+    th = r"(?:st|nd|rd|th)?"
+    return [
+        *_shared("en"),
+        (
+            "mdy",
+            wd + r"?" + mon + r" (?P<d>[0-3]?\d)" + th + r"(?!\d)(?:,? " + _Y + r")?(?!\d)",
+            _h_day,
+        ),
+        (
+            "dmy",
+            wd + r"?(?:the )?(?P<d>[0-3]?\d)" + th + r" (?:of )?" + mon + r"(?:,? " + _Y + r")?",
+            _h_day,
+        ),
+        (
+            "partmon",
+            r"(?P<part>early|mid|late|(?:the )?(?:beginning|start|middle|end) of)(?:"
+            + _HY
+            + r"| )"
+            + mon
+            + r"(?:,? "
+            + _Y
+            + r")?",
+            _h_part_month,
+        ),
+        (
+            "month",
+            r"(?:(?P<rel>last|next|this|past) )?"
+            + mon
+            + r"(?:(?: of)?,? "
+            + _Y
+            + r"|(?: of)? "
+            + rely
+            + r")?",
+            _h_month,
+        ),
+        (
+            "season",
+            r"(?:(?P<rel>this|next|last|past) |(?P<det>the ))?(?P<part>(?:early|mid|late)"
+            + r"(?:"
+            + _HY
+            + r"| )|the (?:beginning|start|middle|end) of (?:the )?)?"
+            r"(?P<s>" + _SEASON["en"] + r")(?!\w)(?:(?: of)? " + _Y + r"|(?: of)? (?P<ry>"
+            r"(?:this|next|last) year))?",
+            _h_season,
+        ),
+        (
+            "half",
+            r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last) (?:half|six months)"
+            + ytail
+            + "?",
+            _h_half,
+        ),
+        (
+            "quarter",
+            r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last) "
+            r"(?:fiscal |calendar )?quarter" + ytail + "?",
+            _h_quarter,
+        ),
+        (
+            "partyear",
+            r"(?P<part>(?:the )?(?:beginning|start|middle|end|course|early part|latter part) of"
+            r"(?: the year)?|(?:early|late)(?: in)?|mid(?:dle)?|end|year" + _HY + r"end"
+            r"|(?:earlier|later)(?= (?:this|next|in)))"
+            r"(?:" + _HY + r"| )(?:" + _Y + r"|(?P<ry>(?:this|next|last|the) year|in the year))",
+            _h_part_year,
+        ),
+        (
+            "midyear",
+            r"(?P<part>(?:the )?(?:mid" + _HY + r"year|year" + _HY + r"end))(?: " + _Y + r")?",
+            _h_part_year,
+        ),
+        ("relyear", r"(?P<ry>(?:this|next|last) year)(?!\w)", _h_rel_year),
+        ("relmonth", r"(?P<rm>(?:this|next|last) month)", _h_rel_month),
+        (
+            "weekday",
+            r"(?:(?P<rel>last|next|this) )?(?P<wd>" + _WEEKDAY["en"] + r")(?!\w)",
+            _h_weekday,
+        ),
+        ("dayword", r"(?P<dw>yesterday|earlier today)(?!\w)", _h_day_word),
+        (
+            "decade",
+            r"(?:the )?(?:(?:early|mid|late)(?:-| ))?(?:19|20)\d0[\x27\u2019]?s(?!\w)",
+            _h_decade,
+        ),
+        ("year", _Y, _h_year),
+    ]
+
+
+def _de() -> list[tuple[str, str, _Handler]]:
+    mon = r"(?P<mon>" + _MONTH["de"] + r")(?!\w)"
+    wd = r"(?:(?:" + _WEEKDAY["de"] + r"),? (?:den )?)"
+    rely = (
+        r"(?P<ry>(?:des )?(?:nächsten|naechsten|kommenden|vergangenen|letzten|vorigen|dieses|"
+        r"laufenden|übernächsten) Jahres|des Jahres|des Vorjahres)"
+    )
+    ytail = r"(?: (?:des Jahres )?" + _Y + r"| " + rely + r")"
+    return [
+        *_shared("de"),
+        (
+            "day",
+            wd + r"?(?P<d>[0-3]?\d)\.\s*" + mon + r"(?: " + _Y + r"| " + rely + r")?",
+            _h_day,
+        ),
+        ("numdm", r"(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?![\d\w])", _h_numeric_dm),
+        (
+            "partmon",
+            r"(?P<part>Anfang|Mitte|Ende|Beginn) " + mon + r"(?: " + _Y + r"| " + rely + r")?",
+            _h_part_month,
+        ),
+        (
+            "month",
+            r"(?:(?:den |dem |im )?(?P<rel>vergangenen|letzten|kommenden|nächsten|naechsten) )?"
+            + mon
+            + r"(?: "
+            + _Y
+            + r"| "
+            + rely
+            + r")?",
+            _h_month,
+        ),
+        (
+            "season",
+            r"(?:(?P<det>den|dem|der|diesen|diesem|dieses) |(?P<rel>vergangenen|letzten|kommenden|"
+            r"nächsten|naechsten) )?(?P<s>"
+            + _SEASON["de"]
+            + r")(?!\w)(?: "
+            + _Y
+            + r"| "
+            + rely
+            + r")?",
+            _h_season,
+        ),
+        (
+            "half",
+            r"(?P<det>(?:der|die|das|dem|den) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|1\.|2\.) "
+            r"(?:Jahresh[äa]lfte|Halbjahr(?:es)?|H[äa]lfte des Jahres)" + ytail + "?",
+            _h_half,
+        ),
+        (
+            "quarter",
+            r"(?P<det>(?:das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+            r"vierte[nmrs]?|letzte[nmrs]?|[1-4]\.) Quartal(?:s|es)?" + ytail + "?",
+            _h_quarter,
+        ),
+        (
+            "partyear",
+            r"(?P<part>Anfang|Mitte|Ende|Beginn|zu Beginn|im Laufe|im Verlauf)"
+            r"(?: (?:des Jahres )?" + _Y + r"| " + rely + r")",
+            _h_part_year,
+        ),
+        (
+            "jahresteil",
+            r"(?P<part>Jahresanfang|Jahresbeginn|Jahresmitte|Jahresende)(?: " + _Y + r")?",
+            _h_part_year,
+        ),
+        (
+            "relyear",
+            r"(?P<ry>(?:nächstes|naechstes|kommendes|vergangenes|letztes|dieses|nächsten|"
+            r"naechsten|kommenden|vergangenen|letzten|diesem|übernächstes) Jahr(?:es)?"
+            r"|Vorjahr(?:es)?)(?!\w)",
+            _h_rel_year,
+        ),
+        (
+            "relmonth",
+            r"(?P<rm>(?:nächsten|naechsten|kommenden|vergangenen|letzten|diesen|diesem) Monat)",
+            _h_rel_month,
+        ),
+        ("decade", r"(?:den |die )?(?:19|20)\d0er(?: Jahren?)?(?!\w)", _h_decade),
+        (
+            "weekday",
+            r"(?:(?P<rel>letzten|vergangenen|kommenden|nächsten|naechsten|diesen) )?(?P<wd>"
+            + _WEEKDAY["de"]
+            + r")(?:vormittag|nachmittag|mittag|abend|morgen)?(?!\w)",
+            _h_weekday,
+        ),
+        ("dayword", r"(?P<dw>gestern|vorgestern)(?!\w)", _h_day_word),
+        ("year", r"(?P<lead>(?:im |des )?Jahr(?:es|e)? )?" + _Y, _h_year),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    regex: re.Pattern[str]
+    handlers: dict[str, _Handler]
+    groups: dict[str, tuple[tuple[str, str], ...]]  # alt name → (full name, local name)
+
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+_BACKREF = re.compile(r"\(\?P=(\w+)\)")
+
+
+def _expand(pattern: str) -> str:
+    return pattern.replace("'", r"['’]\s*").replace(" ", r"\s+")
+
+
+def _build(lang: str) -> _Grammar:
+    alts = {"fr": _fr, "en": _en, "de": _de}[lang]()
+    parts: list[str] = []
+    handlers: dict[str, _Handler] = {}
+    groups: dict[str, tuple[tuple[str, str], ...]] = {}
+    for name, pattern, handler in alts:
+        local = _GROUP.findall(pattern)
+        body = _GROUP.sub(f"(?P<{name}__\\1>", _expand(pattern))
+        body = _BACKREF.sub(f"(?P={name}__\\1)", body)
+        parts.append(f"(?P<{name}>{body})")
+        handlers[name] = handler
+        groups[name] = tuple((f"{name}__{g}", g) for g in local)
+    prefix = _PREFIX[lang]
+    full = (
+        r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:\s+|(?<=['’])\s*))?"
+        r"(?:" + "|".join(parts) + r")(?![\w])"
+    )
+    regex = re.compile(full, re.IGNORECASE)
+    return _Grammar(regex, handlers, groups)
+
+
+_GRAMMARS: dict[str, _Grammar] = {}
+
+
+def _grammar(lang: str) -> _Grammar:
+    grammar = _GRAMMARS.get(lang)
+    if grammar is None:
+        grammar = _GRAMMARS[lang] = _build(lang)
+    return grammar
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:html?|php|aspx?)\b\S*", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- the scan
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    res: _Res
+    prefix: str
+
+
+# Every date expression holds a digit or one of these words. Long texts are
+# scanned only around them: the full expression is costly to try at every word.
+_TRIGGER_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        janvier janv février fevrier févr fevr fév fev mars avril avr mai juin juillet juil août
+        aout septembre sept octobre oct novembre nov décembre decembre déc dec january jan
+        february feb march mar april apr may june jun july jul august aug september sep october
+        november december januar jänner janner februar feber märz marz maerz juni juli oktober
+        okt dezember dez an année annee années annees year years jahr jahre jahren jahres
+        vorjahr vorjahres semestre trimestre moitié moitie quinzaine half quarter months quartal
+        quartals halbjahr halbjahres jahreshälfte jahreshaelfte hälfte haelfte mois month monat
+        hier yesterday today gestern vorgestern jahresende jahresbeginn jahresanfang jahresmitte
+        midyear yearend été ete printemps automne hiver summer spring autumn fall winter
+        frühjahr fruehjahr fruhjahr frühling fruehling fruhling sommer herbst lundi mardi
+        mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+        saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
+        """,
+    )
+)
+_LEAD_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        à a partir de du d des dès depuis compter ici jusqu au aux en entre vers pour dans
+        courant avant après apres pas plus tard tôt tot l la le les ce cet cette début debut fin
+        milieu mi cours horizon mois premier première premiere second seconde deuxième deuxieme
+        troisième troisieme quatrième quatrieme dernier dernière derniere er e ème eme the of by
+        in on at for to from since until till through before after during throughout within
+        around starting beginning effective no not as early late earlier later than some
+        sometime time mid middle end start course part latter first second third fourth final
+        last this next past coming current calendar fiscal six st nd rd th bis spätestens
+        spaetestens ab seit vom von zwischen nicht vor nach gegen im am an zum zur um für fuer
+        noch dem der den des die das diesen diesem dieses anfang mitte ende beginn zu laufe
+        verlauf erste ersten erster zweite zweiten zweiter dritte dritten vierte vierten letzten
+        nächsten naechsten kommenden vergangenen laufenden
+        """,
+    )
+)
+_TAIL = 24  # chars a date may reach after its last trigger ("… dernier", "…, 2022")
+_WHOLE = 4000  # texts up to this length are scanned whole
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regex alternation of `words` factored as a trie (cheap to try at each position)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
+# A trigger with the lead words before it: the stretch a date can occupy. Atomic
+# groups and possessive repeats: no backtracking, linear in the text. Day numbers
+# and ordinals lead ("17 October", "3e trimestre"); a digit triggers only as a year,
+# a numeric date or a period token (Q3, H1, T3, S2, FY25), so counts and money cost
+# nothing.
+_CANDIDATE = re.compile(
+    r"(?=\w)(?<!\w)(?:(?>(?:" + _trie(_LEAD_WORDS - _TRIGGER_WORDS) + r")(?!\w)"
+    r"|\d{1,2}(?:er|re|ère|ere|e|ème|eme|st|nd|rd|th|ᵉʳ)?(?!\w))"
+    r"[\s'’\-‐‑–.,(/]{0,3}+){0,8}+"
+    r"(?>(?:" + _trie(_TRIGGER_WORDS) + r")(?!\w)|(?:sp[äa]e?t|fr[üu]e?h)"
+    r"(?:sommer|herbst|winter)(?!\w)|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonntag)\w+|(?:19|20)\d\d(?!\d)\w*|[QHTS][1-4](?!\w)|[1-4][QH](?!\w)|FY\s?\d{2,4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2}|\d{1,2}\.\d{1,2}\.)",
+    re.IGNORECASE,
+)
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` that may hold a date: each trigger (a digit or a date word)
+    with the lead words before it ("à partir de la fin de l'année") and a short tail."""
+    spans: list[tuple[int, int]] = []
+    size = len(text)
+    for m in _CANDIDATE.finditer(text):
+        first, last = m.start(), min(size, m.end() + _TAIL)
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(last, spans[-1][1]))
+        else:
+            spans.append((first, last))
+    return spans
+
+
+def _scan(text: str, lang: str, ref: _Ref) -> list[_Hit]:
+    grammar = _grammar(lang)
+    hits: list[_Hit] = []
+    regions = [(0, len(text))] if len(text) <= _WHOLE else _regions(text)
+    for pos, endpos in regions:
+        while endpos < len(text) and text[endpos].isalnum():
+            endpos += 1  # never end a region inside a word
+        hits.extend(_scan_region(grammar, text, pos, endpos, lang, ref))
+    return hits
+
+
+def _scan_region(
+    grammar: _Grammar, text: str, pos: int, endpos: int, lang: str, ref: _Ref
+) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in grammar.regex.finditer(text, pos, endpos):
+        name = m.lastgroup
+        if name is None or name not in grammar.handlers:
+            continue
+        g = {local: v for full, local in grammar.groups[name] if (v := m.group(full)) is not None}
+        pre = m.group("pre")
+        prefix = _fold(pre) if pre else ""
+        ctx = _Ctx(text, lang, ref, m.start(name), m.end(name), prefix)
+        res = grammar.handlers[name](g, ctx)
+        if res is None:
+            if pre:  # the prefix may have hidden a shorter date: rescan without it
+                inner = _scan_at(grammar, text, m.start(name), m.end(name), lang, ref)
+                if inner:
+                    hits.append(inner)
+            continue
+        if prefix and text.startswith(("'s", "’s"), m.end()):
+            hits.append(_Hit(m.start(name), m.end(), res, ""))  # "this year's": a modifier
+            continue
+        hits.append(_Hit(m.start(), m.end(), res, prefix))
+    return hits
+
+
+def _scan_at(grammar: _Grammar, text: str, pos: int, end: int, lang: str, ref: _Ref) -> _Hit | None:
+    m = grammar.regex.match(text, pos)
+    if m is None or m.group("pre") or m.lastgroup is None or m.end() > end:
+        return None
+    name = m.lastgroup
+    g = {local: v for full, local in grammar.groups[name] if (v := m.group(full)) is not None}
+    res = grammar.handlers[name](g, _Ctx(text, lang, ref, m.start(), m.end(), ""))
+    return _Hit(m.start(), m.end(), res, "") if res else None
+
+
+def _fiscal_pass(hits: list[_Hit]) -> list[_Hit]:
+    """Apply a fiscal year defined in the text to its undefined fiscal years."""
+    offset: int | None = None  # months from 1 January of FY N to the FY's first month
+    for hit in hits:
+        r = hit.res
+        if r.kind is DateKind.FISCAL and r.start is not None and r.fiscal_year is not None:
+            offset = (r.start.year - r.fiscal_year) * 12 + r.start.month - 1
+            break
+    if offset is None:
+        return hits
+    out: list[_Hit] = []
+    for hit in hits:
+        r = hit.res
+        if r.kind is DateKind.FISCAL and r.start is None and r.fiscal_year is not None:
+            idx = r.fiscal_year * 12 + offset
+            first = (idx // 12, idx % 12 + 1)
+            last = ((idx + 11) // 12, (idx + 11) % 12 + 1)
+            res = _fiscal_res(first, last, r.fiscal_year) or r
+            hit = replace(hit, res=res)
+        out.append(hit)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _label_bounds(label: str) -> tuple[date, date]:
+    fuzzy = FuzzyDate.from_label(label)
+    return fuzzy.start, fuzzy.end
+
+
+def _to_mention(text: str, hit: _Hit) -> DateMention:
+    written = text[hit.start : hit.end]
+    r = hit.res
+    fuzzy: FuzzyDate | None = None
+    if r.label is not None:
+        bounds = _label_bounds(r.label)
+        if r.start is not None and r.end is not None:
+            bounds = (r.start, r.end)
+        fuzzy = FuzzyDate(written, r.label, *bounds)
+    parts = tuple(FuzzyDate.from_label(label) for label in r.parts)
+    return DateMention(hit.start, hit.end, fuzzy, r.kind, written, _bound_of(hit.prefix), parts)
+
+
+def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[DateMention]:
+    """Join "entre X et Y" / "X ou Y" into ranges; mark "du X au Y" as from/until."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        cur, hit = mentions[i], hits[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        nhit = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and nhit is not None:
+            gap = text[cur.end : nxt.start]
+            joinable = cur.date is not None and nxt.date is not None
+            if (
+                joinable
+                and hit.prefix in _BETWEEN
+                and (_AND.match(gap) or nhit.prefix in ("et", "and", "und"))
+            ):
+                out.append(_range(text, cur, nxt))
+                i += 2
+                continue
+            if joinable and _OR.match(gap) and not nhit.prefix and cur.kind is not DateKind.RANGE:
+                out.append(_range(text, cur, nxt))
+                i += 2
+                continue
+            if hit.prefix in _PAIR_OPEN and nhit.prefix in _PAIR_CLOSE and not gap.strip():
+                out.append(replace(cur, bound=DateBound.FROM))
+                out.append(replace(nxt, bound=DateBound.UNTIL))
+                i += 2
+                continue
+        if hit.prefix in ("de", "d", "du") and hit.res.kind is DateKind.RELATIVE and _bare(hit):
+            i += 1  # "de janvier" alone: not a date mention
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _bare(hit: _Hit) -> bool:
+    return hit.res.label is not None and len(hit.res.label) == 7 and hit.res.label[5:].isdigit()
+
+
+def _range(text: str, a: DateMention, b: DateMention) -> DateMention:
+    parts = tuple(d for d in (a.date, b.date) if d is not None)
+    written = text[a.start : b.end]
+    return DateMention(a.start, b.end, None, DateKind.RANGE, written, DateBound.AT, parts)
+
+
+def find_dates(text: str, *, lang: str, published: FuzzyDate) -> list[DateMention]:
+    """All date mentions of `text` in order, non-overlapping, longest match first.
+
+    `lang` is "fr", "en" or "de" (another value is read as English, with a log
+    line); relative dates are resolved against `published`.
+    """
+    code = (lang or "").lower()[:2]
+    if code not in LANGS:
+        log.warning("dates: unknown language %r, reading dates as English", lang)
+        code = "en"
+    ref = _Ref.of(published)
+    hits = _fiscal_pass(_scan(text, code, ref))
+    urls = (
+        [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text or "www." in text else []
+    )
+    if urls:
+        hits = [h for h in hits if not any(s < h.end and h.start < e for s, e in urls)]
+    mentions = [_to_mention(text, h) for h in hits]
+    return _pair(text, hits, mentions)
+
+
+def parse_date(expr: str, *, lang: str, published: FuzzyDate) -> FuzzyDate | None:
+    """The date of one expression ("fin 2024", "next year"), or None.
+
+    The longest mention found in `expr` decides; None when there is none or it
+    has no label (a range, a decade).
+    """
+    mentions = find_dates(expr.strip(), lang=lang, published=published)
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: m.end - m.start)
+    return best.date
