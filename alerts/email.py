@@ -24,8 +24,8 @@ import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import policy
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime
 from enum import StrEnum
 
@@ -46,8 +46,27 @@ logger = logging.getLogger(__name__)
 DEFAULT_SMTP_TIMEOUT = 15.0
 DEFAULT_SENDER = "factwatch@localhost"
 SUBJECT_PREFIX = "[factwatch] "
-# RFC 5322's line limit (998), so the 64-hex Message-ID stays on its header line.
-_POLICY = policy.default.clone(max_line_length=998)
+
+
+class _UnfoldedIdPolicy(EmailPolicy):
+    """The default policy, except that Message-ID is never folded.
+
+    `<64 hex digits@factwatch>` is longer than the 78-character soft limit; folded,
+    some tools read the id with a leading space. RFC 5322 allows 998 characters.
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() == "message-id":
+            return f"{name}: {value}{self.linesep}"
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() == "message-id":
+            return f"{name}: {value}{self.linesep}".encode("ascii", "replace")
+        return super().fold_binary(name, value)
+
+
+_POLICY = _UnfoldedIdPolicy()
 _DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
 
@@ -148,8 +167,10 @@ def email_message(
     message["Message-ID"] = f"<{_clean_header(key).replace(' ', '')}@factwatch>"
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
-    message.set_content(text)
-    message.add_alternative(_html(subject, views, run_url=run_url), subtype="html")
+    message.set_content(text, cte="quoted-printable")  # 7-bit safe for any server
+    message.add_alternative(
+        _html(subject, views, run_url=run_url), subtype="html", cte="quoted-printable"
+    )
     return message
 
 
@@ -206,7 +227,7 @@ def _html(subject: str, views: Sequence[AlertView], *, run_url: str | None) -> s
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
         '<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2328;">'
         f'<h2 style="font-size:17px;margin:0 0 12px 0;">{html.escape(subject)}</h2>'
-        '<table role="presentation" cellpadding="0" cellspacing="0" '
+        '<table cellpadding="0" cellspacing="0" '
         'style="border-collapse:collapse;width:100%;max-width:1000px;">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"{run}"
