@@ -138,7 +138,9 @@ class ChannelConfig:
 class Rule:
     """Changes matching every filter set here go to `channels` (empty filter = any).
 
-    Thresholds left at None fall back to the configuration's defaults.
+    Thresholds left at None fall back to the configuration's defaults. A change
+    below a threshold (slip months, capacity/workforce %, extraction confidence) is
+    not an alert for this rule; it goes to the channel's digest when it has one.
     """
 
     channels: tuple[str, ...]
@@ -150,6 +152,7 @@ class Rule:
     countries: frozenset[str] = frozenset()  # upper-case ISO alpha-2
     min_slip_months: int | None = None
     min_change_pct: float | None = None
+    min_confidence: float | None = None
 
     def matches(self, change: Change) -> bool:
         facts = [f for f in (change.fact, change.previous) if f is not None]
@@ -211,6 +214,7 @@ class RoutingConfig:
     rules: tuple[Rule, ...] = ()
     min_slip_months: int = 0
     min_change_pct: float = 0.0
+    min_confidence: float = 0.0
     source: str = "defaults"  # the file it came from, for messages
 
     def channel(self, name: str) -> ChannelConfig:
@@ -270,6 +274,11 @@ class Router:
         min_pct = (
             rule.min_change_pct if rule.min_change_pct is not None else self.config.min_change_pct
         )
+        min_conf = (
+            rule.min_confidence if rule.min_confidence is not None else self.config.min_confidence
+        )
+        if change.fact.confidence < min_conf:
+            return False
         if change.field in DATE_FIELDS and change.months is not None and change.old is not None:
             return abs(change.months) >= min_slip
         if change.type in AMOUNT_TYPES and change.field == "value":
@@ -360,6 +369,7 @@ _RULE_KEYS = {
     "countries",
     "min_slip_months",
     "min_change_pct",
+    "min_confidence",
 }
 
 
@@ -377,7 +387,9 @@ def parse_routing(data: Any, *, source: str = "routing") -> RoutingConfig:
     thresholds = data.get("thresholds") or {}
     if not isinstance(thresholds, dict):
         raise fail("thresholds: must be a mapping")
-    _check_keys(thresholds, {"min_slip_months", "min_change_pct"}, "thresholds", fail)
+    _check_keys(
+        thresholds, {"min_slip_months", "min_change_pct", "min_confidence"}, "thresholds", fail
+    )
     default_quiet = _quiet(data.get("quiet_hours"), "quiet_hours", fail)
 
     raw_channels = data.get("channels")
@@ -403,6 +415,7 @@ def parse_routing(data: Any, *, source: str = "routing") -> RoutingConfig:
         min_change_pct=_number(
             thresholds.get("min_change_pct", 0), "thresholds.min_change_pct", fail
         ),
+        min_confidence=_confidence(thresholds.get("min_confidence", 0), "thresholds", fail),
         source=source,
     )
 
@@ -525,6 +538,7 @@ def _rule(index: int, spec: Any, channel_names: set[str], fail: Any) -> Rule:
             raise fail(f"{where}.types: {text!r} is not a fact type") from None
     slip = spec.get("min_slip_months")
     pct = spec.get("min_change_pct")
+    conf = spec.get("min_confidence")
     return Rule(
         channels=tuple(channels),
         types=frozenset(types),
@@ -539,7 +553,15 @@ def _rule(index: int, spec: Any, channel_names: set[str], fail: Any) -> Rule:
         if slip is None
         else _number(slip, f"{where}.min_slip_months", fail, integer=True),
         min_change_pct=None if pct is None else _number(pct, f"{where}.min_change_pct", fail),
+        min_confidence=None if conf is None else _confidence(conf, where, fail),
     )
+
+
+def _confidence(value: Any, where: str, fail: Any) -> float:
+    number = float(_number(value, f"{where}.min_confidence", fail))
+    if number > 1:
+        raise fail(f"{where}.min_confidence: must be between 0 and 1")
+    return number
 
 
 def _strings(value: Any, where: str, fail: Any) -> list[str]:

@@ -314,3 +314,31 @@ def test_the_documented_example_loads_and_routes() -> None:
     assert load_router(EXAMPLE, env={}).config == config
     # the routing path can come from FACTWATCH_ROUTING
     assert load_routing(None, env={"FACTWATCH_ROUTING": str(EXAMPLE)}) == config
+
+
+def test_min_confidence_sends_unsure_facts_to_the_digest() -> None:
+    config = parse_routing(
+        {
+            "channels": {"console": {}, "slack": {"webhook_env": "X", "digest": "off"}},
+            "thresholds": {"min_confidence": 0.8},
+            "rules": [
+                {"channels": ["console", "slack"]},
+                {"channels": ["slack"], "min_confidence": 0.95},
+            ],
+        }
+    )
+    change = slip()  # confidence 0.9
+    assert Router(config).route(change) == [("console", False), ("slack", False)]
+    unsure = Change(
+        kind=change.kind,
+        fact=change.fact.with_(confidence=0.6),
+        previous=change.previous,
+        field="start",
+        old=change.old,
+        new=change.new,
+        alert=True,
+        months=change.months,
+    )
+    assert Router(config).route(unsure) == [("console", True)]  # slack has no digest
+    with pytest.raises(RoutingConfigError, match="min_confidence: must be between 0 and 1"):
+        parse_routing({"thresholds": {"min_confidence": 80}})
