@@ -69,12 +69,49 @@ def build_nlp(lang: str) -> Language:
     else:
         raise PipelineUnavailable(lang, "language not supported")
     patterns = _kb_patterns(lang)
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="kb_ruler",
-        config={"spans_key": KB_SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
-    )
-    if patterns:
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    lower, orth, tokens = _as_phrases(patterns)
+    for name, attr, group in (("kb_phrases", "LOWER", lower + tokens), ("kb_words", "ORTH", orth)):
+        if not group:
+            continue
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name=name,
+            config={
+                "spans_key": KB_SPANS_KEY,
+                "phrase_matcher_attr": attr,
+                "overwrite": False,
+                "validate": False,
+            },
+        )
+        ruler.add_patterns(group)  # type: ignore[attr-defined]
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
     return nlp
+
+
+def _as_phrases(
+    patterns: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """KB token patterns as phrase patterns (a PhraseMatcher is ~50x faster than a Matcher).
+
+    `[{"LOWER": w}, ...]` becomes the phrase "w ..." matched on LOWER; a one-word
+    `[{"ORTH": {"IN": forms}}]` becomes one ORTH phrase per form; anything else stays
+    a token pattern.
+    """
+    lower: list[dict[str, Any]] = []
+    orth: list[dict[str, Any]] = []
+    tokens: list[dict[str, Any]] = []
+    for p in patterns:
+        spec = p.get("pattern")
+        base = {k: v for k, v in p.items() if k != "pattern"}
+        if isinstance(spec, str):
+            lower.append(p)
+        elif isinstance(spec, list) and spec and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in spec):
+            lower.append({**base, "pattern": " ".join(t["LOWER"] for t in spec)})
+        elif (
+            isinstance(spec, list) and len(spec) == 1 and set(spec[0]) == {"ORTH"}
+            and isinstance(spec[0]["ORTH"], dict) and set(spec[0]["ORTH"]) == {"IN"}
+        ):  # fmt: skip
+            orth.extend({**base, "pattern": form} for form in spec[0]["ORTH"]["IN"])
+        else:
+            tokens.append(p)
+    return lower, orth, tokens

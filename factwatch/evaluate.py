@@ -34,7 +34,15 @@ from typing import Any
 
 from factwatch.model import Article, Fact, Source, fold
 
-__all__ = ["ArticleResult", "AttributeScore", "EvalReport", "TypeScore", "evaluate"]
+__all__ = [
+    "ArticleResult",
+    "AttributeScore",
+    "EvalReport",
+    "TypeScore",
+    "attribute_checks",
+    "evaluate",
+    "same_fact",
+]
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +281,10 @@ def model_matches(a: str | None, b: str | None) -> bool:
     if x == y:
         return True
     long, short = (x, y) if len(x) > len(y) else (y, x)
-    return long.endswith(short) and long[: -len(short)] in _brands()
+    if long.endswith(short) and long[: -len(short)] in _brands():
+        return True
+    ca, cb = _canonical(_kb_call("model", a or "")), _canonical(_kb_call("model", b or ""))
+    return bool(ca and cb) and fold(ca) == fold(cb)
 
 
 def _company_words(name: str) -> set[str]:
@@ -379,6 +390,12 @@ def _identity(kind: str) -> Callable[[Mapping[str, Any], Mapping[str, Any]], boo
         "investment": investment,
     }
     return rules[kind]
+
+
+def same_fact(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Whether `pred` is a prediction of the gold fact `gold` (same type, identity agrees)."""
+    kind = str(gold.get("type"))
+    return kind == str(pred.get("type")) and kind in FACT_TYPES and _identity(kind)(gold, pred)
 
 
 def _label(value: Any) -> str | None:

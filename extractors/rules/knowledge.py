@@ -9,6 +9,7 @@ extract, with names as written).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,7 +108,9 @@ class Knowledge:
         kind = _str(_get(found, "kind")) or "city"
         region = _str(_get(found, "region"))
         country = _str(_get(found, "country"))
-        if kind == "region" and not region:
+        if kind == "region" and re.search(r"\b(?:County|Parish|Kreis|Landkreis)\b", canonical):
+            kind = "county"  # a county locates a plant as a city does (its region is its parent)
+        elif kind == "region":
             region = canonical
         return PlaceInfo(canonical, kind, region, country.upper() if country else None)
 

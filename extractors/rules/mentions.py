@@ -44,21 +44,22 @@ def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     for span in spans:
         text = span.text
         label = span.label_
+        ident = span.id_ or text
         if label == "MODEL":
-            info = kb.model(text)
+            info = kb.model(ident) or kb.model(text)
             found.append(
                 Mention("MODEL", span.start_char, span.end_char, text,
                         info.name if info else text, brand=info.brand if info else None)
             )  # fmt: skip
         elif label in ("COMPANY", "BRAND"):
-            company = kb.company(text)
+            company = kb.company(ident) or kb.company(text)
             found.append(
                 Mention("COMPANY", span.start_char, span.end_char, text,
                         company.name if company else text,
                         company_kind=company.kind if company else label.lower())
             )  # fmt: skip
         elif label == "PLACE":
-            place = kb.place(text)
+            place = kb.place(ident) or kb.place(text)
             if place is not None:
                 found.append(
                     Mention("PLACE", span.start_char, span.end_char, text, place.name, place=place)
