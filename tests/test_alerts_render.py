@@ -349,3 +349,33 @@ def test_email_headers_are_stripped_of_cr_lf() -> None:
     assert "\nBcc:" not in header_block and "\nX-Evil" not in header_block
     html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
     assert "<!channel>" not in html and "&lt;!channel&gt;" in html
+
+
+def test_console_rich_shows_article_text_as_written() -> None:
+    import io
+
+    from alerts.console import ConsolePrinter
+
+    change = slip_change()
+    tricky = change.fact.with_(
+        evidence=Evidence("[bold red]not markup[/] :smile: " + NEW_SENTENCE, 0, 5)
+    )
+    view = alert_view(
+        Change(
+            kind=change.kind,
+            fact=tricky,
+            previous=change.previous,
+            field="start",
+            old=change.old,
+            new=change.new,
+            alert=True,
+            months=6,
+        )
+    )
+    out = io.StringIO()
+    ConsolePrinter(file=out).send([view], [{}])
+    text = out.getvalue()
+    assert headline(change) in text  # one line: no hard wrap into a pipe
+    assert "[bold red]not markup[/] :smile:" in text
+    assert "Example News, 2023-09-01, https://news.example/p3-sc" in text
+    assert "\x1b[" not in text  # no colour codes into a file
