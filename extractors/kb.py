@@ -1,0 +1,1222 @@
+"""The knowledge base: companies, brands, models, plants and places, from seeds/kb/.
+
+The data is YAML written by hand (each file documents its schema at the top):
+
+- ``companies.yaml``: groups, automakers, brands and suppliers with their aliases;
+- ``models.yaml``: car models grouped by brand;
+- ``plants.yaml``: assembly plants, their operator, place and models;
+- ``places.yaml``: markets, countries, regions and cities in English, French, German.
+
+`load_kb()` reads and validates it once per process (cached); every lookup is pure.
+Lookups fold case, accents and punctuation (`factwatch.model.fold`), so "Zoé",
+"ZOE" and "zoe" are one name. `KnowledgeBase.span_patterns(lang)` gives spaCy
+SpanRuler/EntityRuler token patterns (labels COMPANY, BRAND, MODEL, PLANT, PLACE).
+
+Errors:
+
+    KnowledgeBaseError      a file is missing, not YAML, or an entry is invalid
+                            (duplicate id or alias, unknown operator/brand/region,
+                            bad country code); names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from factwatch.model import Plant, PlantStatus
+from factwatch.model import fold as _model_fold
+
+__all__ = [
+    "KB_DIR_ENV",
+    "CarModel",
+    "Company",
+    "CompanyKind",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Place",
+    "PlaceKind",
+    "PlantEntry",
+    "SpanLabel",
+    "default_kb_dir",
+    "load_kb",
+]
+
+log = logging.getLogger(__name__)
+
+KB_DIR_ENV = "FACTWATCH_KB_DIR"
+FILES = ("companies.yaml", "models.yaml", "plants.yaml", "places.yaml")
+SUPPORTED_LANGS = ("en", "fr", "de")
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# A derived alias shorter than this (folded, without spaces) is too ambiguous to keep.
+MIN_DERIVED_ALIAS = 2
+# Single-word derived aliases of at most this many letters are kept for lookup only.
+MIN_PATTERN_WORD = 4
+
+
+class KnowledgeBaseError(Exception):
+    """A knowledge-base file is missing, unreadable or holds an invalid entry."""
+
+    def __init__(self, message: str, *, file: str | None = None, entry: str | None = None):
+        where = ": ".join(part for part in (file, f"entry {entry!r}" if entry else None) if part)
+        super().__init__(f"{where}: {message}" if where else message)
+        self.file = file
+        self.entry = entry
+
+
+class CompanyKind(StrEnum):
+    GROUP = "group"
+    AUTOMAKER = "automaker"
+    BRAND = "brand"
+    SUPPLIER = "supplier"
+
+
+class PlaceKind(StrEnum):
+    MARKET = "market"
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+
+
+class SpanLabel(StrEnum):
+    COMPANY = "COMPANY"
+    BRAND = "BRAND"
+    MODEL = "MODEL"
+    PLANT = "PLANT"
+    PLACE = "PLACE"
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    name: str
+    kind: CompanyKind
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> SpanLabel:
+        return SpanLabel.BRAND if self.kind is CompanyKind.BRAND else SpanLabel.COMPANY
+
+
+@dataclass(frozen=True, slots=True)
+class CarModel:
+    """A model: `name` is canonical ("Hyundai Ioniq 5"); `aliases` are all other names,
+    `listed` those written in models.yaml (the rest are derived, e.g. "Ioniq 5")."""
+
+    name: str
+    brand: str
+    aliases: tuple[str, ...] = ()
+    listed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlantEntry:
+    id: str
+    name: str
+    operator: str
+    country: str
+    city: str | None = None
+    region: str | None = None
+    aliases: tuple[str, ...] = ()
+    localities: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    status: PlantStatus = PlantStatus.OPERATING
+
+    def to_plant(self, name: str | None = None) -> Plant:
+        """The fact model's Plant for this entry; `name` is the name as written."""
+        return Plant(
+            name=name or self.name,
+            operator=self.operator,
+            city=self.city,
+            region=self.region,
+            country=self.country,
+            kb_id=self.id,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place in its usual English form. `region` is the parent region (cities,
+    departments and counties); `country` is ISO alpha-2 (None for markets)."""
+
+    name: str
+    kind: PlaceKind
+    country: str | None = None
+    region: str | None = None
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    lookup_only: bool = False
+
+    def is_adjective(self, text: str) -> bool:
+        """Whether `text` names this place by an adjective ("chinois", "US-amerikanisch")."""
+        key = fold(text)
+        return any(fold(a) == key for a in self.adjectives)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def fold(text: str | None) -> str:
+    """`factwatch.model.fold`, memoised (the loader folds the same names many times)."""
+    return _model_fold(text)
+
+
+def _squash(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def _uniq(items: Iterable[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        item = " ".join(item.split())
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return tuple(out)
+
+
+def _adjective_forms(adjective: str) -> list[str]:
+    """An adjective with its plural and, for German -sch adjectives, inflected forms."""
+    forms = [adjective]
+    if adjective.endswith("sch"):
+        forms += [adjective + ending for ending in ("e", "en", "er", "es")]
+    elif not adjective.endswith(("s", "x")):
+        forms.append(adjective + "s")
+    return forms
+
+
+def _number_variants(alias: str) -> set[str]:
+    """Spacing variants of letter+number names: "VF 8" / "VF8", "F-150" / "F150"."""
+    joined = re.sub(r"(?<=[A-Za-z])[ -](?=\d)", "", alias)
+    spaced = re.sub(r"(?<=[A-Za-z])(?=\d)", " ", joined)
+    return {alias, joined, spaced}
+
+
+class _Reader:
+    """Typed access to one YAML entry, raising KnowledgeBaseError with context."""
+
+    def __init__(self, data: Any, *, file: str, entry: str):
+        if not isinstance(data, Mapping):
+            raise KnowledgeBaseError("expected a mapping", file=file, entry=entry)
+        self.data = data
+        self.file = file
+        self.entry = entry
+
+    def error(self, message: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(message, file=self.file, entry=self.entry)
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.error(f"missing {key!r}")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.error(f"{key!r} must be text, not {value!r} (quote it in YAML)")
+        return str(value)
+
+    def required(self, key: str) -> str:
+        value = self.text(key, required=True)
+        assert value is not None
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(f"{key!r} must be a list")
+        out = []
+        for item in value:
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                raise self.error(f"{key!r} holds {item!r}, which is not text (quote it)")
+            out.append(str(item))
+        return _uniq(out)
+
+    def unknown_keys(self, allowed: Iterable[str]) -> None:
+        extra = set(self.data) - set(allowed)
+        if extra:
+            raise self.error(f"unknown field(s) {sorted(extra)}")
+
+
+class _AliasIndex:
+    """fold(alias) -> entry keys, with the explicit/derived distinction for conflicts."""
+
+    def __init__(self, what: str, file: str):
+        self.what = what
+        self.file = file
+        self.explicit: dict[str, str] = {}
+        self.derived: dict[str, set[str]] = defaultdict(set)
+
+    def add_explicit(self, alias: str, key: str, *, entry: str) -> None:
+        folded = fold(alias)
+        if not folded:
+            return
+        owner = self.explicit.get(folded)
+        if owner is not None and owner != key:
+            raise KnowledgeBaseError(
+                f"alias {alias!r} already names {self.what} {owner!r}", file=self.file, entry=entry
+            )
+        self.explicit[folded] = key
+
+    def add_derived(self, alias: str, key: str) -> None:
+        folded = fold(alias)
+        if len(folded.replace(" ", "")) >= MIN_DERIVED_ALIAS:
+            self.derived[folded].add(key)
+
+    def resolve(self) -> tuple[dict[str, str], set[str]]:
+        """The final index, and the derived aliases dropped as ambiguous."""
+        index = dict(self.explicit)
+        dropped: set[str] = set()
+        for folded, keys in self.derived.items():
+            if folded in index:
+                continue
+            if len(keys) == 1:
+                index[folded] = next(iter(keys))
+            else:
+                dropped.add(folded)
+        return index, dropped
+
+
+def _squash_index(index: Mapping[str, str]) -> dict[str, str]:
+    by_squash: dict[str, set[str]] = defaultdict(set)
+    for folded, key in index.items():
+        by_squash[folded.replace(" ", "")].add(key)
+    return {s: next(iter(keys)) for s, keys in by_squash.items() if len(keys) == 1}
+
+
+# --------------------------------------------------------------------------- the KB
+
+
+# Plant name templates, by language: {c} a city form, {o} an operator form.
+_PLANT_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "usine de {c}",
+        "site de {c}",
+        "usine {o} de {c}",
+        "site {o} de {c}",
+        "usine de {o} à {c}",
+        "{o} {c}",
+    ),
+    "en": (
+        "{c} plant",
+        "{c} factory",
+        "{c} assembly plant",
+        "{c} facility",
+        "{o} {c} plant",
+        "{o} {c} factory",
+        "{o}'s {c} plant",
+        "{o} plant in {c}",
+        "{o} {c}",
+    ),
+    "de": (
+        "Werk {c}",
+        "Werk in {c}",
+        "Fabrik in {c}",
+        "{o}-Werk {c}",
+        "{o}-Werk in {c}",
+        "{o} Werk {c}",
+        "{o}-Fabrik in {c}",
+        "{o} {c}",
+    ),
+}
+_VOWELS = "aeiouyhâàéèêîôûAEIOUYHÂÀÉÈÊÎÔÛ"
+
+
+class _Derived(NamedTuple):
+    """A plant alias made from a template: "usine {o} de {c}" with o="RKM", c="Busan"."""
+
+    template: str
+    city: str
+    operator: str | None
+    text: str
+
+
+def _plant_forms(template: str, city: str, operator: str | None) -> Iterator[_Derived]:
+    if ("{o}" in template) != (operator is not None):
+        return
+    yield _Derived(template, city, operator, template.format(c=city, o=operator or ""))
+    if city[:1] in _VOWELS and " de {c}" in template:
+        elided = template.replace(" de {c}", " d'{c}")
+        yield _Derived(elided, city, operator, elided.format(c=city, o=operator or ""))
+
+
+class KnowledgeBase:
+    """Validated, indexed knowledge base. Build it with `load_kb()`."""
+
+    def __init__(
+        self,
+        *,
+        companies: Sequence[Company],
+        models: Sequence[CarModel],
+        plants: Sequence[PlantEntry],
+        places: Sequence[Place],
+        plant_derived: Mapping[str, Mapping[str, tuple[_Derived, ...]]],
+        source: Path | None = None,
+    ):
+        self.source = source
+        self.companies = tuple(companies)
+        self.models = tuple(models)
+        self.plants = tuple(plants)
+        self.places = tuple(places)
+        self._company_by_name = {c.name: c for c in self.companies}
+        self._plant_by_id = {p.id: p for p in self.plants}
+        # plant id -> language -> aliases derived from templates (kept when unambiguous)
+        self._plant_derived = {k: dict(v) for k, v in plant_derived.items()}
+        self._company_index = self._index((c.name, (c.name, *c.aliases)) for c in self.companies)
+        self._model_index = self._index((m.name, (m.name, *m.aliases)) for m in self.models)
+        self._model_by_name = {m.name: m for m in self.models}
+        self._plant_index = self._index((p.id, aliases) for p, aliases in self._plant_items())
+        self._place_index: dict[str, list[Place]] = defaultdict(list)
+        for place in self.places:
+            names = (place.name, *place.aliases, *place.abbreviations, *place.adjectives)
+            for key in {fold(n) for n in names if fold(n)}:
+                self._place_index[key].append(place)
+        for places in self._place_index.values():
+            places.sort(key=lambda p: _PLACE_PRIORITY[p.kind])
+        self._company_squash = _squash_index(self._company_index)
+        self._model_squash = _squash_index(self._model_index)
+        self._plant_squash = _squash_index(self._plant_index)
+        self._patterns: dict[str, list[dict[str, Any]]] = {}
+
+    # ----------------------------------------------------------------- building
+
+    def _plant_items(self) -> Iterator[tuple[PlantEntry, tuple[str, ...]]]:
+        for plant in self.plants:
+            derived = self._plant_derived.get(plant.id, {})
+            texts = (d.text for forms in derived.values() for d in forms)
+            yield plant, (plant.name, *plant.aliases, *texts)
+
+    @staticmethod
+    def _index(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for key, aliases in items:
+            for alias in aliases:
+                folded = fold(alias)
+                if folded:
+                    index.setdefault(folded, key)
+        return index
+
+    # ----------------------------------------------------------------- lookups
+
+    @property
+    def sizes(self) -> dict[str, int]:
+        kinds: dict[PlaceKind, int] = defaultdict(int)
+        for place in self.places:
+            kinds[place.kind] += 1
+        return {
+            "companies": len(self.companies),
+            "models": len(self.models),
+            "plants": len(self.plants),
+            "places": len(self.places),
+            "markets": kinds[PlaceKind.MARKET],
+            "countries": kinds[PlaceKind.COUNTRY],
+            "regions": kinds[PlaceKind.REGION],
+            "cities": kinds[PlaceKind.CITY],
+        }
+
+    def company(self, name: str | None) -> Company | None:
+        """The company an alias names ("RKM", "VW-Konzern", "groupe Renault"), else None."""
+        key = self._lookup(name, self._company_index, self._company_squash)
+        return self._company_by_name[key] if key else None
+
+    def model(self, name: str | None) -> CarModel | None:
+        """The model an alias names ("ID.3", "Zoé", "VF8", "Ioniq 5"), else None."""
+        key = self._lookup(name, self._model_index, self._model_squash)
+        return self._model_by_name[key] if key else None
+
+    def plant(self, name: str | None) -> PlantEntry | None:
+        """The plant an alias names ("usine de Busan", "Werk Zwickau", "HMGMA"), else None."""
+        key = self._lookup(name, self._plant_index, self._plant_squash)
+        return self._plant_by_id[key] if key else None
+
+    def plant_by_id(self, plant_id: str) -> PlantEntry | None:
+        return self._plant_by_id.get(plant_id)
+
+    def place(self, name: str | None, *, kind: PlaceKind | str | None = None) -> Place | None:
+        """A place in any language, or None. Where one name is several places (the city
+        and the region of Puebla), a city comes first, then a region, country, market."""
+        places = self.places_named(name)
+        if kind is not None:
+            places = [p for p in places if p.kind == PlaceKind(kind)]
+        return places[0] if places else None
+
+    def places_named(self, name: str | None) -> list[Place]:
+        return list(self._place_index.get(fold(name), ())) if name else []
+
+    def country_code(self, name: str | None) -> str | None:
+        """ISO alpha-2 for a country code or name in any language ("Südkorea" -> "KR")."""
+        if not name:
+            return None
+        text = name.strip()
+        if _COUNTRY_RE.match(text) and any(
+            p.kind is PlaceKind.COUNTRY and p.country == text for p in self.places
+        ):
+            return text
+        place = self.place(text, kind=PlaceKind.COUNTRY)
+        return place.country if place else None
+
+    def related_companies(self, name: str | None) -> set[str]:
+        """A company's canonical name with its ancestors (brand -> automaker -> group)."""
+        company = self.company(name)
+        out: set[str] = set()
+        while company is not None and company.name not in out:
+            out.add(company.name)
+            company = self._company_by_name.get(company.parent) if company.parent else None
+        return out
+
+    def plants_near(
+        self,
+        *,
+        city: str | None = None,
+        region: str | None = None,
+        country: str | None = None,
+        operator: str | None = None,
+    ) -> list[PlantEntry]:
+        """Candidate plants for a mention: every given criterion must hold.
+
+        Places may be written in any language; `city` also matches a plant's
+        localities; `operator` matches the plant's operator, its parents, or the
+        brands of the models built there ("Opel" finds Stellantis Zaragoza). Exact
+        city matches come before locality matches.
+        """
+        if not any((city, region, country, operator)):
+            return []
+        code = self.country_code(country) if country else None
+        if country and code is None:
+            return []
+        city_names = self._place_names(city, PlaceKind.CITY)
+        region_names = self._place_names(region, PlaceKind.REGION)
+        parent_names: set[str] = set()
+        if region:
+            # a county or department also matches its parent region, after plants in it
+            for place in self.places_named(region):
+                if place.kind is PlaceKind.REGION and place.region:
+                    parent_names.add(fold(place.region))
+        wanted_ops = self.related_companies(operator) if operator else set()
+        if operator and not wanted_ops:
+            wanted_ops = {operator}
+        ranked: list[tuple[int, int, PlantEntry]] = []
+        for order, plant in enumerate(self.plants):
+            if code and plant.country != code:
+                continue
+            score = 0
+            if city_names:
+                if fold(plant.city) in city_names:
+                    score += 0
+                elif city_names & {fold(x) for x in plant.localities}:
+                    score += 1
+                else:
+                    continue
+            if region_names and not self._in_region(plant, region_names):
+                if not (parent_names and self._in_region(plant, parent_names)):
+                    continue
+                score += 2
+            if wanted_ops and not self._operated_by(plant, wanted_ops):
+                continue
+            ranked.append((score, order, plant))
+        ranked.sort(key=lambda item: (item[0], item[1]))
+        if parent_names and ranked and ranked[0][0] < 2:
+            ranked = [item for item in ranked if item[0] < 2]  # the county's own plants only
+        return [plant for _, _, plant in ranked]
+
+    def _place_names(self, name: str | None, kind: PlaceKind) -> set[str]:
+        if not name:
+            return set()
+        names = {fold(name)}
+        for place in self.places_named(name):
+            if place.kind is kind:
+                names.add(fold(place.name))
+        return names
+
+    def _in_region(self, plant: PlantEntry, region_names: set[str]) -> bool:
+        if fold(plant.region) in region_names:
+            return True
+        localities = {fold(x) for x in plant.localities}
+        return bool(localities & region_names)
+
+    def _operated_by(self, plant: PlantEntry, wanted: set[str]) -> bool:
+        if self.related_companies(plant.operator) & wanted:
+            return True
+        if plant.operator in {c for w in wanted for c in self._descendants(w)}:
+            return True
+        for model_name in plant.models:
+            model = self._model_by_name.get(model_name)
+            if model and self.related_companies(model.brand) & wanted:
+                return True
+        return False
+
+    @functools.cached_property
+    def _children(self) -> dict[str, set[str]]:
+        children: dict[str, set[str]] = defaultdict(set)
+        for company in self.companies:
+            if company.parent:
+                children[company.parent].add(company.name)
+        return children
+
+    def _descendants(self, name: str) -> set[str]:
+        out: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            for child in self._children.get(current, ()):
+                if child not in out:
+                    out.add(child)
+                    todo.append(child)
+        return out
+
+    @staticmethod
+    def _lookup(
+        name: str | None, index: Mapping[str, str], squash: Mapping[str, str]
+    ) -> str | None:
+        if not name:
+            return None
+        folded = fold(name)
+        if folded in index:
+            return index[folded]
+        return squash.get(folded.replace(" ", ""))
+
+    # ----------------------------------------------------------------- spaCy patterns
+
+    def span_patterns(self, lang: str) -> list[dict[str, Any]]:
+        """spaCy SpanRuler/EntityRuler token patterns for a language ("en", "fr", "de").
+
+        Each is ``{"label": LABEL, "pattern": [token specs], "id": canonical name or
+        plant id}``. Multi-token and alphanumeric names match on LOWER (any case);
+        single plain words ("Golf", "Ram", "Normal") match only as capitalised or
+        upper-case words, so common nouns are left alone. Aliases that are only digits,
+        and places' abbreviations, give no pattern. Accent-free spellings are added.
+        Built once per language and cached; the list is shared, do not mutate it.
+        """
+        if lang not in self._patterns:
+            self._patterns[lang] = self._build_patterns(lang)
+        return self._patterns[lang]
+
+    def _build_patterns(self, lang: str) -> list[dict[str, Any]]:
+        tokenizer = _tokenizer(lang)
+        seen: set[tuple[str, str, str]] = set()
+        patterns: list[dict[str, Any]] = []
+
+        def add(label: SpanLabel, ident: str, texts: Iterable[str]) -> None:
+            for text in texts:
+                for variant in {text, _strip_accents(text), text.replace("'", "’")}:
+                    if not re.search(r"[^\W\d_]", variant):
+                        continue  # digits only: never a pattern
+                    words = [t.text for t in tokenizer(variant) if not t.is_space]
+                    if not words:
+                        continue
+                    key = (str(label), ident, " ".join(w.lower() for w in words))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    patterns.append(
+                        {"label": str(label), "pattern": _token_specs(words), "id": ident}
+                    )
+
+        for company in self.companies:
+            add(company.label, company.name, (company.name, *company.aliases))
+        for model in self.models:
+            texts: set[str] = set()
+            for alias in (model.name, *model.aliases):
+                short = " " not in alias and alias.isalpha() and len(alias) < MIN_PATTERN_WORD
+                if short and alias not in model.listed:
+                    continue  # a derived "Air", "Ami", "ES": too ambiguous in running text
+                texts |= _number_variants(alias)
+            add(SpanLabel.MODEL, model.name, sorted(texts))
+        for plant in self.plants:
+            add(SpanLabel.PLANT, plant.id, (plant.name, *plant.aliases))
+            for spec in self._plant_template_patterns(plant, lang, tokenizer):
+                key = (str(SpanLabel.PLANT), plant.id, repr(spec))
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append(
+                        {"label": str(SpanLabel.PLANT), "pattern": spec, "id": plant.id}
+                    )
+        for place in self.places:
+            if place.lookup_only:
+                continue
+            add(SpanLabel.PLACE, place.name, (place.name, *place.aliases, *place.adjectives))
+        log.debug("knowledge base: %s span patterns for %s", len(patterns), lang)
+        return patterns
+
+    def _plant_template_patterns(
+        self, plant: PlantEntry, lang: str, tokenizer: Any
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Token patterns for the plant's derived aliases in one language, one pattern
+        per template and city form, with the one-word operator forms in one IN set."""
+        groups: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+        for form in self._plant_derived.get(plant.id, {}).get(lang, ()):
+            groups[(form.template, form.city)].append(form.operator)
+        for (template, city), operators in groups.items():
+            ops = None if "{o}" not in template else [o for o in operators if o]
+            for city_form in sorted({city, _strip_accents(city)}):
+                yield from _template_specs(tokenizer, template, city_form, ops)
+
+
+_CITY_MARK = "Qqcityqq"
+_OP_MARK = "Qqopqq"
+
+
+def _words(tokenizer: Any, text: str) -> list[str]:
+    return [t.text for t in tokenizer(text) if not t.is_space]
+
+
+def _template_specs(
+    tokenizer: Any, template: str, city: str, operators: Sequence[str] | None
+) -> Iterator[list[dict[str, Any]]]:
+    """Token patterns for a template: tokenised with placeholders, then the city and
+    operator put in. One-word operators share one pattern (LOWER IN [...]); an operator
+    glued to a word ("VW-Werk") gives that word's forms."""
+    words = _words(tokenizer, template.format(c=_CITY_MARK, o=_OP_MARK))
+    city_words = [w.lower() for w in _words(tokenizer, city)]
+    glued = any(_OP_MARK in w and w != _OP_MARK for w in words)
+    op_choices: list[list[dict[str, Any]] | None] = [None]
+    if operators is not None:
+        singles: set[str] = set()
+        sequences: list[list[dict[str, Any]]] = []
+        for operator in operators:
+            op_words = [w.lower() for w in _words(tokenizer, operator)]
+            if len(op_words) == 1 or glued:
+                singles.add(operator.lower())
+            else:
+                sequences.append([{"LOWER": w} for w in op_words])
+        op_choices = [*([[{"LOWER": {"IN": sorted(singles)}}]] if singles else []), *sequences]
+    for op_spec in op_choices:
+        spec: list[dict[str, Any]] = []
+        for word in words:
+            if word == _CITY_MARK:
+                spec.extend({"LOWER": w} for w in city_words)
+            elif word == _OP_MARK and op_spec is not None:
+                spec.extend(op_spec)
+            elif _OP_MARK in word and operators is not None:
+                forms = sorted(
+                    {word.replace(_OP_MARK, o).replace(_CITY_MARK, city).lower() for o in operators}
+                )
+                spec.append({"LOWER": {"IN": forms}})
+            elif _CITY_MARK in word:
+                spec.append({"LOWER": word.replace(_CITY_MARK, city).lower()})
+            else:
+                spec.append({"LOWER": word.lower()})
+        yield spec
+
+
+_PLACE_PRIORITY = {
+    PlaceKind.CITY: 0,
+    PlaceKind.REGION: 1,
+    PlaceKind.COUNTRY: 2,
+    PlaceKind.MARKET: 3,
+}
+
+
+def _token_specs(words: Sequence[str]) -> list[dict[str, Any]]:
+    if len(words) == 1 and words[0].isalpha():
+        word = words[0]
+        forms = sorted({word, word[:1].upper() + word[1:], word.upper()})
+        return [{"ORTH": {"IN": forms}}]
+    return [{"LOWER": w.lower()} for w in words]
+
+
+@functools.cache
+def _tokenizer(lang: str) -> Any:
+    import spacy  # imported here: loading the KB for lookups needs no spaCy
+
+    try:
+        return spacy.blank(lang).tokenizer
+    except (ImportError, KeyError, ValueError):
+        log.warning("no spaCy tokenizer for language %r; using the multi-language one", lang)
+        return spacy.blank("xx").tokenizer
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_kb_dir() -> Path:
+    """FACTWATCH_KB_DIR if set, else the repository's seeds/kb/."""
+    env = os.environ.get(KB_DIR_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / "seeds" / "kb"
+
+
+def load_kb(path: Path | None = None) -> KnowledgeBase:
+    """The knowledge base in `path` (default: `default_kb_dir()`), loaded once per path."""
+    return _load_kb_cached(Path(path) if path is not None else default_kb_dir())
+
+
+@functools.cache
+def _load_kb_cached(path: Path) -> KnowledgeBase:
+    kb = _Loader(path.resolve()).load()
+    log.info("knowledge base loaded from %s: %s", path, kb.sizes)
+    return kb
+
+
+load_kb.cache_clear = _load_kb_cached.cache_clear  # type: ignore[attr-defined]
+
+
+class _Loader:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def read(self, name: str) -> Any:
+        path = self.directory / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise KnowledgeBaseError(
+                f"missing (knowledge base directory {self.directory})", file=str(path)
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnowledgeBaseError(f"cannot read: {exc}", file=str(path)) from None
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            return yaml.load(text, Loader=loader)  # a safe loader (C or pure Python)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or exc
+            raise KnowledgeBaseError(f"not valid YAML{where}: {problem}", file=str(path)) from None
+
+    def load(self) -> KnowledgeBase:
+        places = self.load_places()
+        countries = {p.country for p in places if p.kind is PlaceKind.COUNTRY}
+        companies = self.load_companies()
+        models = self.load_models({c.name: c for c in companies})
+        plants, plant_derived = self.load_plants(companies, models, places, countries)
+        return KnowledgeBase(
+            companies=companies,
+            models=models,
+            plants=plants,
+            places=places,
+            plant_derived=plant_derived,
+            source=self.directory,
+        )
+
+    # ----------------------------------------------------------------- companies
+
+    def load_companies(self) -> list[Company]:
+        file = str(self.directory / "companies.yaml")
+        data = self.read("companies.yaml")
+        if not isinstance(data, list):
+            raise KnowledgeBaseError("expected a list of companies", file=file)
+        companies: list[Company] = []
+        names: set[str] = set()
+        aliases = _AliasIndex("company", file)
+        for number, item in enumerate(data, 1):
+            entry = _Reader(item, file=file, entry=f"#{number}")
+            name = entry.required("name")
+            entry.entry = name
+            entry.unknown_keys(("name", "kind", "parent", "aliases"))
+            if name in names:
+                raise entry.error("duplicate company name")
+            names.add(name)
+            kind_text = entry.required("kind")
+            try:
+                kind = CompanyKind(kind_text)
+            except ValueError:
+                raise entry.error(
+                    f"kind {kind_text!r} is not one of {[str(k) for k in CompanyKind]}"
+                ) from None
+            company = Company(
+                name=name,
+                kind=kind,
+                parent=entry.text("parent"),
+                aliases=tuple(a for a in entry.texts("aliases") if a != name),
+            )
+            for alias in (company.name, *company.aliases):
+                aliases.add_explicit(alias, name, entry=name)
+            companies.append(company)
+        for company in companies:
+            if company.parent and company.parent not in names:
+                raise KnowledgeBaseError(
+                    f"unknown parent {company.parent!r}", file=file, entry=company.name
+                )
+        self._check_cycles(companies, file)
+        return companies
+
+    @staticmethod
+    def _check_cycles(companies: Sequence[Company], file: str) -> None:
+        parents = {c.name: c.parent for c in companies}
+        for name in parents:
+            seen = {name}
+            current = parents[name]
+            while current:
+                if current in seen:
+                    raise KnowledgeBaseError("parent chain loops", file=file, entry=name)
+                seen.add(current)
+                current = parents.get(current)
+
+    # ----------------------------------------------------------------- models
+
+    def load_models(self, companies: Mapping[str, Company]) -> list[CarModel]:
+        file = str(self.directory / "models.yaml")
+        data = self.read("models.yaml")
+        if not isinstance(data, list):
+            raise KnowledgeBaseError("expected a list of brand groups", file=file)
+        index = _AliasIndex("model", file)
+        drafts: dict[str, tuple[str, list[str]]] = {}  # name -> (brand, explicit aliases)
+        for number, group in enumerate(data, 1):
+            reader = _Reader(group, file=file, entry=f"brand group #{number}")
+            brand = reader.required("brand")
+            reader.entry = brand
+            reader.unknown_keys(("brand", "prefix", "models"))
+            if brand not in companies:
+                raise reader.error("unknown brand (not in companies.yaml)")
+            prefix = reader.text("prefix")
+            if "prefix" in group and group["prefix"] in ("", None):
+                prefix = ""
+            elif prefix is None:
+                prefix = brand
+            items = group.get("models")
+            if not isinstance(items, list) or not items:
+                raise reader.error("'models' must be a non-empty list")
+            for item in items:
+                if isinstance(item, Mapping):
+                    entry = _Reader(item, file=file, entry=f"{brand} / {item.get('name')}")
+                    entry.unknown_keys(("name", "aliases"))
+                    short = entry.required("name")
+                    explicit = list(entry.texts("aliases"))
+                elif isinstance(item, str | int) and not isinstance(item, bool):
+                    short, explicit = str(item), []
+                else:
+                    raise reader.error(f"model {item!r} is neither a name nor a mapping")
+                name = _model_name(prefix, short)
+                if name in drafts:
+                    raise KnowledgeBaseError("duplicate model", file=file, entry=name)
+                drafts[name] = (brand, explicit)
+                for alias in (name, *explicit):
+                    index.add_explicit(alias, name, entry=name)
+                remainder = _without_prefix(name, prefix)
+                derived = [remainder] if remainder and remainder != name else []
+                for brand_alias in companies[brand].aliases:
+                    if len(brand_alias.split()) == 1 and remainder:
+                        derived.append(f"{brand_alias} {remainder}")
+                for alias in derived:
+                    index.add_derived(alias, name)
+        resolved, dropped = index.resolve()
+        if dropped:
+            log.debug("models: ambiguous derived aliases dropped: %s", sorted(dropped))
+        by_model: dict[str, list[str]] = defaultdict(list)
+        for name, (_, explicit) in drafts.items():
+            by_model[name].extend(explicit)
+        for folded, name in resolved.items():
+            if folded not in index.explicit:
+                by_model[name].append(_display_alias(folded, name, drafts[name][0], companies))
+        return [
+            CarModel(
+                name=name,
+                brand=brand,
+                aliases=_uniq(a for a in by_model[name] if a != name),
+                listed=_uniq(explicit),
+            )
+            for name, (brand, explicit) in drafts.items()
+        ]
+
+    # ----------------------------------------------------------------- plants
+
+    def load_plants(
+        self,
+        companies: Sequence[Company],
+        models: Sequence[CarModel],
+        places: Sequence[Place],
+        countries: set[str | None],
+    ) -> tuple[list[PlantEntry], dict[str, dict[str, tuple[_Derived, ...]]]]:
+        file = str(self.directory / "plants.yaml")
+        data = self.read("plants.yaml")
+        if not isinstance(data, list):
+            raise KnowledgeBaseError("expected a list of plants", file=file)
+        by_company = {c.name: c for c in companies}
+        model_kb = KnowledgeBase(
+            companies=companies, models=models, plants=(), places=places, plant_derived={}
+        )
+        plants: list[PlantEntry] = []
+        ids: set[str] = set()
+        index = _AliasIndex("plant", file)
+        for number, item in enumerate(data, 1):
+            entry = _Reader(item, file=file, entry=f"#{number}")
+            plant_id = entry.required("id")
+            entry.entry = plant_id
+            entry.unknown_keys(
+                (
+                    "id",
+                    "name",
+                    "operator",
+                    "city",
+                    "region",
+                    "country",
+                    "aliases",
+                    "localities",
+                    "models",
+                    "status",
+                )
+            )
+            if not _SLUG_RE.match(plant_id):
+                raise entry.error("id must be a lower-case slug (a-z, 0-9, '-')")
+            if plant_id in ids:
+                raise entry.error("duplicate plant id")
+            ids.add(plant_id)
+            operator = entry.required("operator")
+            if operator not in by_company:
+                suggestion = model_kb.company(operator)
+                hint = f" (did you mean {suggestion.name!r}?)" if suggestion else ""
+                raise entry.error(f"unknown operator {operator!r}{hint}")
+            country = entry.required("country")
+            if not _COUNTRY_RE.match(country) or country not in countries:
+                raise entry.error(f"bad country code {country!r} (ISO 3166-1 alpha-2 expected)")
+            status_text = entry.text("status") or PlantStatus.OPERATING
+            try:
+                status = PlantStatus(status_text)
+            except ValueError:
+                raise entry.error(
+                    f"status {status_text!r} is not one of {[str(s) for s in PlantStatus]}"
+                ) from None
+            built: list[str] = []
+            for model_name in entry.texts("models"):
+                model = model_kb.model(model_name)
+                if model is None:
+                    raise entry.error(f"unknown model {model_name!r}")
+                built.append(model.name)
+            plant = PlantEntry(
+                id=plant_id,
+                name=entry.required("name"),
+                operator=operator,
+                country=country,
+                city=entry.text("city"),
+                region=entry.text("region"),
+                aliases=entry.texts("aliases"),
+                localities=entry.texts("localities"),
+                models=_uniq(built),
+                status=status,
+            )
+            for alias in (plant.name, *plant.aliases):
+                index.add_explicit(alias, plant_id, entry=plant_id)
+            plants.append(plant)
+        forms_by_plant: dict[str, list[tuple[str, _Derived]]] = defaultdict(list)
+        for plant in plants:
+            for lang, form in self._derived_plant_aliases(plant, by_company, model_kb):
+                index.add_derived(form.text, plant.id)
+                forms_by_plant[plant.id].append((lang, form))
+        resolved, dropped = index.resolve()
+        log.debug("plants: %s ambiguous derived aliases dropped", len(dropped))
+        derived: dict[str, dict[str, tuple[_Derived, ...]]] = {}
+        for plant in plants:
+            explicit = {fold(a) for a in (plant.name, *plant.aliases)}
+            by_lang: dict[str, list[_Derived]] = defaultdict(list)
+            for lang, form in forms_by_plant[plant.id]:
+                folded = fold(form.text)
+                if resolved.get(folded) == plant.id and folded not in explicit:
+                    by_lang[lang].append(form)
+            derived[plant.id] = {lang: tuple(forms) for lang, forms in by_lang.items()}
+        return plants, derived
+
+    @staticmethod
+    def _derived_plant_aliases(
+        plant: PlantEntry, companies: Mapping[str, Company], kb: KnowledgeBase
+    ) -> Iterator[tuple[str, _Derived]]:
+        cities: list[str] = []
+        for name in (plant.city, *plant.localities):
+            if not name:
+                continue
+            cities.append(name)
+            for place in kb.places_named(name):
+                if place.kind is PlaceKind.CITY and fold(place.name) == fold(name):
+                    cities.extend(a for a in place.aliases if len(fold(a)) > 2)
+        # the operator, its short aliases ("RKM", "VW"), its parents, and the brands of
+        # the models built there ("usine Opel de Saragosse")
+        operators: list[str] = []
+        company: Company | None = companies[plant.operator]
+        first = True
+        while company is not None:
+            operators.append(company.name)
+            if first:
+                operators.extend(a for a in company.aliases if len(a.split()) == 1)
+            first = False
+            company = companies.get(company.parent) if company.parent else None
+        for model_name in plant.models:
+            model = kb._model_by_name.get(model_name)
+            if model:
+                operators.append(model.brand)
+        operators = list(_uniq(operators))
+        for city in _uniq(cities):
+            for lang, templates in _PLANT_TEMPLATES.items():
+                for template in templates:
+                    for op in operators if "{o}" in template else [None]:
+                        for form in _plant_forms(template, city, op):
+                            yield lang, form
+
+    # ----------------------------------------------------------------- places
+
+    def load_places(self) -> list[Place]:
+        file = str(self.directory / "places.yaml")
+        data = self.read("places.yaml")
+        if not isinstance(data, Mapping):
+            raise KnowledgeBaseError(
+                "expected sections markets, countries, regions, cities", file=file
+            )
+        extra = set(data) - {"markets", "countries", "regions", "cities"}
+        if extra:
+            raise KnowledgeBaseError(f"unknown section(s) {sorted(extra)}", file=file)
+        places: list[Place] = []
+        seen: dict[PlaceKind, _AliasIndex] = {k: _AliasIndex(str(k), file) for k in PlaceKind}
+        names: dict[PlaceKind, set[str]] = {k: set() for k in PlaceKind}
+
+        def section(key: str) -> list[Any]:
+            items = data.get(key) or []
+            if not isinstance(items, list):
+                raise KnowledgeBaseError(f"section {key!r} must be a list", file=file)
+            return items
+
+        def register(place: Place, entry: _Reader) -> None:
+            if place.name in names[place.kind]:
+                raise entry.error(f"duplicate {place.kind} name")
+            names[place.kind].add(place.name)
+            for alias in (place.name, *place.aliases, *place.adjectives):
+                seen[place.kind].add_explicit(alias, place.name, entry=place.name)
+            places.append(place)
+
+        for number, item in enumerate(section("markets"), 1):
+            entry = _Reader(item, file=file, entry=f"market #{number}")
+            entry.unknown_keys(("name", "aliases"))
+            name = entry.required("name")
+            entry.entry = name
+            register(Place(name=name, kind=PlaceKind.MARKET, aliases=entry.texts("aliases")), entry)
+
+        countries: set[str] = set()
+        for number, item in enumerate(section("countries"), 1):
+            entry = _Reader(item, file=file, entry=f"country #{number}")
+            entry.unknown_keys(("code", "name", "aliases", "adjectives", "lookup_only"))
+            name = entry.required("name")
+            entry.entry = name
+            code = entry.required("code")
+            if not _COUNTRY_RE.match(code):
+                raise entry.error(f"bad country code {code!r} (ISO 3166-1 alpha-2 expected)")
+            if code in countries:
+                raise entry.error(f"duplicate country code {code!r}")
+            countries.add(code)
+            adjectives = _uniq(f for a in entry.texts("adjectives") for f in _adjective_forms(a))
+            register(
+                Place(
+                    name=name,
+                    kind=PlaceKind.COUNTRY,
+                    country=code,
+                    aliases=entry.texts("aliases"),
+                    adjectives=adjectives,
+                    lookup_only=bool(item.get("lookup_only")),
+                ),
+                entry,
+            )
+
+        def country_of(entry: _Reader) -> str:
+            code = entry.required("country")
+            if code not in countries:
+                raise entry.error(f"bad country code {code!r} (not in the countries section)")
+            return code
+
+        regions: dict[tuple[str, str], Place] = {}
+        pending_parents: list[tuple[Place, _Reader]] = []
+        for number, item in enumerate(section("regions"), 1):
+            entry = _Reader(item, file=file, entry=f"region #{number}")
+            entry.unknown_keys(
+                ("name", "country", "region", "aliases", "abbreviations", "lookup_only")
+            )
+            name = entry.required("name")
+            entry.entry = name
+            place = Place(
+                name=name,
+                kind=PlaceKind.REGION,
+                country=country_of(entry),
+                region=entry.text("region"),
+                aliases=entry.texts("aliases"),
+                abbreviations=entry.texts("abbreviations"),
+                lookup_only=bool(item.get("lookup_only")),
+            )
+            register(place, entry)
+            assert place.country is not None
+            regions[(place.country, fold(place.name))] = place
+            if place.region:
+                pending_parents.append((place, entry))
+        for place, entry in pending_parents:
+            assert place.country is not None
+            if (place.country, fold(place.region)) not in regions:
+                raise entry.error(f"unknown parent region {place.region!r} in {place.country}")
+
+        for number, item in enumerate(section("cities"), 1):
+            entry = _Reader(item, file=file, entry=f"city #{number}")
+            entry.unknown_keys(("name", "country", "region", "aliases", "lookup_only"))
+            name = entry.required("name")
+            entry.entry = name
+            code = country_of(entry)
+            region = entry.text("region")
+            if region and (code, fold(region)) not in regions:
+                raise entry.error(f"unknown region {region!r} in {code}")
+            register(
+                Place(
+                    name=name,
+                    kind=PlaceKind.CITY,
+                    country=code,
+                    region=regions[(code, fold(region))].name if region else None,
+                    aliases=entry.texts("aliases"),
+                    lookup_only=bool(item.get("lookup_only")),
+                ),
+                entry,
+            )
+        return places
+
+
+def _model_name(prefix: str, item: str) -> str:
+    """ "Ioniq 5" under "Hyundai" -> "Hyundai Ioniq 5"; "MG4" under "MG" stays "MG4"."""
+    if not prefix:
+        return item
+    squashed, squashed_prefix = _squash(item), _squash(prefix)
+    if squashed.startswith(squashed_prefix):
+        rest = fold(item)[len(fold(prefix)) :]
+        if not rest or rest[0] in " 0123456789":
+            return item
+    return f"{prefix} {item}"
+
+
+def _without_prefix(name: str, prefix: str) -> str | None:
+    if not prefix:
+        return None
+    if name.startswith(prefix + " "):
+        return name[len(prefix) + 1 :]
+    return None
+
+
+def _display_alias(folded: str, name: str, brand: str, companies: Mapping[str, Company]) -> str:
+    """The written form of a derived alias, recovered from the canonical name."""
+    for candidate in _candidate_forms(name, companies[brand]):
+        if fold(candidate) == folded:
+            return candidate
+    return folded
+
+
+def _candidate_forms(name: str, brand: Company) -> Iterator[str]:
+    words = name.split(" ")
+    for i in range(1, len(words)):
+        rest = " ".join(words[i:])
+        yield rest
+        for alias in brand.aliases:
+            yield f"{alias} {rest}"

@@ -1,0 +1,475 @@
+"""The knowledge base in seeds/kb/: it loads, validates, and canonicalises names."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.kb import (
+    KB_DIR_ENV,
+    CompanyKind,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    PlaceKind,
+    default_kb_dir,
+    load_kb,
+)
+from factwatch.model import Plant, PlantStatus
+
+KB_DIR = Path(__file__).resolve().parents[1] / "seeds" / "kb"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_loads_from_the_repository_and_is_cached(kb: KnowledgeBase) -> None:
+    assert kb.source == KB_DIR.resolve()
+    assert load_kb() is kb
+    assert load_kb(KB_DIR) is kb
+
+
+def test_sizes_meet_the_coverage_floor(kb: KnowledgeBase) -> None:
+    sizes = kb.sizes
+    assert sizes["plants"] >= 150
+    assert sizes["models"] >= 300
+    assert sizes["companies"] >= 100
+    assert sizes["places"] >= 300
+    assert sizes["countries"] >= 50 and sizes["regions"] >= 150 and sizes["cities"] >= 200
+    assert sizes["markets"] >= 5
+
+
+def test_env_overrides_the_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(KB_DIR_ENV, str(tmp_path))
+    assert default_kb_dir() == tmp_path
+    with pytest.raises(KnowledgeBaseError, match=r"places\.yaml: missing"):
+        load_kb()
+
+
+# --------------------------------------------------------------------------- integrity
+
+
+def test_every_reference_resolves(kb: KnowledgeBase) -> None:
+    names = {c.name for c in kb.companies}
+    for company in kb.companies:
+        assert company.parent is None or company.parent in names, company
+    for model in kb.models:
+        assert model.brand in names, model
+    model_names = {m.name for m in kb.models}
+    countries = {p.country for p in kb.places if p.kind is PlaceKind.COUNTRY}
+    for plant in kb.plants:
+        assert plant.operator in names, plant.id
+        assert plant.country in countries, plant.id
+        assert set(plant.models) <= model_names, plant.id
+
+
+def test_every_plant_place_is_in_the_gazetteer(kb: KnowledgeBase) -> None:
+    """A plant's city and region are known places of its country, so mentions in any
+    language ("Saragosse", "Caroline du Sud") link to it."""
+    for plant in kb.plants:
+        if plant.city:
+            city = kb.place(plant.city, kind=PlaceKind.CITY)
+            assert city is not None and city.country == plant.country, (plant.id, plant.city)
+        if plant.region:
+            region = kb.place(plant.region, kind=PlaceKind.REGION)
+            assert region is not None and region.country == plant.country, plant.id
+            assert region.name == plant.region, (plant.id, "use the canonical region name")
+
+
+def test_plant_ids_are_unique_slugs(kb: KnowledgeBase) -> None:
+    ids = [p.id for p in kb.plants]
+    assert len(ids) == len(set(ids))
+    assert all(i == i.lower() and " " not in i for i in ids)
+
+
+def test_every_plant_named_in_the_dev_gold_is_known(kb: KnowledgeBase, shared_dir: Path) -> None:
+    """Each gold plant with a city or region links to a KB plant by place and operator."""
+    missing = []
+    for path in sorted((shared_dir / "dev" / "gold").glob("*.json")):
+        for fact in json.loads(path.read_text(encoding="utf-8"))["facts"]:
+            plant = fact.get("plant")
+            if (
+                not plant
+                or not plant.get("operator")
+                or not (plant.get("city") or plant.get("region"))
+            ):
+                continue
+            found = kb.plants_near(
+                city=plant.get("city"),
+                region=None if plant.get("city") else plant.get("region"),
+                country=plant.get("country"),
+                operator=plant.get("operator"),
+            )
+            if not found and kb.plant(plant.get("name")) is None:
+                missing.append((path.name, plant))
+    assert not missing, missing
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("RKM", "Renault Korea Motors"),
+        ("Renault Korea", "Renault Korea Motors"),
+        ("Renault Korea Motors", "Renault Korea Motors"),
+        ("Renault Samsung Motors", "Renault Korea Motors"),
+        ("VW", "Volkswagen"),
+        ("VW-Konzern", "Volkswagen"),
+        ("Volkswagen Group", "Volkswagen"),
+        ("volkswagen ag", "Volkswagen"),
+        ("GM", "General Motors"),
+        ("HMG", "Hyundai Motor Group"),
+        ("TMMF", "Toyota Motor Manufacturing France"),
+        ("Geely", "Geely Group"),
+        ("groupe Renault", "Renault Group"),
+        ("Citroen", "Citroën"),
+        ("Ineos", "Ineos Automotive"),
+        ("LGES", "LG Energy Solution"),
+    ],
+)
+def test_company_aliases(kb: KnowledgeBase, alias: str, canonical: str) -> None:
+    company = kb.company(alias)
+    assert company is not None and company.name == canonical
+
+
+def test_company_kinds_and_parents(kb: KnowledgeBase) -> None:
+    polestar = kb.company("Polestar")
+    assert polestar is not None and polestar.kind is CompanyKind.BRAND
+    assert polestar.parent == "Geely Group"
+    assert kb.related_companies("Opel") == {"Opel", "Stellantis"}
+    assert kb.company("Stammwerk") is None
+    assert kb.company("") is None
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("ID.3", "Volkswagen ID.3"),
+        ("ID 3", "Volkswagen ID.3"),
+        ("Zoé", "Renault Zoe"),
+        ("ZOE", "Renault Zoe"),
+        ("R5", "Renault 5 E-Tech"),
+        ("Renault 5", "Renault 5 E-Tech"),
+        ("Ioniq 5", "Hyundai Ioniq 5"),
+        ("IONIQ 5", "Hyundai Ioniq 5"),
+        ("VF8", "VinFast VF 8"),
+        ("VF 8", "VinFast VF 8"),
+        ("500 hybride", "Fiat 500 Hybrid"),
+        ("500e", "Fiat 500e"),
+        ("Fiat 500 électrique", "Fiat 500e"),
+        ("Megane E-Tech", "Renault Mégane E-Tech"),
+        ("e-tron GT", "Audi e-tron GT"),
+        ("Silverado", "Chevrolet Silverado"),
+        ("Silverado EV", "Chevrolet Silverado EV"),
+        ("Explorer EV", "Ford Explorer EV"),
+        ("Grenadier", "Ineos Grenadier"),
+        ("Yaris Cross", "Toyota Yaris Cross"),
+        ("Leapmotor B10", "Leapmotor B10"),
+        ("Polestar 4", "Polestar 4"),
+        ("F150", "Ford F-150"),
+        ("3er", "BMW 3 Series"),
+        ("Classe G", "Mercedes-Benz G-Class"),
+    ],
+)
+def test_model_aliases(kb: KnowledgeBase, alias: str, canonical: str) -> None:
+    model = kb.model(alias)
+    assert model is not None and model.name == canonical
+
+
+def test_models_that_differ_stay_apart(kb: KnowledgeBase) -> None:
+    assert kb.model("Silverado") != kb.model("Silverado EV")
+    assert kb.model("Fiat 500e") != kb.model("Fiat 500 Hybrid")
+    assert kb.model("Yaris") != kb.model("Yaris Cross")
+    # "Leon" is a Seat and a Cupra: ambiguous without the brand
+    assert kb.model("Leon") is None
+    seat, cupra = kb.model("Seat Leon"), kb.model("Cupra Leon")
+    assert seat and cupra and seat.brand == "Seat" and cupra.brand == "Cupra"
+
+
+@pytest.mark.parametrize(
+    ("alias", "plant_id"),
+    [
+        ("usine de Busan", "renault-korea-busan"),
+        ("l'usine RKM de Busan", None),  # the article's article is the extractor's job
+        ("usine RKM de Busan", "renault-korea-busan"),
+        ("Busan plant", "renault-korea-busan"),
+        ("Werk Busan", "renault-korea-busan"),
+        ("Werk Zwickau", "vw-zwickau"),
+        ("VW-Werk in Zwickau", "vw-zwickau"),
+        ("Ridgeville plant", "volvo-ridgeville"),
+        ("site de Saragosse", "stellantis-zaragoza"),
+        ("usine Stellantis de Saragosse", "stellantis-zaragoza"),
+        ("Figueruelas", "stellantis-zaragoza"),
+        ("usine d'Onnaing", "toyota-onnaing"),
+        ("usine Toyota de Valenciennes", "toyota-onnaing"),
+        ("Gläserne Manufaktur", "vw-dresden"),
+        ("HMGMA", "hmgma-georgia"),
+        ("Metaplant", "hmgma-georgia"),
+        ("Orion Assembly", "gm-orion"),
+        ("Factory Zero", "gm-factory-zero"),
+        ("Oakville Assembly Complex", "ford-oakville"),
+        ("CAMI", "gm-cami-ingersoll"),
+        ("Giga Mexico", "tesla-mexico"),
+        ("Gigafactory Berlin-Brandenburg", "tesla-berlin"),
+        ("usine de Douai", "renault-douai"),
+        ("usine de Mirafiori", "stellantis-mirafiori"),
+        ("usine de Flins-sur-Seine", "renault-flins"),
+        ("Stammwerk", None),
+    ],
+)
+def test_plant_aliases(kb: KnowledgeBase, alias: str, plant_id: str | None) -> None:
+    plant = kb.plant(alias)
+    assert (plant.id if plant else None) == plant_id
+
+
+def test_a_city_with_two_plants_needs_the_operator(kb: KnowledgeBase) -> None:
+    # Toyota City holds three Toyota plants: "Toyota City plant" names none of them
+    assert kb.plant("Toyota City plant") is None
+    # Louisville holds two Ford plants, each known by its own name
+    assert kb.plant("Kentucky Truck Plant") != kb.plant("Louisville Assembly Plant")
+
+
+def test_to_plant_carries_the_kb_id(kb: KnowledgeBase) -> None:
+    entry = kb.plant("usine RKM de Busan")
+    assert entry is not None
+    plant = entry.to_plant("usine RKM de Busan")
+    assert isinstance(plant, Plant)
+    assert plant == Plant(
+        name="usine RKM de Busan",
+        operator="Renault Korea Motors",
+        city="Busan",
+        region="Busan",
+        country="KR",
+        kb_id="renault-korea-busan",
+    )
+    assert plant.to_json()["id"] == "renault-korea-busan"
+    assert "Polestar 4" in entry.models
+    assert entry.status is PlantStatus.OPERATING
+
+
+def test_plants_near(kb: KnowledgeBase) -> None:
+    ids = [p.id for p in kb.plants_near(city="Saragosse", country="ES")]
+    assert ids == ["stellantis-zaragoza"]
+    # a locality finds the plant too, after plants in that very city
+    assert [p.id for p in kb.plants_near(city="Moncure")] == ["vinfast-north-carolina"]
+    assert [p.id for p in kb.plants_near(region="Caroline du Nord", operator="VinFast")] == [
+        "vinfast-north-carolina"
+    ]
+    # a brand built there finds its group's plant
+    assert "stellantis-zaragoza" in [p.id for p in kb.plants_near(city="Zaragoza", operator="Opel")]
+    # Polestar builds in Volvo's Chengdu plant
+    assert [p.id for p in kb.plants_near(city="Chengdu", operator="Polestar")] == ["volvo-chengdu"]
+    # a county gives its parent region
+    orion = kb.plants_near(region="Oakland County", operator="GM")
+    assert [p.id for p in orion] == ["gm-orion"]
+    assert kb.plants_near(city="Busan", country="Südkorea")[0].id == "renault-korea-busan"
+    assert kb.plants_near(city="Zwickau", country="FR") == []
+    assert kb.plants_near() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "kind", "country"),
+    [
+        ("Caroline du Sud", "South Carolina", PlaceKind.REGION, "US"),
+        ("Südcarolina", "South Carolina", PlaceKind.REGION, "US"),
+        ("S.C.", "South Carolina", PlaceKind.REGION, "US"),
+        ("Ont.", "Ontario", PlaceKind.REGION, "CA"),
+        ("Saxe", "Saxony", PlaceKind.REGION, "DE"),
+        ("Sachsen", "Saxony", PlaceKind.REGION, "DE"),
+        ("Saragosse", "Zaragoza", PlaceKind.CITY, "ES"),
+        ("Bruxelles", "Brussels", PlaceKind.CITY, "BE"),
+        ("Brüssel", "Brussels", PlaceKind.CITY, "BE"),
+        ("Torino", "Turin", PlaceKind.CITY, "IT"),
+        ("München", "Munich", PlaceKind.CITY, "DE"),
+        ("Köln", "Cologne", PlaceKind.CITY, "DE"),
+        ("Séville", "Seville", PlaceKind.CITY, "ES"),
+        ("Valenciennes", "Valenciennes", PlaceKind.CITY, "FR"),
+        ("sud-coréen", "South Korea", PlaceKind.COUNTRY, "KR"),
+        ("südkoreanischen", "South Korea", PlaceKind.COUNTRY, "KR"),
+        ("South Korean", "South Korea", PlaceKind.COUNTRY, "KR"),
+        ("chinoises", "China", PlaceKind.COUNTRY, "CN"),
+        ("américain", "United States", PlaceKind.COUNTRY, "US"),
+        ("Amérique du Nord", "North America", PlaceKind.MARKET, None),
+        ("Nordamerika", "North America", PlaceKind.MARKET, None),
+    ],
+)
+def test_places_in_three_languages(
+    kb: KnowledgeBase, name: str, canonical: str, kind: PlaceKind, country: str | None
+) -> None:
+    place = kb.place(name)
+    assert place is not None
+    assert (place.name, place.kind, place.country) == (canonical, kind, country)
+
+
+def test_place_details(kb: KnowledgeBase) -> None:
+    zaragoza = kb.place("Saragosse")
+    assert zaragoza is not None and zaragoza.region == "Aragon"
+    korea = kb.place("sud-coréenne")
+    assert korea is not None and korea.is_adjective("sud-coréenne")
+    assert not korea.is_adjective("Corée du Sud")
+    # one name, two places: the city comes first, the region on request
+    assert kb.place("Puebla").kind is PlaceKind.CITY  # type: ignore[union-attr]
+    assert kb.place("Puebla", kind="region").kind is PlaceKind.REGION  # type: ignore[union-attr]
+    assert kb.country_code("Südkorea") == "KR"
+    assert kb.country_code("KR") == "KR"
+    assert kb.country_code("XX") is None
+    assert kb.place("Atlantis") is None
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _copy_kb(tmp_path: Path) -> Path:
+    target = tmp_path / "kb"
+    shutil.copytree(KB_DIR, target)
+    return target
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        (
+            "plants.yaml",
+            "- {id: renault-douai, name: Dup, operator: Renault Group, country: FR}\n",
+            r"plants\.yaml: entry 'renault-douai': duplicate plant id",
+        ),
+        (
+            "plants.yaml",
+            "- {id: x-plant, name: X, operator: Nobody Motors, country: FR}\n",
+            r"entry 'x-plant': unknown operator 'Nobody Motors'",
+        ),
+        (
+            "plants.yaml",
+            "- {id: x-plant, name: X, operator: Renault, country: FRA}\n",
+            r"entry 'x-plant': bad country code 'FRA'",
+        ),
+        (
+            "plants.yaml",
+            "- {id: x-plant, name: X, operator: Renault, country: FR, models: [Renault Nope]}\n",
+            r"entry 'x-plant': unknown model 'Renault Nope'",
+        ),
+        (
+            "companies.yaml",
+            "- {name: Fake Motors, kind: automaker, aliases: [RKM]}\n",
+            r"entry 'Fake Motors': alias 'RKM' already names company 'Renault Korea Motors'",
+        ),
+        (
+            "companies.yaml",
+            "- {name: Fake Motors, kind: startup}\n",
+            r"entry 'Fake Motors': kind 'startup' is not one of",
+        ),
+        (
+            "models.yaml",
+            "- brand: Nobody Motors\n  models: [X1]\n",
+            r"entry 'Nobody Motors': unknown brand",
+        ),
+        ("companies.yaml", "- {name: [unclosed\n", r"companies\.yaml: not valid YAML at line"),
+    ],
+)
+def test_invalid_entries_are_named(tmp_path: Path, file: str, text: str, message: str) -> None:
+    directory = _copy_kb(tmp_path)
+    _append(directory / file, text)
+    with pytest.raises(KnowledgeBaseError, match=message):
+        load_kb(directory)
+
+
+def test_an_unquoted_yaml_boolean_is_caught(tmp_path: Path) -> None:
+    directory = _copy_kb(tmp_path)
+    places = directory / "places.yaml"
+    text = places.read_text(encoding="utf-8").replace('{code: "NO",', "{code: NO,")
+    places.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"'code' must be text, not False"):
+        load_kb(directory)
+
+
+# --------------------------------------------------------------------------- spaCy
+
+
+@pytest.fixture(scope="module")
+def ruler_nlp(kb: KnowledgeBase) -> Any:
+    spacy = pytest.importorskip("spacy")
+
+    def build(lang: str) -> Any:
+        nlp = spacy.blank(lang)
+        ruler = nlp.add_pipe(
+            "span_ruler", config={"spans_key": None, "annotate_ents": True, "overwrite": True}
+        )
+        ruler.add_patterns(kb.span_patterns(lang))
+        return nlp
+
+    return build
+
+
+def _ents(nlp: Any, text: str) -> set[tuple[str, str, str]]:
+    return {(e.text, e.label_, e.ent_id_) for e in nlp(text).ents}
+
+
+def test_patterns_are_well_formed(kb: KnowledgeBase) -> None:
+    patterns = kb.span_patterns("en")
+    assert patterns is kb.span_patterns("en")
+    labels = {p["label"] for p in patterns}
+    assert labels == {"COMPANY", "BRAND", "MODEL", "PLANT", "PLACE"}
+    for pattern in patterns:
+        assert pattern["pattern"] and isinstance(pattern["id"], str)
+    # abbreviations and bare numbers never become patterns
+    assert not any(p["pattern"] == [{"ORTH": {"IN": ["SC"]}}] for p in patterns)
+    assert not any(p["pattern"] == [{"LOWER": "208"}] for p in patterns)
+
+
+def test_span_ruler_finds_entities_in_english(ruler_nlp: Any) -> None:
+    nlp = ruler_nlp("en")
+    ents = _ents(
+        nlp,
+        "GM's Orion Assembly plant in Michigan will build the Silverado EV, "
+        "while Volvo's Ridgeville plant in South Carolina builds the Polestar 3 for North America.",
+    )
+    assert ("Orion Assembly plant", "PLANT", "gm-orion") in ents
+    assert ("Silverado EV", "MODEL", "Chevrolet Silverado EV") in ents
+    assert ("Volvo's Ridgeville plant", "PLANT", "volvo-ridgeville") in ents
+    assert ("South Carolina", "PLACE", "South Carolina") in ents
+    assert ("Polestar 3", "MODEL", "Polestar 3") in ents
+    assert ("North America", "PLACE", "North America") in ents
+    assert ("GM", "COMPANY", "General Motors") in ents
+
+
+def test_span_ruler_finds_entities_in_french_and_german(ruler_nlp: Any) -> None:
+    fr = _ents(
+        ruler_nlp("fr"),
+        "L'usine RKM de Busan produira la Polestar 4 pour le marché nord-américain ; "
+        "la Zoé quitte l'usine de Flins-sur-Seine.",
+    )
+    assert ("usine RKM de Busan", "PLANT", "renault-korea-busan") in fr
+    assert ("Polestar 4", "MODEL", "Polestar 4") in fr
+    assert ("marché nord-américain", "PLACE", "North America") in fr
+    assert ("Zoé", "MODEL", "Renault Zoe") in fr
+    assert ("usine de Flins-sur-Seine", "PLANT", "renault-flins") in fr
+    de = _ents(
+        ruler_nlp("de"),
+        "Das VW-Werk in Zwickau baut den ID.3 und den Cupra Born für den VW-Konzern in Sachsen.",
+    )
+    assert ("VW-Werk in Zwickau", "PLANT", "vw-zwickau") in de
+    assert ("ID.3", "MODEL", "Volkswagen ID.3") in de
+    assert ("Cupra Born", "MODEL", "Cupra Born") in de
+    assert ("VW-Konzern", "COMPANY", "Volkswagen") in de
+    assert ("Sachsen", "PLACE", "Saxony") in de
+
+
+def test_common_words_are_not_entities(ruler_nlp: Any) -> None:
+    nlp = ruler_nlp("en")
+    ents = _ents(nlp, "In normal times the ram and the golf cart share a lincoln-style spring.")
+    assert ents == set(), ents
+    assert {e[2] for e in _ents(nlp, "Ram and Lincoln sales rose.")} == {"Ram", "Lincoln"}
