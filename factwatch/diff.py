@@ -236,7 +236,7 @@ def plant_relation(a: Plant, b: Plant) -> Relation:
     if a.region and b.region and fold(a.region) != fold(b.region):
         return DIFFERENT
     na, nb = plant_name_words(a), plant_name_words(b)
-    if na and nb:
+    if na and nb and _placed(a) and _placed(b):
         if na & nb:
             return SAME
         # two distinctive names ("Factory Zero", "Orion Assembly") are two plants
@@ -255,9 +255,15 @@ def plant_relation(a: Plant, b: Plant) -> Relation:
         return DIFFERENT
     if a.region and b.region:
         return SAME
-    if operators and a.country and b.country:
-        return SAME
+    if operators and a.country and b.country and not (_placed(a) or _placed(b)):
+        return SAME  # two mentions as vague as each other ("Tesla in Germany")
+    # operator + country against a located plant: VW has many plants in Germany
     return COMPATIBLE
+
+
+def _placed(p: Plant) -> bool:
+    """Located below the country: a city or a region."""
+    return bool(p.city or p.region)
 
 
 def _plant_specificity(p: Plant | None) -> int:
@@ -315,13 +321,11 @@ def _identity_rel(a: Fact, b: Fact) -> Relation:
         case FactType.PRODUCTION:
             return _plant_rel(a, b) if same_model(a, b) else DIFFERENT
         case FactType.PLANT_CAPACITY | FactType.PLANT_WORKFORCE | FactType.PLANT_STATUS:
-            rel = _plant_rel(a, b)
-            return rel if rel != COMPATIBLE else DIFFERENT
+            return _plant_rel(a, b)
         case FactType.INVESTMENT:
             if a.company and b.company and not same_company(a.company, b.company):
                 return DIFFERENT
-            rel = _plant_rel(a, b)
-            return rel if rel != COMPATIBLE else DIFFERENT
+            return _plant_rel(a, b)
         case FactType.EXECUTIVE:
             same = same_company(a.company, b.company) and fold(a.role) == fold(b.role)
             return SAME if same else DIFFERENT
@@ -600,15 +604,32 @@ class _State:
         self.policy = policy
 
     def find(self, fact: Fact) -> _Slot | None:
+        """The stored fact `fact` restates: a sure match (the most specific plant
+        first), else the one stored fact a vaguer mention can only mean."""
         free = [s for s in self.slots if not s.touched]
         same = [s for s in free if _identity_rel(fact, s.fact) == SAME]
         if same:
             return max(same, key=lambda s: self._score(fact, s.fact))
+        loose = [s for s in self.slots if _identity_rel(fact, s.fact) == COMPATIBLE]
+        if len(loose) != 1 or loose[0].touched:
+            return None
         if fact.type == FactType.PRODUCTION:
-            loose = [s for s in self.slots if _identity_rel(fact, s.fact) == COMPATIBLE]
-            if len(loose) == 1 and not loose[0].touched:
-                return loose[0]
+            return loose[0]  # "the Polestar 4 in South Korea": the model's one plant there
+        # a plant fact ("Tesla in Germany") needs the plant to be the only one it fits
+        if fact.plant is not None and len(self._plants_fitting(fact.plant)) == 1:
+            return loose[0]
         return None
+
+    def _plants_fitting(self, plant: Plant) -> list[Plant]:
+        """Distinct known plants (of any fact) that `plant` may name."""
+        found: list[Plant] = []
+        for slot in self.slots:
+            known = slot.fact.plant
+            if known is None or plant_relation(plant, known) == DIFFERENT:
+                continue
+            if not any(plant_relation(known, f) == SAME for f in found):
+                found.append(known)
+        return found
 
     def _score(self, fact: Fact, stored: Fact) -> tuple[int, int, int]:
         same_value = not _values_differ(stored.value, fact.value, self.policy)

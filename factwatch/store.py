@@ -538,14 +538,11 @@ class Store:
         now: datetime,
         route: Route,
     ) -> RecordResult:
-        types = {str(f.type) for f in facts}
+        # all types: a vague plant ("Tesla in Germany") is linked only when it can
+        # name one known plant, whatever facts made that plant known
         rows = (
-            conn.execute(
-                sa.select(facts_t.c.id, facts_t.c.fact)
-                .where(facts_t.c.type.in_(types))
-                .order_by(facts_t.c.id)
-            ).all()
-            if types
+            conn.execute(sa.select(facts_t.c.id, facts_t.c.fact).order_by(facts_t.c.id)).all()
+            if facts
             else []
         )
         current = [Fact.from_json(r.fact) for r in rows]

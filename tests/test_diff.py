@@ -423,3 +423,27 @@ def test_new_changes_carry_the_headline_value() -> None:
         )
     )
     assert boss.new == "Jim Farley"
+
+
+def test_operator_and_country_alone_link_only_to_the_one_plant_they_can_mean() -> None:
+    wolfsburg = Plant(operator="Volkswagen", city="Wolfsburg", country="DE")
+    zwickau = Plant(operator="Volkswagen", city="Zwickau", country="DE")
+    germany = Plant(name="Standorte in Deutschland", operator="Volkswagen", country="DE")
+    stored = [
+        fact(model="ID.3", plant=wolfsburg, status="planned"),
+        fact(model="ID.3", plant=zwickau, status="ongoing"),
+    ]
+    vague = later(model="ID.3", plant=germany, status="moved")
+    assert only(diff_article([vague], stored)).kind == ChangeKind.NEW  # which plant? unknown
+    tesla = Plant(operator="Tesla", city="Grünheide", country="DE")
+    status = fact(FactType.PLANT_STATUS, plant=tesla, status="paused")
+    again = later_of(
+        FactType.PLANT_STATUS, plant=Plant(operator="Tesla", country="DE"), status="operating"
+    )
+    change = only(diff_article([again], [status]))
+    assert (change.field, change.old, change.new) == ("status", "paused", "operating")
+    # with a second Tesla plant in Germany known, the vague mention links to neither
+    berlin = fact(
+        FactType.PLANT_CAPACITY, plant=Plant(operator="Tesla", city="Berlin", country="DE"), value=1
+    )
+    assert only(diff_article([again], [status, berlin])).kind == ChangeKind.NEW
