@@ -149,6 +149,7 @@ class _Res:
     end: date | None = None
     fiscal_year: int | None = None  # an undefined fiscal year, resolved after the scan
     parts: tuple[str, ...] = ()  # a range's endpoint labels
+    bound: DateBound | None = None  # overrides the prefix's bound ("vor zwei Jahren")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,9 @@ _PREFIX = {
         + _SP
         + r"(?:l|le|la|cet|cette|ce)\b)"
         r"|à" + _SP + r"l" + _APO + r"horizon|a" + _SP + r"l" + _APO + r"horizon"
+        r"|au" + _SP + r"cours" + _SP + r"(?:du|de" + _SP + r"l" + _APO + r"|de|d" + _APO + r")"
+        r"|dans" + _SP + r"le" + _SP + r"courant" + _SP + r"(?:du|de|d" + _APO + r")"
+        r"|il" + _SP + r"y" + _SP + r"a"
         r"|entre|vers|pour|dans|courant|en|au|aux|à|a(?!"
         + _SP
         + r"[ée]t[ée])|du|de|d"
@@ -258,7 +262,11 @@ _PREFIX = {
     "de": (
         r"(?:bis" + _SP + r"(?:spätestens|spaetestens|zum|zur)|bis|spätestens|spaetestens"
         r"|ab" + _SP + r"(?:dem|der)|ab|seit" + _SP + r"(?:dem|der)|seit|vom|von|zwischen"
-        r"|nicht" + _SP + r"vor|vor|nach|gegen|im|in|am|an|zum|zur|um|für|fuer|noch" + _SP + r"im)"
+        r"|nicht"
+        + _SP
+        + r"vor|vor|nach|gegen|binnen|im|in|am|an|zum|zur|um|für|fuer|noch"
+        + _SP
+        + r"im)"
     ),
 }
 _BOUND_WORDS: dict[str, tuple[str, ...]] = {
@@ -526,14 +534,16 @@ def _season_year(season: str, rel: int | None, ref: _Ref) -> int:
     if ref.month is None:
         return ref.year + (rel or 0)
     now = ref.year * 12 + ref.month
-    lo = _SEASON_SPAN[season][0]
+    lo, hi = _SEASON_SPAN[season]
     if rel is None or rel == 0:
         if season == "winter" and ref.month <= 2:
             return ref.year - 1
         return ref.year
-    if rel < 0:  # the latest one over (or running) before the published date
+    if (
+        rel < 0
+    ):  # the latest one over before the published month ("last summer" in July: a year ago)
         for y in (ref.year, ref.year - 1, ref.year - 2):
-            if y * 12 + lo < now:
+            if y * 12 + hi < now:
                 return y
         return ref.year - 1
     for y in (ref.year - 1, ref.year, ref.year + 1, ref.year + 2):  # the first one to come
@@ -641,9 +651,53 @@ def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
         return _Res(f"{ctx.ref.year + off:04d}-{season}", DateKind.RELATIVE)
     rel = _rel_offset(g["rel"]) if "rel" in g else None
     bare = rel is None and "det" not in g and "part" not in g
-    if bare and ctx.prefix not in ("en", "au", "im", "in", "during", "for", "by", "until", "since"):
+    if bare and ctx.prefix not in _SEASON_PREFIXES:
         return None  # "été" alone is also a past participle; "Spring" a model
     return _Res(f"{_season_year(season, rel, ctx.ref):04d}-{season}", DateKind.RELATIVE)
+
+
+# Prepositions that make a bare season word a date ("en été", "in the fall", "ab Herbst").
+_SEASON_PREFIXES = frozenset(
+    re.findall(
+        r"[^,]+",
+        "en,au,im,in,during,for,by,until,since,from,before,after,ab,bis,seit,vor,nach,gegen,"
+        "bis zum,ab dem,seit dem",
+    )
+)
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("un", "une", "one", "a", "an", "einem", "ein"), 1),
+    **dict.fromkeys(("deux", "two", "zwei"), 2),
+    **dict.fromkeys(("trois", "three", "drei"), 3),
+    **dict.fromkeys(("quatre", "four", "vier"), 4),
+    **dict.fromkeys(("cinq", "five", "funf", "fuenf"), 5),
+    **dict.fromkeys(("six", "sechs"), 6),
+    **dict.fromkeys(("sept", "seven", "sieben"), 7),
+    **dict.fromkeys(("huit", "eight", "acht"), 8),
+    **dict.fromkeys(("neuf", "nine", "neun"), 9),
+    **dict.fromkeys(("dix", "ten", "zehn"), 10),
+}
+_NUMBER = {
+    "fr": r"(?P<n>[1-9]\d?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)",
+    "en": r"(?P<n>[1-9]\d?|one|a|an|two|three|four|five|six|seven|eight|nine|ten)",
+    "de": r"(?P<n>[1-9]\d?|einem|ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn)",
+}
+_AHEAD = {"dans", "d ici", "d ici a", "in", "within", "binnen"}
+_AGO = {"il y a", "vor"}
+
+
+def _h_years_away(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    """ "il y a deux ans", "three years ago", "vor zwei Jahren", "d'ici deux ans", "in two years"."""
+    token = _fold(g["n"])
+    n = int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
+    if n is None:
+        return None
+    if "ago" in g or ctx.prefix in _AGO:
+        return _Res(f"{ctx.ref.year - n:04d}", DateKind.RELATIVE, bound=DateBound.AT)
+    if ctx.prefix not in _AHEAD:
+        return None  # "pendant deux ans", "for two years": a duration
+    return _Res(f"{ctx.ref.year + n:04d}", DateKind.RELATIVE)
 
 
 def _h_part_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
@@ -718,7 +772,16 @@ def _h_day_word(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _Res(day.isoformat(), DateKind.RELATIVE)
 
 
+_OF_DECADE = re.compile(
+    r"\s+(?:of\s+the\s+(?:decade|century)|de\s+la\s+d[ée]cennie|du\s+si[èe]cle"
+    r"|des\s+Jahrzehnts|des\s+Jahrhunderts)",
+    re.IGNORECASE,
+)
+
+
 def _h_half(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    if _OF_DECADE.match(ctx.text, ctx.end):
+        return None  # "the second half of the decade"
     n = _ordinal(g["n"])
     if n not in (1, 2):
         n = 2 if n == 4 else None  # "the latter / last half"
@@ -733,6 +796,8 @@ def _h_half(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
 
 
 def _h_quarter(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    if _OF_DECADE.match(ctx.text, ctx.end):
+        return None
     n = _ordinal(g["n"])
     if n is None:
         return None
@@ -976,7 +1041,7 @@ def _fr() -> list[tuple[str, str, _Handler]]:
         ),
         (
             "season",
-            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d'|"
+            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu] | d'| |"
             + _HY
             + r")|(?:la )?mi"
             + _HY
@@ -1025,8 +1090,27 @@ def _fr() -> list[tuple[str, str, _Handler]]:
             _h_weekday,
         ),
         ("dayword", r"(?P<dw>hier|avant-hier)(?!\w)", _h_day_word),
+        ("rentree", r"(?P<det>la )?rentr[ée]e(?: (?:de )?" + _Y + r")?(?!\w)", _h_rentree),
+        ("yearsaway", _NUMBER["fr"] + r" ans?(?!\w)", _h_years_away),
         ("year", r"(?P<lead>" + an + r" )?" + _Y, _h_year),
     ]
+
+
+def _h_rentree(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    """ "la rentrée 2025": the return from the summer break, labelled as September."""
+    if "y" in g:
+        return _Res(f"{int(g['y']):04d}-09", DateKind.ABSOLUTE)
+    if "det" not in g or ctx.prefix not in (
+        "a",
+        "des",
+        "depuis",
+        "apres",
+        "pour",
+        "avant",
+        "d ici",
+    ):
+        return None  # "la rentrée" alone may be money coming in
+    return _Res(f"{ctx.ref.year:04d}-09", DateKind.RELATIVE)
 
 
 def _h_part_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
@@ -1091,14 +1175,14 @@ def _en() -> list[tuple[str, str, _Handler]]:
         ),
         (
             "half",
-            r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last) (?:half|six months)"
+            r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last)(?:-| )(?:half|six months)"
             + ytail
             + "?",
             _h_half,
         ),
         (
             "quarter",
-            r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last) "
+            r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:-| )"
             r"(?:fiscal |calendar )?quarter" + ytail + "?",
             _h_quarter,
         ),
@@ -1123,6 +1207,11 @@ def _en() -> list[tuple[str, str, _Handler]]:
             _h_weekday,
         ),
         ("dayword", r"(?P<dw>yesterday|earlier today)(?!\w)", _h_day_word),
+        (
+            "yearsaway",
+            _NUMBER["en"] + r" years?(?: (?P<ago>ago)|(?:'s|') time| time)?(?!\w)",
+            _h_years_away,
+        ),
         (
             "decade",
             r"(?:the )?(?:(?:early|mid|late)(?:-| ))?(?:19|20)\d0[\x27\u2019]?s(?!\w)",
@@ -1220,6 +1309,7 @@ def _de() -> list[tuple[str, str, _Handler]]:
             _h_weekday,
         ),
         ("dayword", r"(?P<dw>gestern|vorgestern)(?!\w)", _h_day_word),
+        ("yearsaway", _NUMBER["de"] + r" Jahr(?:en)?(?!\w)", _h_years_away),
         ("year", r"(?P<lead>(?:im |des )?Jahr(?:es|e)? )?" + _Y, _h_year),
     ]
 
@@ -1299,7 +1389,7 @@ _TRIGGER_WORDS = frozenset(
         quartals halbjahr halbjahres jahreshälfte jahreshaelfte hälfte haelfte mois month monat
         hier yesterday today gestern vorgestern jahresende jahresbeginn jahresanfang jahresmitte
         midyear yearend été ete printemps automne hiver summer spring autumn fall winter
-        frühjahr fruehjahr fruhjahr frühling fruehling fruhling sommer herbst lundi mardi
+        frühjahr fruehjahr fruhjahr frühling fruehling fruhling sommer herbst ans rentrée rentree lundi mardi
         mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
         saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
         """,
@@ -1320,7 +1410,9 @@ _LEAD_WORDS = frozenset(
         spaetestens ab seit vom von zwischen nicht vor nach gegen im am an zum zur um für fuer
         noch dem der den des die das diesen diesem dieses anfang mitte ende beginn zu laufe
         verlauf erste ersten erster zweite zweiten zweiter dritte dritten vierte vierten letzten
-        nächsten naechsten kommenden vergangenen laufenden
+        nächsten naechsten kommenden vergangenen laufenden il y un une deux trois quatre
+        cinq sept huit neuf dix one two three four five seven eight nine ten ein einem zwei drei
+        vier fünf fuenf sechs sieben acht neun zehn binnen
         """,
     )
 )
@@ -1467,7 +1559,8 @@ def _to_mention(text: str, hit: _Hit) -> DateMention:
             bounds = (r.start, r.end)
         fuzzy = FuzzyDate(written, r.label, *bounds)
     parts = tuple(FuzzyDate.from_label(label) for label in r.parts)
-    return DateMention(hit.start, hit.end, fuzzy, r.kind, written, _bound_of(hit.prefix), parts)
+    bound = r.bound or _bound_of(hit.prefix)
+    return DateMention(hit.start, hit.end, fuzzy, r.kind, written, bound, parts)
 
 
 def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[DateMention]:
