@@ -18,6 +18,18 @@ Tables: `articles` (content_hash UNIQUE), `assertions` (never deleted),
 `facts` (current state per identity), `changes`, `outbox`, `feed_state`,
 `seen_entries`, plus `schema_version`.
 
+State and history: `facts` holds the current state as the diff left it, live, in
+the order articles were recorded (an older article is `stale` and never overwrites).
+`current_facts(as_of=D)` answers from `assertions` instead: the articles published
+by D (published label's first day ≤ D), replayed through the same diff in published
+order; it therefore shows what a store fed in published order would have held.
+`history(model=, plant=)` lists the recorded changes (every kind, stale included).
+
+The API in short: `Store.open(url)`, `record(article, facts, route=)` →
+`RecordResult`, `record_unsupported`, `find_article`, `current_facts`, `history`,
+`pending_outbox` / `outbox_item` / `mark_sent` / `mark_failed` (unknown keys are a
+no-op), `feed_state` / `save_feed_state`, `entry_seen` / `mark_entry_seen`, `close`.
+
 `content_hash(text)` lives here: sha256 of the NFC-normalised, whitespace-collapsed
 text. A change's id is sha256(article hash | fact identity | field | kind), and an
 outbox key sha256(change id | channel): stable across retries.
@@ -38,6 +50,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -101,16 +114,16 @@ class StoreError(Exception):
     """
 
 
-class ArticleStatus:
+class ArticleStatus(StrEnum):
     OK = "ok"
-    UNSUPPORTED = "unsupported"
+    UNSUPPORTED = "unsupported"  # kept so it is not fetched again; no facts
     ERROR = "error"
 
 
-class OutboxStatus:
+class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
-    DEAD = "dead"
+    DEAD = "dead"  # a permanent delivery error: never retried
 
 
 # --------------------------------------------------------------------------- helpers
@@ -184,7 +197,7 @@ class OutboxItem:
     change_id: str
     payload: Mapping[str, Any]
     digest_only: bool
-    status: str
+    status: OutboxStatus
     attempts: int
     last_error: str | None
     created_at: datetime
@@ -643,7 +656,7 @@ class Store:
                         position=position,
                         payload=payload,
                         digest_only=bool(digest_only),
-                        status=OutboxStatus.PENDING,
+                        status=OutboxStatus.PENDING.value,
                         attempts=0,
                         last_error=None,
                         created_at=now,
@@ -671,7 +684,7 @@ class Store:
         article: Article,
         digest: str,
         now: datetime,
-        status: str,
+        status: ArticleStatus,
         note: str | None = None,
     ) -> int:
         source = article.source
@@ -685,7 +698,7 @@ class Store:
                 published_from=_published_from(source.published),
                 title=article.title,
                 lang=article.lang,
-                status=status,
+                status=status.value,
                 note=note if note is not None else article.note,
                 recorded_at=now,
             )
@@ -801,7 +814,7 @@ class Store:
         """Undelivered alerts of one channel, oldest first."""
         query = (
             sa.select(outbox)
-            .where(outbox.c.channel == channel, outbox.c.status == OutboxStatus.PENDING)
+            .where(outbox.c.channel == channel, outbox.c.status == OutboxStatus.PENDING.value)
             .order_by(outbox.c.article_id, outbox.c.position, outbox.c.key)
             .limit(limit)
         )
@@ -819,7 +832,7 @@ class Store:
                 outbox.update()
                 .where(outbox.c.key == key)
                 .values(
-                    status=OutboxStatus.SENT,
+                    status=OutboxStatus.SENT.value,
                     attempts=outbox.c.attempts + 1,
                     sent_at=self._clock(),
                     last_error=None,
@@ -831,9 +844,9 @@ class Store:
         with self._write() as conn:
             conn.execute(
                 outbox.update()
-                .where(outbox.c.key == key, outbox.c.status != OutboxStatus.SENT)
+                .where(outbox.c.key == key, outbox.c.status != OutboxStatus.SENT.value)
                 .values(
-                    status=OutboxStatus.DEAD if dead else OutboxStatus.PENDING,
+                    status=(OutboxStatus.DEAD if dead else OutboxStatus.PENDING).value,
                     attempts=outbox.c.attempts + 1,
                     last_error=error[:MAX_ERROR_CHARS],
                 )
@@ -1022,7 +1035,7 @@ def _outbox_item(row: Any) -> OutboxItem:
         change_id=row.change_id,
         payload=row.payload,
         digest_only=bool(row.digest_only),
-        status=row.status,
+        status=OutboxStatus(row.status),
         attempts=int(row.attempts),
         last_error=row.last_error,
         created_at=_aware(row.created_at) or row.created_at,
