@@ -166,8 +166,6 @@ _Handler = Callable[[Mapping[str, str], _Ctx], _Res | None]
 
 # --------------------------------------------------------------------------- vocabulary
 
-_SP = r"[\s\u00a0\u202f]+"  # \s covers these; spelled out for the reader
-_APO = r"['’]\s*"
 _HY = r"\s*[-‐‑–]\s*"
 YEAR_CORE = r"(?:19|20)\d{2}"
 YEAR = YEAR_CORE + r"(?!\d|[.,]\d|\s?%)"
@@ -201,136 +199,54 @@ _SEASON = {
     ),
 }
 
-# Prefixes: the preposition before a date. The bound a prefix gives is found by
-# `_bound_of` from its folded text. "de/du/from/von" pair with "à/au/to/bis".
+# Prefixes: the preposition before a date (same notation as the patterns below:
+# " " is one or more spaces, "'" an apostrophe). The bound a prefix gives is found
+# by `_bound_of` from its folded text. "de/du/from/von" pair with "à/au/to/bis".
 _PREFIX = {
     "fr": (
-        r"(?:(?:à|a)"
-        + _SP
-        + r"partir"
-        + _SP
-        + r"(?:du|de"
-        + _SP
-        + r"la|de"
-        + _SP
-        + r"l"
-        + _APO
-        + r"|de|d"
-        + _APO
-        + r")|(?:à|a)"
-        + _SP
-        + r"compter"
-        + _SP
-        + r"(?:du|de|d"
-        + _APO
-        + r")"
-        r"|d" + _APO + r"ici(?:" + _SP + r"(?:à|a))?|jusqu" + _APO + r"(?:à|a|au|en)?"
-        r"|au" + _SP + r"plus" + _SP + r"(?:tard|tôt|tot)(?:" + _SP + r"(?:en|le|au|à|a))?"
-        r"|pas"
-        + _SP
-        + r"avant|avant|après|apres|depuis|dès|des(?="
-        + _SP
-        + r"(?:l|le|la|cet|cette|ce)\b)"
-        r"|à" + _SP + r"l" + _APO + r"horizon|a" + _SP + r"l" + _APO + r"horizon"
-        r"|au" + _SP + r"cours" + _SP + r"(?:du|de" + _SP + r"l" + _APO + r"|de|d" + _APO + r")"
-        r"|dans" + _SP + r"le" + _SP + r"courant" + _SP + r"(?:du|de|d" + _APO + r")"
-        r"|il" + _SP + r"y" + _SP + r"a"
-        r"|entre|vers|pour|dans|courant|en|au|aux|à|a(?!"
-        + _SP
-        + r"[ée]t[ée])|du|de|d"
-        + _APO
-        + r")"
+        r"(?:(?:à|a) partir (?:du|de la|de l'|de|d')|(?:à|a) compter (?:du|de|d')"
+        r"|d'ici(?: (?:à|a))?|jusqu'(?:à|a|au|en)?|au plus (?:tard|tôt|tot)(?: (?:en|le|au|à|a))?"
+        r"|pas avant|avant|après|apres|depuis|dès|des(?= (?:l|le|la|cet|cette|ce)\b)"
+        r"|(?:à|a) l'horizon|au cours (?:du|de l'|de|d')|dans le courant (?:du|de|d')|il y a"
+        r"|entre|vers|pour|dans|courant|en|au|aux|à|a(?! [ée]t[ée])|du|de|d')"
     ),
     "en": (
-        r"(?:no" + _SP + r"(?:earlier|later)" + _SP + r"than|not" + _SP + r"(?:before|until)"
-        r"|as"
-        + _SP
-        + r"(?:early|late)"
-        + _SP
-        + r"as|as"
-        + _SP
-        + r"of|some\s*time"
-        + _SP
-        + r"in|starting(?:"
-        + _SP
-        + r"(?:in|from|on))?|beginning"
-        + _SP
-        + r"(?:in|on)"
-        r"|effective|between|during|through|throughout|until|till|before|after|since|from"
-        r"|around|within|by|in|on|at|for|to)"
+        r"(?:no (?:earlier|later) than|not (?:before|until)|as (?:early|late) as|as of"
+        r"|some\s*time in|starting(?: (?:in|from|on))?|beginning (?:in|on)|effective|between"
+        r"|during|through|throughout|until|till|before|after|since|from|around|within|by|in|on"
+        r"|at|for|to)"
     ),
     "de": (
-        r"(?:bis" + _SP + r"(?:spätestens|spaetestens|zum|zur)|bis|spätestens|spaetestens"
-        r"|ab" + _SP + r"(?:dem|der)|ab|seit" + _SP + r"(?:dem|der)|seit|vom|von|zwischen"
-        r"|nicht"
-        + _SP
-        + r"vor|vor|nach|gegen|binnen|im|in|am|an|zum|zur|um|für|fuer|noch"
-        + _SP
-        + r"im)"
+        r"(?:bis (?:spätestens|spaetestens|zum|zur)|bis|spätestens|spaetestens|ab (?:dem|der)|ab"
+        r"|seit (?:dem|der)|seit|vom|von|zwischen|nicht vor|vor|nach|gegen|binnen|im|in|am|an"
+        r"|zum|zur|um|für|fuer|noch im)"
     ),
 }
-_BOUND_WORDS: dict[str, tuple[str, ...]] = {
-    "from": (
-        "a partir",
-        "a compter",
-        "des",
-        "depuis",
-        "pas avant",
-        "au plus tot",
-        "apres",
-        "no earlier than",
-        "not before",
-        "not until",
-        "as early as",
-        "starting",
-        "beginning",
-        "effective",
-        "after",
-        "since",
-        "from",
-        "ab",
-        "seit",
-        "vom",
-        "von",
-        "nicht vor",
-        "nach",
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of (folded) phrases written comma-separated."""
+    return frozenset(w.strip() for w in text.split(",") if w.strip())
+
+
+_BOUND_WORDS = {
+    DateBound.FROM: _words(
+        "a partir, a compter, des, depuis, pas avant, au plus tot, apres, no earlier than,"
+        "not before, not until, as early as, starting, beginning, effective, after, since, from,"
+        "ab, seit, vom, von, nicht vor, nach"
     ),
-    "until": (
-        "d ici",
-        "jusqu",
-        "au plus tard",
-        "avant",
-        "a l horizon",
-        "no later than",
-        "as late as",
-        "until",
-        "till",
-        "through",
-        "before",
-        "by",
-        "within",
-        "bis",
-        "spatestens",
-        "spaetestens",
-        "vor",
+    DateBound.UNTIL: _words(
+        "d ici, jusqu, au plus tard, avant, a l horizon, no later than, as late as, until, till,"
+        "through, before, by, within, bis, spatestens, spaetestens, vor"
     ),
 }
-# Prefixes that open a period when a second date follows ("du … au …").
-_PAIR_OPEN = {"du", "de", "d", "from", "von", "vom", "between", "entre", "zwischen"}
-_PAIR_CLOSE = {
-    "au",
-    "a",
-    "aux",
-    "jusqu a",
-    "jusqu au",
-    "jusqu en",
-    "to",
-    "through",
-    "until",
-    "till",
-}
-_PAIR_CLOSE |= {"bis", "bis zum", "bis zur", "zum", "zur"}
-_BETWEEN = {"entre", "between", "zwischen"}
+# Prefixes that open a period when a second date follows ("du … au …"), and close it.
+_PAIR_OPEN = _words("du, de, d, from, von, vom, between, entre, zwischen")
+_PAIR_CLOSE = _words(
+    "au, a, aux, jusqu a, jusqu au, jusqu en, to, through, until, till, bis, bis zum, bis zur,"
+    "zum, zur"
+)
+_BETWEEN = _words("entre, between, zwischen")
 _AND = re.compile(r"^\s*(?:et|and|und|&)\s*$", re.IGNORECASE)
 _OR = re.compile(r"^\s*(?:ou(?:\s+bien)?|or|oder)\s*(?:en\s+|in\s+|im\s+)?$", re.IGNORECASE)
 
@@ -342,60 +258,49 @@ _fold = lru_cache(maxsize=4096)(fold)
 def _bound_of(prefix: str) -> DateBound:
     if not prefix:
         return DateBound.AT
-    for bound, words in _BOUND_WORDS.items():
+    for bound, words in _BOUND_WORDS.items():  # FROM first: "pas avant", "nicht vor"
         for word in words:
             if prefix == word or prefix.startswith(word + " "):
-                return DateBound(bound)
+                return bound
     return DateBound.AT
 
 
 # --------------------------------------------------------------------------- word meanings
 
 
+_MONTH_STEMS = tuple(
+    (stem, int(num))
+    for stem, num in re.findall(
+        r"(\w+)=(\d+)",
+        "jan=1 fe=2 mar=3 mae=3 av=4 ap=4 mai=5 may=5 juin=6 jun=6 juil=7 jul=7 ao=8 au=8 se=9"
+        " oc=10 ok=10 no=11 de=12",
+    )
+)
+
+
 def _month_num(token: str) -> int | None:
     t = _fold(token).replace(" ", "")
-    table = (
-        ("jan", 1),
-        ("fe", 2),
-        ("mar", 3),
-        ("mae", 3),
-        ("av", 4),
-        ("ap", 4),
-        ("mai", 5),
-        ("may", 5),
-        ("juin", 6),
-        ("jun", 6),
-        ("juil", 7),
-        ("jul", 7),
-        ("ao", 8),
-        ("au", 8),
-        ("se", 9),
-        ("oc", 10),
-        ("ok", 10),
-        ("no", 11),
-        ("de", 12),
-    )
-    for stem, num in table:
+    for stem, num in _MONTH_STEMS:
         if t.startswith(stem):
             return num
     return None
+
+
+_SEASON_STEMS = tuple(
+    (stem, season)
+    for stem, season in re.findall(
+        r"(\w+)=(\w+)",
+        "ete=summer summer=summer sommer=summer automne=autumn autumn=autumn fall=autumn"
+        " herbst=autumn hiver=winter winter=winter",
+    )
+)
 
 
 def _season_of(token: str) -> str | None:
     t = _fold(token)
     if "jahr" in t or "ling" in t or t.startswith(("printemps", "spring")):
         return "spring"
-    for stem, season in (
-        ("ete", "summer"),
-        ("summer", "summer"),
-        ("sommer", "summer"),
-        ("automne", "autumn"),
-        ("autumn", "autumn"),
-        ("fall", "autumn"),
-        ("herbst", "autumn"),
-        ("hiver", "winter"),
-        ("winter", "winter"),
-    ):
+    for stem, season in _SEASON_STEMS:
         if stem in t:
             return season
     return None
@@ -446,68 +351,30 @@ def _ordinal(token: str) -> int | None:
     return None
 
 
+_NEXT_NEXT = _words("uebernachsten, ubernachsten, ubernachstes")
+_NEXT = _words(
+    "prochain, prochaine, next, coming, nachsten, nachstes, naechsten, naechstes, kommenden,"
+    "kommendes"
+)
+_LAST = _words(
+    "dernier, derniere, passe, passee, last, previous, vergangenen, vergangenes, letzten,"
+    "letztes, vorigen, voriges, vorjahr, vorjahres"
+)
+_THIS = _words(
+    "cette, cet, ce, this, current, dieses, diesem, diesen, laufenden, cours, des, de,the, l, d"
+)
+
+
 def _rel_offset(phrase: str) -> int | None:
     """Year offset of a relative phrase: +1 next, -1 last, 0 this; None if none."""
-    t = _fold(phrase)
-    words = set(t.split())
-    if words & {"uebernachsten", "ubernachsten", "ubernachstes"}:
-        return 2
-    if words & {
-        "prochain",
-        "prochaine",
-        "next",
-        "coming",
-        "nachsten",
-        "nachstes",
-        "naechsten",
-        "naechstes",
-        "kommenden",
-        "kommendes",
-    }:
-        return 1
-    if words & {
-        "dernier",
-        "derniere",
-        "passe",
-        "passee",
-        "last",
-        "previous",
-        "vergangenen",
-        "vergangenes",
-        "letzten",
-        "letztes",
-        "vorigen",
-        "voriges",
-        "vorjahr",
-        "vorjahres",
-    }:
-        return -1
-    if words & {
-        "cette",
-        "cet",
-        "ce",
-        "this",
-        "current",
-        "dieses",
-        "diesem",
-        "diesen",
-        "laufenden",
-        "cours",
-        "des",
-        "de",
-        "the",
-        "l",
-        "d",
-    }:
-        return 0
+    words = set(_fold(phrase).split())
+    for offset, vocabulary in ((2, _NEXT_NEXT), (1, _NEXT), (-1, _LAST), (0, _THIS)):
+        if words & vocabulary:
+            return offset
     return None
 
 
 # --------------------------------------------------------------------------- labels
-
-
-def _valid_year(y: int) -> bool:
-    return 1900 <= y <= 2099
 
 
 def _lbl_day(y: int, m: int, d: int) -> str | None:
@@ -634,8 +501,6 @@ def _h_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     rel = _rel_offset(g["rel"]) if "rel" in g else None
     if rel is None and not (ctx.prefix or "q" in g):
         return None  # a bare month name needs a preposition ("en mai", "in May")
-    if rel is None and ctx.prefix in _PAIR_OPEN - _BETWEEN:
-        rel = None  # "de janvier" alone is dropped after pairing (see _pair)
     y = _month_year(month, None, rel, ctx.ref)
     return _Res(_lbl_month(y, month), DateKind.RELATIVE)
 
@@ -736,9 +601,14 @@ _WEEKDAYS = (
 )
 
 
+_HOLIDAY_BEFORE = re.compile(r"(?:black|good|cyber|holy|easter|palm|ash)\s+$", re.IGNORECASE)
+
+
 def _h_weekday(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     """A weekday alone: the latest one on or before the published day (news reports
     what happened); "last" excludes the published day, "next" looks forward."""
+    if _HOLIDAY_BEFORE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
+        return None  # "Black Friday", "Good Friday", "Cyber Monday"
     t = _fold(g["wd"])
     target = next(
         (i for i, names in enumerate(_WEEKDAYS) if any(t.startswith(n) for n in names)), None
@@ -952,7 +822,7 @@ def _shared(lang: str) -> list[tuple[str, str, _Handler]]:
             "fiscal",
             r"(?:(?:fiscal(?: year)?|exercice(?: fiscal)?|Gesch[äa]ftsjahr(?:es)?|"
             r"Fiskaljahr(?:es)?) " + _Y + r"|(?-i:FY)\s?(?:(?P<yb>" + YEAR + r")|[\x27\u2019]?"
-            r"(?P<yy>\d{2})(?!\d)))(?:/(?P<fy2>\d{2,4}))?"
+            r"(?P<yy>\d{2})(?!\d)))(?:[/-](?P<fy2>\d{2,4})(?!\d))?"
             r"(?:(?P<verb>\s*[,(]\s*(?:which|that|qui|das|der|soit)?[^.;()\n\d]{0,40}?)"
             r"(?P<m1>" + months + r")(?: \d{1,2}(?:st|nd|rd|th)?,?)? (?P<y1>" + YEAR + r")"
             r"(?:\s*(?:[-‐‑–]|to|à|a|au|bis|through|until)\s*(?P<m2>" + months + r")"
@@ -1341,9 +1211,9 @@ def _build(lang: str) -> _Grammar:
         parts.append(f"(?P<{name}>{body})")
         handlers[name] = handler
         groups[name] = tuple((f"{name}__{g}", g) for g in local)
-    prefix = _PREFIX[lang]
+    prefix = _expand(_PREFIX[lang])
     full = (
-        r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:\s+|(?<=['’])\s*))?"
+        r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:[^\S\n]+|(?<=['’])[^\S\n]*))?"
         r"(?:" + "|".join(parts) + r")(?![\w])"
     )
     regex = re.compile(full, re.IGNORECASE)
@@ -1582,7 +1452,8 @@ def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[Date
                 out.append(_range(text, cur, nxt))
                 i += 2
                 continue
-            if joinable and _OR.match(gap) and not nhit.prefix and cur.kind is not DateKind.RANGE:
+            alternative = _OR.match(gap) and nhit.prefix in ("", "en", "in", "im")
+            if joinable and alternative and cur.kind is not DateKind.RANGE:
                 out.append(_range(text, cur, nxt))
                 i += 2
                 continue
@@ -1591,8 +1462,8 @@ def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[Date
                 out.append(replace(nxt, bound=DateBound.UNTIL))
                 i += 2
                 continue
-        if hit.prefix in ("de", "d", "du") and hit.res.kind is DateKind.RELATIVE and _bare(hit):
-            i += 1  # "de janvier" alone: not a date mention
+        if hit.prefix in ("de", "d", "du") and _bare(hit) and "mois" not in cur.text:
+            i += 1  # "(un matin) de janvier" alone: not a date mention
             continue
         out.append(cur)
         i += 1
@@ -1600,7 +1471,10 @@ def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[Date
 
 
 def _bare(hit: _Hit) -> bool:
-    return hit.res.label is not None and len(hit.res.label) == 7 and hit.res.label[5:].isdigit()
+    """A month name with no year, resolved to the published year."""
+    label = hit.res.label
+    bare = label is not None and len(label) == 7 and label[5:].isdigit()
+    return bare and hit.res.kind is DateKind.RELATIVE
 
 
 def _range(text: str, a: DateMention, b: DateMention) -> DateMention:
