@@ -63,6 +63,8 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 # A derived alias shorter than this (folded, without spaces) is too ambiguous to keep.
 MIN_DERIVED_ALIAS = 2
+# Brand abbreviations ("VW", "Chevy") prefix derived model aliases ("VW Golf").
+MAX_BRAND_ABBREVIATION = 5
 # Single-word derived aliases of at most this many letters are kept for lookup only.
 MIN_PATTERN_WORD = 4
 
@@ -82,6 +84,7 @@ class CompanyKind(StrEnum):
     AUTOMAKER = "automaker"
     BRAND = "brand"
     SUPPLIER = "supplier"
+    UNION = "union"
 
 
 class PlaceKind(StrEnum):
@@ -340,6 +343,7 @@ _PLANT_TEMPLATES: dict[str, tuple[str, ...]] = {
         "{o}-Werk in {c}",
         "{o} Werk {c}",
         "{o}-Fabrik in {c}",
+        "{c}er Werk",
         "{o} {c}",
     ),
 }
@@ -449,9 +453,28 @@ class KnowledgeBase:
         return self._model_by_name[key] if key else None
 
     def plant(self, name: str | None) -> PlantEntry | None:
-        """The plant an alias names ("usine de Busan", "Werk Zwickau", "HMGMA"), else None."""
-        key = self._lookup(name, self._plant_index, self._plant_squash)
-        return self._plant_by_id[key] if key else None
+        """The plant an alias names ("usine de Busan", "Werk Zwickau", "HMGMA"), else None.
+
+        A leading determiner ("l'usine", "the", "das", "notre") and one qualifying word
+        between the plant noun and the place ("site slovaque de Trnava", "usine
+        historique de Flins") are ignored when the name is not known as written.
+        """
+        if not name:
+            return None
+        for candidate in self._plant_candidates(name):
+            key = self._lookup(candidate, self._plant_index, self._plant_squash)
+            if key:
+                return self._plant_by_id[key]
+        return None
+
+    def _plant_candidates(self, name: str) -> Iterator[str]:
+        yield name
+        bare = _DETERMINER_RE.sub("", name.strip(), count=1)
+        if bare != name:
+            yield bare
+        match = _QUALIFIED_PLANT_RE.match(bare)
+        if match and self.company(match["qualifier"]) is None:
+            yield f"{match['noun']} {match['rest']}"
 
     def plant_by_id(self, plant_id: str) -> PlantEntry | None:
         return self._plant_by_id.get(plant_id)
@@ -723,6 +746,19 @@ def _template_specs(
         yield spec
 
 
+# "l'usine", "the plant", "das Werk", "notre usine", "its plant"
+_DETERMINER_RE = re.compile(
+    r"^(?:l['’]\s*|(?:le|la|les|the|its|their|our|das|dem|den|der|die|sein|seinem|ihrem|"
+    r"unser|unserem|notre|son|sa|leur|cette|ce)\s+)",
+    re.IGNORECASE,
+)
+# "usine historique de Flins", "site slovaque de Trnava", "Werk sächsisches in" (rare)
+_QUALIFIED_PLANT_RE = re.compile(
+    r"^(?P<noun>usine|site|plant|factory|facility|werk|fabrik)\s+(?P<qualifier>[^\s'’]+)\s+"
+    r"(?P<rest>(?:de\s|d['’]|in\s|à\s).+)$",
+    re.IGNORECASE,
+)
+
 _PLACE_PRIORITY = {
     PlaceKind.CITY: 0,
     PlaceKind.REGION: 1,
@@ -877,6 +913,7 @@ class _Loader:
             raise KnowledgeBaseError("expected a list of brand groups", file=file)
         index = _AliasIndex("model", file)
         drafts: dict[str, tuple[str, list[str]]] = {}  # name -> (brand, explicit aliases)
+        candidates: list[tuple[str, str]] = []  # (derived alias, model name)
         for number, group in enumerate(data, 1):
             reader = _Reader(group, file=file, entry=f"brand group #{number}")
             brand = reader.required("brand")
@@ -911,19 +948,20 @@ class _Loader:
                 remainder = _without_prefix(name, prefix)
                 derived = [remainder] if remainder and remainder != name else []
                 for brand_alias in companies[brand].aliases:
-                    if len(brand_alias.split()) == 1 and remainder:
-                        derived.append(f"{brand_alias} {remainder}")
+                    if len(brand_alias) <= MAX_BRAND_ABBREVIATION and remainder:
+                        derived.append(f"{brand_alias} {remainder}")  # "VW Golf", "Chevy Bolt"
                 for alias in derived:
                     index.add_derived(alias, name)
+                    candidates.append((alias, name))
         resolved, dropped = index.resolve()
         if dropped:
             log.debug("models: ambiguous derived aliases dropped: %s", sorted(dropped))
         by_model: dict[str, list[str]] = defaultdict(list)
         for name, (_, explicit) in drafts.items():
             by_model[name].extend(explicit)
-        for folded, name in resolved.items():
-            if folded not in index.explicit:
-                by_model[name].append(_display_alias(folded, name, drafts[name][0], companies))
+        for alias, name in candidates:
+            if resolved.get(fold(alias)) == name:
+                by_model[name].append(alias)
         return [
             CarModel(
                 name=name,
@@ -1203,20 +1241,3 @@ def _without_prefix(name: str, prefix: str) -> str | None:
     if name.startswith(prefix + " "):
         return name[len(prefix) + 1 :]
     return None
-
-
-def _display_alias(folded: str, name: str, brand: str, companies: Mapping[str, Company]) -> str:
-    """The written form of a derived alias, recovered from the canonical name."""
-    for candidate in _candidate_forms(name, companies[brand]):
-        if fold(candidate) == folded:
-            return candidate
-    return folded
-
-
-def _candidate_forms(name: str, brand: Company) -> Iterator[str]:
-    words = name.split(" ")
-    for i in range(1, len(words)):
-        rest = " ".join(words[i:])
-        yield rest
-        for alias in brand.aliases:
-            yield f"{alias} {rest}"

@@ -200,7 +200,14 @@ def test_models_that_differ_stay_apart(kb: KnowledgeBase) -> None:
     ("alias", "plant_id"),
     [
         ("usine de Busan", "renault-korea-busan"),
-        ("l'usine RKM de Busan", None),  # the article's article is the extractor's job
+        ("l'usine RKM de Busan", "renault-korea-busan"),
+        ("notre usine de Busan", "renault-korea-busan"),
+        ("site slovaque de Trnava", "stellantis-trnava"),
+        ("usine historique de Flins", "renault-flins"),
+        ("usine polonaise de Tychy", "stellantis-tychy"),
+        ("the Kentucky Truck Plant", "ford-kentucky-truck"),
+        ("Zwickauer Werk", "vw-zwickau"),
+        ("Batteriefabrik in Salzgitter", "vw-salzgitter"),
         ("usine RKM de Busan", "renault-korea-busan"),
         ("Busan plant", "renault-korea-busan"),
         ("Werk Busan", "renault-korea-busan"),
