@@ -19,7 +19,8 @@ LEXICON: dict[str, str] = {
     ),
     "future": (
         r"wird|werden|soll|sollen|sollte|will|wollen|ab|künftig|zukünftig|geplant\w*|plant|"
-        r"vorgesehen\w*|zunächst|dann|bis spätestens|ziel|folgen|folgt|demnächst"
+        r"vorgesehen\w*|zunächst|dann|bis spätestens|ziel|folgen|folgt|demnächst|"
+        r"verschoben|verschieb\w*|verzöger\w*"
     ),
     "start": r"start\w*|beginn\w*|anlauf\w*|anlaufen|angelaufen|aufgenommen|aufnehm\w*|eröffn\w*|lief .{0,40}an",
     "started": (
@@ -33,7 +34,8 @@ LEXICON: dict[str, str] = {
     ),
     "ended": (
         r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|"
-        r"beendet|bis \d{4}|produktionsende|rollt das letzte"
+        r"beendet|bis \d{4}|produktionsende|rollt das letzte|gebaut wurden|gefertigt wurden|"
+        r"wurden .{0,60}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt"
     ),
     "cancelled": r"streicht|gestrichen|abgesagt|absagen|verzicht\w*|storniert|aufgegeben",
     "paused": r"stilleg\w*|stillgeleg\w*|legt \w+ still|ruhen|pausier\w*|unterbroch\w*|herunterfahren|zwangspause|auf eis",

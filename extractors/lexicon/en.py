@@ -18,7 +18,9 @@ LEXICON: dict[str, str] = {
     "future": (
         r"will|shall|'ll|is to|are to|scheduled|plans?|planned|planning|expected|expects|due|"
         r"set to|going to|from|is slated|slated|supposed to|aims?|target\w*|later this year|"
-        r"intends?|is being (?:equipped|retooled|prepared)|would begin|to follow|next"
+        r"intends?|is being (?:equipped|retooled|prepared)|would begin|to follow|next|"
+        r"delay\w*|push\w* back|postpon\w*|slip\w*|moved back|no earlier than|"
+        r"will not \w+ (?:out of )?.{0,40}before|was supposed to"
     ),
     "start": (
         r"start\w*|begin\w*|began|begun|launch\w*|enter\w* production|go into production|"
@@ -41,13 +43,13 @@ LEXICON: dict[str, str] = {
         r"out of production|last \w+ (?:off|to leave)|until|wound down|phas\w* out"
     ),
     "cancelled": r"cancel\w*|scrap\w*|abandon\w*|shelv\w*|axed|kill\w* (?:off )?(?:the|its) plans?",
-    "paused": r"paus\w*|halt\w*|idl\w*|suspend\w*|on hold|sit idle|shut down temporarily|stays shut",
+    "paused": r"paus\w*|halt\w*|idl\w*|suspend\w*|on hold|sit idle|shut down temporarily",
     "resumed": r"resum\w*|restart\w*|back to full",
     "move": r"mov\w*|shift\w*|transfer\w*|relocat\w*|left|leav\w*|take over from|replac\w*",
     "hedge": (
-        r"consider\w*|could|might|may|reportedly|rumou?r\w*|possibly|possible|not final|"
-        r"is weighing|weighs|mulling|would|speculat\w*|sources? familiar|potential|"
-        r"according to (?:people|sources|a person)|unconfirmed|if\b"
+        r"consider\w*|could|might|reportedly|rumou?r\w*|possibly|not final|"
+        r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
+        r"according to (?:people|sources|a person)|unconfirmed"
     ),
     "negation": r"not|n't|no longer|never|no\b|none",
     "former": (
@@ -92,7 +94,7 @@ LEXICON: dict[str, str] = {
     "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will not open before|opening (?:is )?(?:planned|scheduled)",
     "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
-    "sold": r"sold|acquired|bought|takes over|took over",
+    "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
     "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended",
     "operating": r"back to full|fully operational again|resumed full",

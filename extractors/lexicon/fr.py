@@ -24,7 +24,8 @@ LEXICON: dict[str, str] = {
         r"sur place|ici|y"
     ),
     "future": (
-        r"\w{3,}(?:era|eront|ira|iront|dra|dront|ra|ront)|va|vont|allons|allez|doit|doivent|devra|"
+        r"\w{3,}(?:era|eront|ira|iront)|\w{2,}(?:dra|dront)|sera|seront|aura|auront|fera|feront|"
+        r"va|vont|allons|allez|doit|doivent|devra|repouss\w*|report\w*|décal\w*|retard\w*|"
         r"devront|devrait|devraient|prévoi\w*|prévu\w*|programm[ée]\w*|à partir d[eu']|dès|"
         r"d'ici|à l'horizon|appelée? à|est attendue?|sont attendus|compte|comptent|"
         r"projet|objectif|vise|visée?|bientôt|prochainement|désormais aussi|planifi\w*|"
@@ -65,7 +66,7 @@ LEXICON: dict[str, str] = {
     ),
     "hedge": (
         r"envisag\w*|pourrai\w*|pourrait|pourraient|serait|seraient|aurait|auraient|"
-        r"rumeurs?|selon (?:certaines|des) sources|au fait du dossier|pressentie?s?|"
+        r"rumeurs?|selon (?:certaines|des) (?:sources|rumeurs)|au fait du dossier|pressentie?s?|"
         r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
         r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
         r"si les pourparlers|on apprend"
@@ -136,12 +137,12 @@ LEXICON: dict[str, str] = {
     "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
     "construction": (
         r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
-        r"en cours de construction|chantier|broke ground|pos[ée]e? la premi[èe]re pierre"
+        r"en cours de construction|pos[ée]e? la premi[èe]re pierre"
     ),
     "plant_planned": r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*",
     "closing": r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé",
     "closed": r"a fermé|fermée? définitivement|a été fermée?|a cessé ses activités",
-    "sold": r"rach[eè]t\w*|reprise de l'usine|cédée?|cession|vendue?|transférant|acte de transfert|acquis\w*",
+    "sold": r"rach[eè]t\w*|reprise d[eu]|cèd\w*|cédée?|cession d[eu]|transférant|acte de transfert|acqu[ié]\w*",
     "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
     "plant_paused": r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*",
     "operating": r"tourne à nouveau|reprise de la production|fonctionne de nouveau",

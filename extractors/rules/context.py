@@ -48,6 +48,8 @@ class ArticleState:
     companies: list[str]
     current_plant: int | None = None
     current_models: list[Mention] = field(default_factory=list)
+    sentence_no: int = 0  # index of the sentence being read
+    models_sentence: int = -10  # index of the sentence current_models come from
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)
 

@@ -53,7 +53,7 @@ MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the 
 _CLAUSE = re.compile(
     r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
     r"während|und dann|danach|qui|which|where|où|but|mais|aber|doch|its|et la|et le|and the|"
-    r"und der|und die|und das)\b)|\s(?=(?:puis|tandis que|whereas|während)\b)",
+    r"und der|und die|und das)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -70,10 +70,12 @@ def _published(article: Article) -> FuzzyDate:
 
 
 def _main_company(mentions: list[Mention]) -> tuple[str | None, list[str]]:
+    """The company the article is about: the most named known automaker, group or brand."""
     counts = Counter(
         m.name for m in mentions if m.kind == "COMPANY" and m.company_kind not in ("supplier", "union")
     )
-    ordered = [name for name, _ in counts.most_common()]
+    known = {m.name for m in mentions if m.kind == "COMPANY" and m.company_kind}
+    ordered = sorted(counts, key=lambda n: (n not in known, -counts[n]))
     return (ordered[0] if ordered else None), ordered
 
 
@@ -148,8 +150,10 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
         if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):
             m.fields["person"] = f["person"]
         for name in ("start", "end", "date"):
-            if name in f and name not in m.fields and (d.type != FactType.PLANT_STATUS or f.get("status") == m.fields.get("status")):
-                m.fields[name] = f[name]
+            if name not in f or (d.type == FactType.PLANT_STATUS and f.get("status") != m.fields.get("status")):
+                continue
+            if name not in m.fields or f[name].within(m.fields[name]):
+                m.fields[name] = f[name]  # unknown, or stated more precisely
         m.confidence = max(m.confidence, d.confidence)
     return list(merged.values())
 
@@ -195,6 +199,7 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         paragraph = len(_PARAGRAPH.findall(text, 0, s))
         sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, s_dates,
                             _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
+        state.sentence_no += 1
         production_facts(state, sentence)
         capacity_facts(state, sentence)
         workforce_facts(state, sentence)
@@ -203,6 +208,10 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         executive_facts(state, sentence)
         agreement_facts(state, sentence)
         strong = [i for r, i in zip(refs, ref_ids, strict=True) if r.strong]
+        if strong:
+            for draft in state.drafts:
+                if draft.plant is None and draft.type == FactType.PRODUCTION:
+                    draft.plant = strong[0]  # a model named before its plant ("…, la voiture sera assemblée à …")
         weak = [i for r, i in zip(refs, ref_ids, strict=True)
                 if not r.strong and state.registry.plants[i].city]  # fmt: skip
         if strong:
@@ -210,6 +219,8 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         elif weak and produce.search(s_text):
             state.current_plant = weak[-1]
     finish_roles(state)
-    drafts = _merge(state.drafts, state.registry)
+    needs_plant = (FactType.PRODUCTION, FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE,
+                   FactType.PLANT_STATUS, FactType.INVESTMENT)  # fmt: skip
+    drafts = _merge([d for d in state.drafts if d.plant is not None or d.type not in needs_plant], state.registry)
     plants = [replace(p) for p in state.registry.plants]
     return [_to_fact(article, d, plants) for d in drafts]

@@ -28,6 +28,7 @@ class PlaceInfo:
     kind: str  # city, county, region, country, market
     region: str | None
     country: str | None
+    adjective: bool = False  # named by an adjective ("chinois", "US-amerikanisch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,14 @@ class Knowledge:
             kind = "county"  # a county locates a plant as a city does (its region is its parent)
         elif kind == "region":
             region = canonical
-        return PlaceInfo(canonical, kind, region, country.upper() if country else None)
+        adjective = False
+        check = getattr(found, "is_adjective", None)
+        if callable(check):
+            try:
+                adjective = bool(check(name))
+            except Exception:
+                adjective = False
+        return PlaceInfo(canonical, kind, region, country.upper() if country else None, adjective)
 
     def plant(self, name: str) -> Plant | None:
         return self._as_plant(self._ask("plant", name))

@@ -37,6 +37,10 @@ class Mention:
     company_kind: str | None = None
     place: PlaceInfo | None = None
 
+    @property
+    def adjective(self) -> bool:
+        return bool(self.place and self.place.adjective)
+
 
 def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     found: list[Mention] = []

@@ -47,16 +47,22 @@ def _plant(state: ArticleState, sentence: Sentence, pos: int) -> int | None:
     return state.current_plant
 
 
-def _blocked(state: ArticleState, text: str) -> bool:
+HEDGE_WINDOW = 50  # characters before a figure in which a hedge or former plan cancels it
+
+
+def _blocked(state: ArticleState, text: str, start: int | None = None, end: int | None = None) -> bool:
+    """A hedge or a former plan in the sentence (or, given a figure's span, just before it)."""
+    if start is not None:
+        text = text[max(0, start - HEDGE_WINDOW) : (end or start) + 25]
     return bool(state.has("hedge", text) or state.has("former", text))
 
 
 def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
-    if not state.has("capacity_cue", text) or _blocked(state, text):
+    if not state.has("capacity_cue", text):
         return
     for count in find_counts(text):
-        if count.value < MIN_CAPACITY:
+        if count.value < MIN_CAPACITY or _blocked(state, text, count.start, count.end):
             continue
         after = text[count.end : count.end + 60]
         before = text[max(0, count.start - 60) : count.start]
@@ -88,16 +94,16 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
 
 def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
-    if _blocked(state, text):
-        return
     for count in find_counts(text):
+        if _blocked(state, text, count.start, count.end):
+            continue
         if count.value < MIN_WORKFORCE or (1900 <= count.value <= 2100 and "." not in text[count.start : count.end] and " " not in text[count.start : count.end] and "," not in text[count.start : count.end]):
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
         if not noun or noun.start() > 20:
             continue
-        window = text[max(0, count.start - 60) : count.end + 60]
+        window = text[max(0, count.start - 50) : count.end + 30]
         if state.has("workforce_bad", window):
             continue
         if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]):
@@ -134,10 +140,16 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         if status == PlantStatus.SOLD and state.has("sold_bad", text):
             continue
-        if status == PlantStatus.PAUSED and any(
-            m.kind == "MODEL" for m in sentence.mentions
-        ):
-            continue
+        if status == PlantStatus.SOLD:
+            # the plant itself is what changes hands: "rachète l'usine", "transférant le site"
+            obj = text[cue.end() : cue.end() + 45]
+            later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
+            if not (later or state.has("plant_noun", obj) or state.has("plant_anaphor", obj)):
+                continue
+        if status == PlantStatus.PAUSED and any(m.kind == "MODEL" for m in sentence.mentions):
+            works = re.search(r"\b(?:construction|work|works|travaux|chantier|bau\w*)\b", text[max(0, cue.start() - 40) : cue.start()], re.I)
+            if not works:
+                continue
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
@@ -167,7 +179,7 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
 
 def investment_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
-    if _blocked(state, text) or not state.has("invest_cue", text):
+    if not state.has("invest_cue", text):
         return
     amounts = [a for a in find_amounts(text) if a.value >= MIN_INVESTMENT]
     chosen = []
@@ -177,7 +189,7 @@ def investment_facts(state: ArticleState, sentence: Sentence) -> None:
                 chosen[-1] = amount
             continue
         window = text[max(0, amount.start - 45) : amount.end + 45]
-        if state.has("invest_bad", window):
+        if state.has("invest_bad", window) or state.has("hedge", text[max(0, amount.start - 50) : amount.end + 30]):
             continue
         if amount.currency in OBSOLETE_CURRENCIES:
             chosen.append(amount)

@@ -37,6 +37,7 @@ _PREP = re.compile(
     re.I,
 )
 _CHAIN_GAP = re.compile(r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I)
+MAX_NOUN_GAP = 7  # words between a plant noun and its place ("usine de 4 milliards de dollars en …")
 _NOISE_PLACES = frozenset({"europe", "asie", "asia", "amerique du nord", "north america"})
 
 
@@ -134,7 +135,7 @@ def plant_refs(
         nouns = list(noun.finditer(left))
         if nouns:
             between = left[nouns[-1].end() :]
-            if len(between.split()) <= 5 and not re.search(r"[.;:!?]", between):
+            if len(between.split()) <= MAX_NOUN_GAP and not re.search(r"[.;:!?]|\b(?:qui|which|that|die|der|das)\b", between):
                 strong = True
                 name = (left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]).strip()
         head = noun.match(right.lstrip(" -"))
@@ -143,6 +144,8 @@ def plant_refs(
             name = text[first.start - offset : last.end - offset] + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
         if not strong and not (production_sentence and _PREP.search(left)):
             continue
+        if not strong and any(m.adjective for m in chain):
+            continue  # "la société allemande Daimler": a nationality, not a place of production
         plant = replace(loc, name=name.strip() if name else None)
         refs.append(PlantRef(first.start, last.end, plant, strong, "noun" if strong else "prep"))
     return sorted(refs, key=lambda r: r.start)

@@ -37,6 +37,8 @@ MODEL_DISTANCE_PENALTY = 0.1  # model and plant far apart (> 120 characters)
 
 _DEST = re.compile(r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$", re.I)
 _ORIGIN = re.compile(r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$", re.I)
+_PRODUCTION_NOUN = re.compile(r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b", re.I)
+_WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b", re.I)
 
 
@@ -49,7 +51,8 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
             return None
     if has("cancelled", clause):
         return ProductionStatus.CANCELLED
-    if has("paused", clause) and not has("resumed", clause):
+    paused = has("paused", clause)
+    if paused and not has("resumed", clause) and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()]):
         return ProductionStatus.PAUSED
     if has("ended", clause):
         return ProductionStatus.ENDED
@@ -94,6 +97,8 @@ def _dates(
         )
         if future:
             status = ProductionStatus.ONGOING
+    if status == ProductionStatus.ENDED and end is None and state.has("future", clause.text):
+        status = ProductionStatus.ONGOING  # "devrait stopper la production": still made today
     if status == ProductionStatus.STARTED and start is not None and start.start > state.published.end:
         status = ProductionStatus.PLANNED
     return start, end, status
@@ -125,15 +130,16 @@ def _add(
     state: ArticleState,
     sentence: Sentence,
     model: Mention,
-    plant: int,
+    plant: int | None,
     status: str,
     confidence: float,
     start: FuzzyDate | None = None,
     end: FuzzyDate | None = None,
 ) -> None:
-    plant_obj = state.registry.plants[plant]
-    if not (plant_obj.city or plant_obj.region):
-        confidence -= COUNTRY_ONLY_PENALTY
+    if plant is not None:
+        plant_obj = state.registry.plants[plant]
+        if not (plant_obj.city or plant_obj.region):
+            confidence -= COUNTRY_ONLY_PENALTY
     fields = {"model": model.name, "brand": model.brand, "status": status}
     if start is not None:
         fields["start"] = start
@@ -178,19 +184,34 @@ def _move(
     return True
 
 
-def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
+def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
+    """"…, adding to the existing production in Chengdu": the models of the sentence before."""
+    if state.models_sentence != state.sentence_no - 1 or not clause.refs:
+        return
+    if not _PRODUCTION_NOUN.search(clause.text):
+        return
+    status = _status(state, clause.text, sentence.text)
+    if status is None:
+        return
+    start, end, final = _dates(state, sentence, clause, status)
+    rid = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    for model in state.current_models:
+        _add(state, sentence, model, rid, final, BASE_CONFIDENCE - INHERITED_PLANT_PENALTY, start, end)
+
+
+def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
     if not (state.has("start", clause.text) and state.has("produce", clause.text)):
-        return
+        return False
     if state.has("hedge", clause.text) or state.has("former", clause.text):
-        return
+        return False
     dates = [d for d in clause.dates if _usable(state, sentence, d) and d.bound != "until"]
     if not dates:
-        return
+        return False
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
     plant = local_ids[0] if local_ids else state.current_plant
     if plant is None:
-        return
+        return False
     start = dates[0].date
     status = (
         ProductionStatus.PLANNED
@@ -207,6 +228,7 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> Non
     if not planned and state.current_models and local_ids:
         for model in state.current_models:
             _add(state, sentence, model, plant, status, 0.7, start=start)
+    return True
 
 
 def production_facts(state: ArticleState, sentence: Sentence) -> None:
@@ -220,7 +242,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             models, continuation = previous[0], True
         if not models:
             if not sentence.of_kind("MODEL"):
-                _plant_start(state, sentence, clause)
+                if not _plant_start(state, sentence, clause):
+                    _carried_models(state, sentence, clause)
             continue
         trigger = state.has("produce", clause.text) or state.has("ended", clause.text)
         if not trigger and not continuation:
@@ -239,9 +262,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         start, end, final = _dates(state, sentence, clause, status)
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
-            if plant is None:
-                continue
+            # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
             produced.append(model)
     if produced:
         state.current_models = produced
+        state.models_sentence = state.sentence_no
