@@ -803,50 +803,6 @@ def _fiscal_res(first: tuple[int, int], last: tuple[int, int], fy: int) -> _Res 
 #   s  season word          part early/mid/late     n  ordinal (half, quarter)
 #   det a determiner that makes a bare word a date ("l'été", "the first half")
 
-_Y = f"(?P<y>{YEAR})"
-
-
-def _shared(lang: str) -> list[tuple[str, str, _Handler]]:
-    """Numeric forms and tokens common to the three languages."""
-    yy = r"(?:(?: |[/-])" + _Y + r"|\s?[\x27\u2019](?P<yy>\d{2})(?!\d))"
-    months = _MONTH["fr"] + "|" + _MONTH["en"] + "|" + _MONTH["de"]
-    return [
-        ("iso", r"(?P<y>" + YEAR_CORE + r")-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso),
-        (
-            "num",
-            r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
-            r"(?![\d]|[.,/]\d)",
-            _h_numeric,
-        ),
-        (
-            "fiscal",
-            r"(?:(?:fiscal(?: year)?|exercice(?: fiscal)?|Gesch[äa]ftsjahr(?:es)?|"
-            r"Fiskaljahr(?:es)?) " + _Y + r"|(?-i:FY)\s?(?:(?P<yb>" + YEAR + r")|[\x27\u2019]?"
-            r"(?P<yy>\d{2})(?!\d)))(?:[/-](?P<fy2>\d{2,4})(?!\d))?"
-            r"(?:(?P<verb>\s*[,(]\s*(?:which|that|qui|das|der|soit)?[^.;()\n\d]{0,40}?)"
-            r"(?P<m1>" + months + r")(?: \d{1,2}(?:st|nd|rd|th)?,?)? (?P<y1>" + YEAR + r")"
-            r"(?:\s*(?:[-‐‑–]|to|à|a|au|bis|through|until)\s*(?P<m2>" + months + r")"
-            r"(?: \d{1,2},?)? (?P<y2>" + YEAR + r"))?\)?)?",
-            _h_fiscal,
-        ),
-        (
-            "qtok",
-            r"(?:(?-i:Q)(?P<n>[1-4])|(?P<n2>[1-4])(?-i:Q))" + yy + r"?(?!\w)",
-            _h_qtok,
-        ),
-        (
-            "htok",
-            r"(?:(?-i:H|S)(?P<n>[12])|(?P<n2>[12])(?-i:H))" + yy + r"?(?!\w)",
-            _h_htok,
-        ),
-        (
-            "range",
-            _Y + r"\s*(?P<sep>[-‐‑–/])\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d|[-/]\d)",
-            _h_range,
-        ),
-        ("decnum", r"(?:19|20)\d0(?:[\x27\u2019]?s|er(?: Jahren?)?)(?!\w)", _h_decade),
-    ]
-
 
 def _h_qtok(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     if ctx.lang == "fr" and "n2" in g:
@@ -856,114 +812,6 @@ def _h_qtok(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
 
 def _h_htok(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _h_half({**g, "n": g.get("n") or g["n2"]}, ctx)
-
-
-def _fr() -> list[tuple[str, str, _Handler]]:
-    mon = r"(?P<mon>" + _MONTH["fr"] + r")(?!\w)"
-    wd = r"(?:(?:" + _WEEKDAY["fr"] + r")(?:,)? )"
-    an = r"(?:l'ann[ée]e|l'an)"
-    rely = (
-        r"(?P<ry>l'an(?:n[ée]e)? (?:prochaine?|derni[èe]re?|pass[ée]e?)|l'ann[ée]e en cours|"
-        r"cette ann[ée]e)"
-    )
-    ytail = r"(?: (?:de |d')?(?:" + an + r" )?" + _Y + r"| (?:de )?" + rely + r")"
-    part = r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d')?|(?:la )?mi)"
-    partsep = r"(?:" + _HY + r"| |(?<=[\x27\u2019]))"
-    return [
-        *_shared("fr"),
-        (
-            "day",
-            r"(?:(?:le|ce|du|au) )?"
-            + wd
-            + r"?(?P<d>1er|1ᵉʳ|premier|[0-3]?\d)(?!\d) "
-            + mon
-            + r"(?: "
-            + _Y
-            + r"| (?P<rel>dernier|prochain)| (?:de )?"
-            + rely
-            + r")?",
-            _h_day,
-        ),
-        (
-            "quinzaine",
-            r"(?:la )?(?P<part>premi[èe]re|seconde|deuxi[èe]me|derni[èe]re) quinzaine (?:de |d')"
-            + mon
-            + r"(?: "
-            + _Y
-            + r")?",
-            _h_part_month,
-        ),
-        (
-            "partmon",
-            part + partsep + mon + r"(?: " + _Y + r"| (?P<rel>dernier|prochain))?",
-            _h_part_month,
-        ),
-        (
-            "month",
-            r"(?P<q>(?:le |au |du )?mois (?:de |d'))?"
-            + mon
-            + r"(?: (?:de l'ann[ée]e )?"
-            + _Y
-            + r"| (?P<rel>dernier|prochain)| (?:de )?"
-            + rely
-            + r")?",
-            _h_month,
-        ),
-        (
-            "season",
-            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu] | d'| |"
-            + _HY
-            + r")|(?:la )?mi"
-            + _HY
-            + r")?(?P<det>l'|le |la |cet |ce |cette )?(?P<s>"
-            + _SEASON["fr"]
-            + r")(?!\w)"
-            r"(?: (?:de |d')?(?:" + an + r" )?" + _Y + r"| (?P<rel>prochain|dernier|pass[ée])"
-            r"| (?:de |d')?" + rely + r")?",
-            _h_season,
-        ),
-        (
-            "half",
-            r"(?P<det>le |la |l')?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|2nd|"
-            r"premi[èe]re|seconde) (?:semestre|moiti[ée])" + ytail + "?",
-            _h_half,
-        ),
-        (
-            "quarter",
-            r"(?P<det>le |du |au )?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|"
-            r"troisi[èe]me|3e|3[èe]me|quatri[èe]me|4e|4[èe]me|dernier) trimestre" + ytail + "?",
-            _h_quarter,
-        ),
-        ("ttok", r"(?-i:T)(?P<n>[1-4])(?: " + _Y + r")?(?!\w)", _h_quarter),
-        (
-            "partyear",
-            r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu|courant)(?: d[eu]| d'| de l'| de la)?"
-            r"|(?:la )?mi|(?:dans )?le courant d[eue]|au cours d[eue])"
-            + partsep
-            + r"(?:(?:l'ann[ée]e |ann[ée]e |l'an )?"
-            + _Y
-            + r"|"
-            + rely
-            + r"|(?P<ry2>l'ann[ée]e|ann[ée]e)(?! \d))",
-            _h_part_year_fr,
-        ),
-        ("relyear", rely, _h_rel_year),
-        (
-            "relmonth",
-            r"(?P<rm>(?:le |ce )mois(?: |-)(?:prochain|dernier|pass[ée]|ci)|le mois en cours)",
-            _h_rel_month,
-        ),
-        ("decade", r"(?:les |des )?ann[ée]es (?:19|20)\d0(?!\d)", _h_decade),
-        (
-            "weekday",
-            r"(?:ce )?(?P<wd>" + _WEEKDAY["fr"] + r")(?: (?P<rel>dernier|prochain))?(?!\w)",
-            _h_weekday,
-        ),
-        ("dayword", r"(?P<dw>hier|avant-hier)(?!\w)", _h_day_word),
-        ("rentree", r"(?P<det>la )?rentr[ée]e(?: (?:de )?" + _Y + r")?(?!\w)", _h_rentree),
-        ("yearsaway", _NUMBER["fr"] + r" ans?(?!\w)", _h_years_away),
-        ("year", r"(?P<lead>" + an + r" )?" + _Y, _h_year),
-    ]
 
 
 def _h_rentree(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
@@ -993,195 +841,280 @@ def _h_part_year_fr(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _h_part_year(g, ctx)
 
 
-def _en() -> list[tuple[str, str, _Handler]]:
-    mon = r"(?P<mon>" + _MONTH["en"] + r")(?![\w])"
-    wd = r"(?:(?:" + _WEEKDAY["en"] + r"),? )"
-    rely = r"(?P<ry>(?:this|next|last|the coming|the current) year|the year)"
-    ytail = r"(?:(?: of)?(?: (?:fiscal |calendar )?(?:year )?" + _Y + r"|(?: of)? " + rely + r"))"
-    th = r"(?:st|nd|rd|th)?"
-    return [
-        *_shared("en"),
-        (
-            "mdy",
-            wd + r"?" + mon + r" (?P<d>[0-3]?\d)" + th + r"(?!\d)(?:,? " + _Y + r")?(?!\d)",
-            _h_day,
+# Shorthands in patterns, expanded per language by `_expand`.
+_MACROS_ALL = {
+    "Y": "(?P<y>" + YEAR + ")",
+    "HY": _HY,
+    "YY": r"(?:(?: |[/-])<Y>|\s?[\x27\u2019](?P<yy>\d{2})(?!\d))",
+    "MONTHS": _MONTH["fr"] + "|" + _MONTH["en"] + "|" + _MONTH["de"],
+}
+_MACROS = {
+    "fr": {
+        "MON": "(?P<mon>" + _MONTH["fr"] + r")(?!\w)",
+        "WD": "(?:(?:" + _WEEKDAY["fr"] + ")(?:,)? )",
+        "SEASON": "(?P<s>" + _SEASON["fr"] + r")(?!\w)",
+        "AN": "(?:l'ann[ée]e|l'an)",
+        "RELY": (
+            "(?P<ry>l'an(?:n[ée]e)? (?:prochaine?|derni[èe]re?|pass[ée]e?)|l'ann[ée]e en cours|"
+            "cette ann[ée]e)"
         ),
-        (
-            "dmy",
-            wd + r"?(?:the )?(?P<d>[0-3]?\d)" + th + r" (?:of )?" + mon + r"(?:,? " + _Y + r")?",
-            _h_day,
+        "YTAIL": "(?: (?:de |d')?(?:<AN> )?<Y>| (?:de )?<RELY>)",
+        "PART": "(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d')?|(?:la )?mi)",
+        "PSEP": r"(?:<HY>| |(?<=[\x27\u2019]))",
+        "NUM": _NUMBER["fr"],
+    },
+    "en": {
+        "MON": "(?P<mon>" + _MONTH["en"] + r")(?![\w])",
+        "WD": "(?:(?:" + _WEEKDAY["en"] + "),? )",
+        "SEASON": "(?P<s>" + _SEASON["en"] + r")(?!\w)",
+        "RELY": "(?P<ry>(?:this|next|last|the coming|the current) year|the year)",
+        "YTAIL": "(?:(?: of)?(?: (?:fiscal |calendar )?(?:year )?<Y>|(?: of)? <RELY>))",
+        "TH": "(?:st|nd|rd|th)?",
+        "NUM": _NUMBER["en"],
+    },
+    "de": {
+        "MON": "(?P<mon>" + _MONTH["de"] + r")(?!\w)",
+        "WD": "(?:(?:" + _WEEKDAY["de"] + "),? (?:den )?)",
+        "SEASON": "(?P<s>" + _SEASON["de"] + r")(?!\w)",
+        "RELY": (
+            "(?P<ry>(?:des )?(?:nächsten|naechsten|kommenden|vergangenen|letzten|vorigen|dieses|"
+            "laufenden|übernächsten) Jahres|des Jahres|des Vorjahres)"
         ),
-        (
-            "partmon",
-            r"(?P<part>early|mid|late|(?:the )?(?:beginning|start|middle|end) of)(?:"
-            + _HY
-            + r"| )"
-            + mon
-            + r"(?:,? "
-            + _Y
-            + r")?",
-            _h_part_month,
-        ),
-        (
-            "month",
-            r"(?:(?P<rel>last|next|this|past) )?"
-            + mon
-            + r"(?:(?: of)?,? "
-            + _Y
-            + r"|(?: of)? "
-            + rely
-            + r")?",
-            _h_month,
-        ),
-        (
-            "season",
-            r"(?:(?P<rel>this|next|last|past) |(?P<det>the ))?(?P<part>(?:early|mid|late)"
-            + r"(?:"
-            + _HY
-            + r"| )|the (?:beginning|start|middle|end) of (?:the )?)?"
-            r"(?P<s>" + _SEASON["en"] + r")(?!\w)(?:(?: of)? " + _Y + r"|(?: of)? (?P<ry>"
-            r"(?:this|next|last) year))?",
-            _h_season,
-        ),
-        (
-            "half",
-            r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last)(?:-| )(?:half|six months)"
-            + ytail
-            + "?",
-            _h_half,
-        ),
-        (
-            "quarter",
-            r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:-| )"
-            r"(?:fiscal |calendar )?quarter" + ytail + "?",
-            _h_quarter,
-        ),
-        (
-            "partyear",
-            r"(?P<part>(?:the )?(?:beginning|start|middle|end|course|early part|latter part) of"
-            r"(?: the year)?|(?:early|late)(?: in)?|mid(?:dle)?|end|year" + _HY + r"end"
-            r"|(?:earlier|later)(?= (?:this|next|in)))"
-            r"(?:" + _HY + r"| )(?:" + _Y + r"|(?P<ry>(?:this|next|last|the) year|in the year))",
-            _h_part_year,
-        ),
-        (
-            "midyear",
-            r"(?P<part>(?:the )?(?:mid" + _HY + r"year|year" + _HY + r"end))(?: " + _Y + r")?",
-            _h_part_year,
-        ),
-        ("relyear", r"(?P<ry>(?:this|next|last) year)(?!\w)", _h_rel_year),
-        ("relmonth", r"(?P<rm>(?:this|next|last) month)", _h_rel_month),
-        (
-            "weekday",
-            r"(?:(?P<rel>last|next|this) )?(?P<wd>" + _WEEKDAY["en"] + r")(?!\w)",
-            _h_weekday,
-        ),
-        ("dayword", r"(?P<dw>yesterday|earlier today)(?!\w)", _h_day_word),
-        (
-            "yearsaway",
-            _NUMBER["en"] + r" years?(?: (?P<ago>ago)|(?:'s|') time| time)?(?!\w)",
-            _h_years_away,
-        ),
-        (
-            "decade",
-            r"(?:the )?(?:(?:early|mid|late)(?:-| ))?(?:19|20)\d0[\x27\u2019]?s(?!\w)",
-            _h_decade,
-        ),
-        ("year", _Y, _h_year),
-    ]
+        "YTAIL": "(?: (?:des Jahres )?<Y>| <RELY>)",
+        "NEAR": "(?:vergangenen|letzten|kommenden|nächsten|naechsten)",
+        "NUM": _NUMBER["de"],
+    },
+}
 
+# Each alternative is (name, pattern, handler). In a pattern, " " stands for one or
+# more spaces, "'" for an apostrophe and <NAME> for a shorthand above; named groups
+# are local to the alternative (renamed name__group when combined).
+#   y  four-digit year      yy two-digit year       ry relative-year phrase
+#   mon month word          d  day                  rel dernier/prochain/last/next
+#   s  season word          part early/mid/late     n  ordinal (half, quarter)
+#   det a determiner that makes a bare word a date ("l'été", "the first half")
+_Alt = tuple[str, str, _Handler]
 
-def _de() -> list[tuple[str, str, _Handler]]:
-    mon = r"(?P<mon>" + _MONTH["de"] + r")(?!\w)"
-    wd = r"(?:(?:" + _WEEKDAY["de"] + r"),? (?:den )?)"
-    rely = (
-        r"(?P<ry>(?:des )?(?:nächsten|naechsten|kommenden|vergangenen|letzten|vorigen|dieses|"
-        r"laufenden|übernächsten) Jahres|des Jahres|des Vorjahres)"
-    )
-    ytail = r"(?: (?:des Jahres )?" + _Y + r"| " + rely + r")"
-    return [
-        *_shared("de"),
-        (
-            "day",
-            wd + r"?(?P<d>[0-3]?\d)\.\s*" + mon + r"(?: " + _Y + r"| " + rely + r")?",
-            _h_day,
-        ),
-        ("numdm", r"(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?![\d\w])", _h_numeric_dm),
-        (
-            "partmon",
-            r"(?P<part>Anfang|Mitte|Ende|Beginn) " + mon + r"(?: " + _Y + r"| " + rely + r")?",
-            _h_part_month,
-        ),
-        (
-            "month",
-            r"(?:(?:den |dem |im )?(?P<rel>vergangenen|letzten|kommenden|nächsten|naechsten) )?"
-            + mon
-            + r"(?: "
-            + _Y
-            + r"| "
-            + rely
-            + r")?",
-            _h_month,
-        ),
-        (
-            "season",
-            r"(?:(?P<det>den|dem|der|diesen|diesem|dieses) |(?P<rel>vergangenen|letzten|kommenden|"
-            r"nächsten|naechsten) )?(?P<s>"
-            + _SEASON["de"]
-            + r")(?!\w)(?: "
-            + _Y
-            + r"| "
-            + rely
-            + r")?",
-            _h_season,
-        ),
-        (
-            "half",
-            r"(?P<det>(?:der|die|das|dem|den) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|1\.|2\.) "
-            r"(?:Jahresh[äa]lfte|Halbjahr(?:es)?|H[äa]lfte des Jahres)" + ytail + "?",
-            _h_half,
-        ),
-        (
-            "quarter",
-            r"(?P<det>(?:das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
-            r"vierte[nmrs]?|letzte[nmrs]?|[1-4]\.) Quartal(?:s|es)?" + ytail + "?",
-            _h_quarter,
-        ),
-        (
-            "partyear",
-            r"(?P<part>Anfang|Mitte|Ende|Beginn|zu Beginn|im Laufe|im Verlauf)"
-            r"(?: (?:des Jahres )?" + _Y + r"| " + rely + r")",
-            _h_part_year,
-        ),
-        (
-            "jahresteil",
-            r"(?P<part>Jahresanfang|Jahresbeginn|Jahresmitte|Jahresende)(?: " + _Y + r")?",
-            _h_part_year,
-        ),
-        (
-            "relyear",
-            r"(?P<ry>(?:nächstes|naechstes|kommendes|vergangenes|letztes|dieses|nächsten|"
-            r"naechsten|kommenden|vergangenen|letzten|diesem|übernächstes) Jahr(?:es)?"
-            r"|Vorjahr(?:es)?)(?!\w)",
-            _h_rel_year,
-        ),
-        (
-            "relmonth",
-            r"(?P<rm>(?:nächsten|naechsten|kommenden|vergangenen|letzten|diesen|diesem) Monat)",
-            _h_rel_month,
-        ),
-        ("decade", r"(?:den |die )?(?:19|20)\d0er(?: Jahren?)?(?!\w)", _h_decade),
-        (
-            "weekday",
-            r"(?:(?P<rel>letzten|vergangenen|kommenden|nächsten|naechsten|diesen) )?(?P<wd>"
-            + _WEEKDAY["de"]
-            + r")(?:vormittag|nachmittag|mittag|abend|morgen)?(?!\w)",
-            _h_weekday,
-        ),
-        ("dayword", r"(?P<dw>gestern|vorgestern)(?!\w)", _h_day_word),
-        ("yearsaway", _NUMBER["de"] + r" Jahr(?:en)?(?!\w)", _h_years_away),
-        ("year", r"(?P<lead>(?:im |des )?Jahr(?:es|e)? )?" + _Y, _h_year),
-    ]
+_SHARED: list[_Alt] = [
+    ("iso", r"(?P<y>" + YEAR_CORE + r")-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)", _h_iso),
+    (
+        "num",
+        r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})"
+        r"(?![\d]|[.,/]\d)",
+        _h_numeric,
+    ),
+    (
+        "fiscal",
+        r"(?:(?:fiscal(?: year)?|exercice(?: fiscal)?|Gesch[äa]ftsjahr(?:es)?|Fiskaljahr(?:es)?) "
+        r"<Y>|(?-i:FY)\s?(?:(?P<yb>" + YEAR + r")|[\x27\u2019]?(?P<yy>\d{2})(?!\d)))"
+        r"(?:[/-](?P<fy2>\d{2,4})(?!\d))?"
+        r"(?:(?P<verb>\s*[,(]\s*(?:which|that|qui|das|der|soit)?[^.;()\n\d]{0,40}?)"
+        r"(?P<m1><MONTHS>)(?: \d{1,2}(?:st|nd|rd|th)?,?)? (?P<y1>" + YEAR + r")"
+        r"(?:\s*(?:[-‐‑–]|to|à|a|au|bis|through|until)\s*(?P<m2><MONTHS>)"
+        r"(?: \d{1,2},?)? (?P<y2>" + YEAR + r"))?\)?)?",
+        _h_fiscal,
+    ),
+    ("qtok", r"(?:(?-i:Q)(?P<n>[1-4])|(?P<n2>[1-4])(?-i:Q))<YY>?(?!\w)", _h_qtok),
+    ("htok", r"(?:(?-i:H|S)(?P<n>[12])|(?P<n2>[12])(?-i:H))<YY>?(?!\w)", _h_htok),
+    (
+        "range",
+        r"<Y>\s*(?P<sep>[-‐‑–/])\s*(?P<y2>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d|[-/]\d)",
+        _h_range,
+    ),
+    ("decnum", r"(?:19|20)\d0(?:[\x27\u2019]?s|er(?: Jahren?)?)(?!\w)", _h_decade),
+]
+
+_FRENCH: list[_Alt] = [
+    (
+        "day",
+        r"(?:(?:le|ce|du|au) )?<WD>?(?P<d>1er|1ᵉʳ|premier|[0-3]?\d)(?!\d) <MON>"
+        r"(?: <Y>| (?P<rel>dernier|prochain)| (?:de )?<RELY>)?",
+        _h_day,
+    ),
+    (
+        "quinzaine",
+        r"(?:la )?(?P<part>premi[èe]re|seconde|deuxi[èe]me|derni[èe]re) quinzaine (?:de |d')"
+        r"<MON>(?: <Y>)?",
+        _h_part_month,
+    ),
+    ("partmon", r"<PART><PSEP><MON>(?: <Y>| (?P<rel>dernier|prochain))?", _h_part_month),
+    (
+        "month",
+        r"(?P<q>(?:le |au |du )?mois (?:de |d'))?<MON>"
+        r"(?: (?:de l'ann[ée]e )?<Y>| (?P<rel>dernier|prochain)| (?:de )?<RELY>)?",
+        _h_month,
+    ),
+    (
+        "season",
+        r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu] | d'| |<HY>)|(?:la )?mi<HY>)?"
+        r"(?P<det>l'|le |la |cet |ce |cette )?<SEASON>"
+        r"(?: (?:de |d')?(?:<AN> )?<Y>| (?P<rel>prochain|dernier|pass[ée])| (?:de |d')?<RELY>)?",
+        _h_season,
+    ),
+    (
+        "half",
+        r"(?P<det>le |la |l')?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|2nd|"
+        r"premi[èe]re|seconde) (?:semestre|moiti[ée])<YTAIL>?",
+        _h_half,
+    ),
+    (
+        "quarter",
+        r"(?P<det>le |du |au )?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|"
+        r"troisi[èe]me|3e|3[èe]me|quatri[èe]me|4e|4[èe]me|dernier) trimestre<YTAIL>?",
+        _h_quarter,
+    ),
+    ("ttok", r"(?-i:T)(?P<n>[1-4])(?: <Y>)?(?!\w)", _h_quarter),
+    (
+        "partyear",
+        r"(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu|courant)(?: d[eu]| d'| de l'| de la)?"
+        r"|(?:la )?mi|(?:dans )?le courant d[eue]|au cours d[eue])<PSEP>"
+        r"(?:(?:l'ann[ée]e |ann[ée]e |l'an )?<Y>|<RELY>|(?P<ry2>l'ann[ée]e|ann[ée]e)(?! \d))",
+        _h_part_year_fr,
+    ),
+    ("relyear", r"<RELY>", _h_rel_year),
+    (
+        "relmonth",
+        r"(?P<rm>(?:le |ce )mois(?: |-)(?:prochain|dernier|pass[ée]|ci)|le mois en cours)",
+        _h_rel_month,
+    ),
+    ("decade", r"(?:les |des )?ann[ée]es (?:19|20)\d0(?!\d)", _h_decade),
+    (
+        "weekday",
+        r"(?:ce )?(?P<wd>" + _WEEKDAY["fr"] + r")(?: (?P<rel>dernier|prochain))?(?!\w)",
+        _h_weekday,
+    ),
+    ("dayword", r"(?P<dw>hier|avant-hier)(?!\w)", _h_day_word),
+    ("rentree", r"(?P<det>la )?rentr[ée]e(?: (?:de )?<Y>)?(?!\w)", _h_rentree),
+    ("yearsaway", r"<NUM> ans?(?!\w)", _h_years_away),
+    ("year", r"(?P<lead><AN> )?<Y>", _h_year),
+]
+
+_ENGLISH: list[_Alt] = [
+    ("mdy", r"<WD>?<MON> (?P<d>[0-3]?\d)<TH>(?!\d)(?:,? <Y>)?(?!\d)", _h_day),
+    ("dmy", r"<WD>?(?:the )?(?P<d>[0-3]?\d)<TH> (?:of )?<MON>(?:,? <Y>)?", _h_day),
+    (
+        "partmon",
+        r"(?P<part>early|mid|late|(?:the )?(?:beginning|start|middle|end) of)(?:<HY>| )<MON>"
+        r"(?:,? <Y>)?",
+        _h_part_month,
+    ),
+    (
+        "month",
+        r"(?:(?P<rel>last|next|this|past) )?<MON>(?:(?: of)?,? <Y>|(?: of)? <RELY>)?",
+        _h_month,
+    ),
+    (
+        "season",
+        r"(?:(?P<rel>this|next|last|past) |(?P<det>the ))?(?P<part>(?:early|mid|late)(?:<HY>| )"
+        r"|the (?:beginning|start|middle|end) of (?:the )?)?<SEASON>"
+        r"(?:(?: of)? <Y>|(?: of)? (?P<ry>(?:this|next|last) year))?",
+        _h_season,
+    ),
+    (
+        "half",
+        r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last)(?:-| )(?:half|six months)"
+        r"<YTAIL>?",
+        _h_half,
+    ),
+    (
+        "quarter",
+        r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:-| )"
+        r"(?:fiscal |calendar )?quarter<YTAIL>?",
+        _h_quarter,
+    ),
+    (
+        "partyear",
+        r"(?P<part>(?:the )?(?:beginning|start|middle|end|course|early part|latter part) of"
+        r"(?: the year)?|(?:early|late)(?: in)?|mid(?:dle)?|end|year<HY>end"
+        r"|(?:earlier|later)(?= (?:this|next|in)))"
+        r"(?:<HY>| )(?:<Y>|(?P<ry>(?:this|next|last|the) year|in the year))",
+        _h_part_year,
+    ),
+    ("midyear", r"(?P<part>(?:the )?(?:mid<HY>year|year<HY>end))(?: <Y>)?", _h_part_year),
+    ("relyear", r"(?P<ry>(?:this|next|last) year)(?!\w)", _h_rel_year),
+    ("relmonth", r"(?P<rm>(?:this|next|last) month)", _h_rel_month),
+    (
+        "weekday",
+        r"(?:(?P<rel>last|next|this) )?(?P<wd>" + _WEEKDAY["en"] + r")(?!\w)",
+        _h_weekday,
+    ),
+    ("dayword", r"(?P<dw>yesterday|earlier today)(?!\w)", _h_day_word),
+    (
+        "yearsaway",
+        r"<NUM> years?(?: (?P<ago>ago)|(?:'s|') time| time)?(?!\w)",
+        _h_years_away,
+    ),
+    (
+        "decade",
+        r"(?:the )?(?:(?:early|mid|late)(?:-| ))?(?:19|20)\d0[\x27\u2019]?s(?!\w)",
+        _h_decade,
+    ),
+    ("year", r"<Y>", _h_year),
+]
+
+_GERMAN: list[_Alt] = [
+    ("day", r"<WD>?(?P<d>[0-3]?\d)\.\s*<MON>(?: <Y>| <RELY>)?", _h_day),
+    ("numdm", r"(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?![\d\w])", _h_numeric_dm),
+    ("partmon", r"(?P<part>Anfang|Mitte|Ende|Beginn) <MON>(?: <Y>| <RELY>)?", _h_part_month),
+    ("month", r"(?:(?:den |dem |im )?(?P<rel><NEAR>) )?<MON>(?: <Y>| <RELY>)?", _h_month),
+    (
+        "season",
+        r"(?:(?P<det>den|dem|der|diesen|diesem|dieses) |(?P<rel><NEAR>) )?<SEASON>"
+        r"(?: <Y>| <RELY>)?",
+        _h_season,
+    ),
+    (
+        "half",
+        r"(?P<det>(?:der|die|das|dem|den) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|1\.|2\.) "
+        r"(?:Jahresh[äa]lfte|Halbjahr(?:es)?|H[äa]lfte des Jahres)<YTAIL>?",
+        _h_half,
+    ),
+    (
+        "quarter",
+        r"(?P<det>(?:das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+        r"vierte[nmrs]?|letzte[nmrs]?|[1-4]\.) Quartal(?:s|es)?<YTAIL>?",
+        _h_quarter,
+    ),
+    (
+        "partyear",
+        r"(?P<part>Anfang|Mitte|Ende|Beginn|zu Beginn|im Laufe|im Verlauf)"
+        r"(?: (?:des Jahres )?<Y>| <RELY>)",
+        _h_part_year,
+    ),
+    (
+        "jahresteil",
+        r"(?P<part>Jahresanfang|Jahresbeginn|Jahresmitte|Jahresende)(?: <Y>)?",
+        _h_part_year,
+    ),
+    (
+        "relyear",
+        r"(?P<ry>(?:nächstes|naechstes|kommendes|vergangenes|letztes|dieses|nächsten|"
+        r"naechsten|kommenden|vergangenen|letzten|diesem|übernächstes) Jahr(?:es)?"
+        r"|Vorjahr(?:es)?)(?!\w)",
+        _h_rel_year,
+    ),
+    (
+        "relmonth",
+        r"(?P<rm>(?:nächsten|naechsten|kommenden|vergangenen|letzten|diesen|diesem) Monat)",
+        _h_rel_month,
+    ),
+    ("decade", r"(?:den |die )?(?:19|20)\d0er(?: Jahren?)?(?!\w)", _h_decade),
+    (
+        "weekday",
+        r"(?:(?P<rel><NEAR>|diesen) )?(?P<wd>" + _WEEKDAY["de"] + r")"
+        r"(?:vormittag|nachmittag|mittag|abend|morgen)?(?!\w)",
+        _h_weekday,
+    ),
+    ("dayword", r"(?P<dw>gestern|vorgestern)(?!\w)", _h_day_word),
+    ("yearsaway", r"<NUM> Jahr(?:en)?(?!\w)", _h_years_away),
+    ("year", r"(?P<lead>(?:im |des )?Jahr(?:es|e)? )?<Y>", _h_year),
+]
+
+_ALTERNATIVES = {
+    "fr": _SHARED + _FRENCH,
+    "en": _SHARED + _ENGLISH,
+    "de": _SHARED + _GERMAN,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1195,23 +1128,30 @@ _GROUP = re.compile(r"\(\?P<(\w+)>")
 _BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
-def _expand(pattern: str) -> str:
+_MACRO = re.compile(r"<([A-Z]+)>")
+
+
+def _expand(pattern: str, lang: str) -> str:
+    """Expand the pattern notation: <NAME> shorthands, then spaces and apostrophes."""
+    macros = {**_MACROS_ALL, **_MACROS[lang]}
+    while _MACRO.search(pattern):
+        pattern = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
     return pattern.replace("'", r"['’]\s*").replace(" ", r"\s+")
 
 
 def _build(lang: str) -> _Grammar:
-    alts = {"fr": _fr, "en": _en, "de": _de}[lang]()
     parts: list[str] = []
     handlers: dict[str, _Handler] = {}
     groups: dict[str, tuple[tuple[str, str], ...]] = {}
-    for name, pattern, handler in alts:
-        local = _GROUP.findall(pattern)
-        body = _GROUP.sub(f"(?P<{name}__\\1>", _expand(pattern))
+    for name, pattern, handler in _ALTERNATIVES[lang]:
+        body = _expand(pattern, lang)
+        local = _GROUP.findall(body)
+        body = _GROUP.sub(f"(?P<{name}__\\1>", body)
         body = _BACKREF.sub(f"(?P={name}__\\1)", body)
         parts.append(f"(?P<{name}>{body})")
         handlers[name] = handler
         groups[name] = tuple((f"{name}__{g}", g) for g in local)
-    prefix = _expand(_PREFIX[lang])
+    prefix = _expand(_PREFIX[lang], lang)
     full = (
         r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:[^\S\n]+|(?<=['’])[^\S\n]*))?"
         r"(?:" + "|".join(parts) + r")(?![\w])"
