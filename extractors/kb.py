@@ -56,7 +56,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 KB_DIR_ENV = "FACTWATCH_KB_DIR"
-FILES = ("companies.yaml", "models.yaml", "plants.yaml", "places.yaml")
+FILES = ("companies.yaml", "models.yaml", "plants.yaml", "places.yaml", "common_words.yaml")
 SUPPORTED_LANGS = ("en", "fr", "de")
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -379,9 +379,12 @@ class KnowledgeBase:
         plants: Sequence[PlantEntry],
         places: Sequence[Place],
         plant_derived: Mapping[str, Mapping[str, tuple[_Derived, ...]]],
+        common_words: Iterable[str] = (),
         source: Path | None = None,
     ):
         self.source = source
+        # one-word names that give no span pattern (seeds/kb/common_words.yaml)
+        self.common_words = frozenset(fold(w) for w in common_words)
         self.companies = tuple(companies)
         self.models = tuple(models)
         self.plants = tuple(plants)
@@ -649,7 +652,7 @@ class KnowledgeBase:
                     if not re.search(r"[^\W\d_]", variant):
                         continue  # digits only: never a pattern
                     words = [t.text for t in tokenizer(variant) if not t.is_space]
-                    if not words:
+                    if not words or (len(words) == 1 and fold(words[0]) in self.common_words):
                         continue
                     key = (str(label), ident, " ".join(w.lower() for w in words))
                     if key in seen:
@@ -847,8 +850,20 @@ class _Loader:
             plants=plants,
             places=places,
             plant_derived=plant_derived,
+            common_words=self.load_common_words(),
             source=self.directory,
         )
+
+    # ----------------------------------------------------------------- common words
+
+    def load_common_words(self) -> tuple[str, ...]:
+        file = str(self.directory / "common_words.yaml")
+        data = self.read("common_words.yaml")
+        words = data.get("words") if isinstance(data, Mapping) else None
+        if not isinstance(words, list):
+            raise KnowledgeBaseError("expected a mapping with a 'words' list", file=file)
+        reader = _Reader(data, file=file, entry="words")
+        return reader.texts("words")
 
     # ----------------------------------------------------------------- companies
 

@@ -480,3 +480,8 @@ def test_common_words_are_not_entities(ruler_nlp: Any) -> None:
     ents = _ents(nlp, "In normal times the ram and the golf cart share a lincoln-style spring.")
     assert ents == set(), ents
     assert {e[2] for e in _ents(nlp, "Ram and Lincoln sales rose.")} == {"Ram", "Lincoln"}
+    # listed in common_words.yaml: the word alone is no entity, the full name is
+    ents = _ents(
+        nlp, "Partner said Transit rose in Normal. The Ford Transit and Peugeot Partner did."
+    )
+    assert {e[2] for e in ents} == {"Ford Transit", "Peugeot Partner"}, ents
