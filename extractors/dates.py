@@ -688,20 +688,18 @@ _COUNT_AFTER = re.compile(
     r"milliarden?|sq\b|square|pieces?|copies)",
     re.IGNORECASE,
 )
-_COUNT_BEFORE = re.compile(
-    r"(?:près de|pres de|plus de|moins de|environ|quelque|quelques|about|nearly|almost|"
-    r"more than|less than|fewer than|over|roughly|approximately|some|rund|etwa|knapp|"
-    r"mehr als|weniger als|fast|über|ueber|insgesamt|total of|n°|no\.|nr\.|#)\s*$",
+# What stands right before a bare year, in one search: a quantity word, a model-year
+# word, or (English) a determiner.
+_BEFORE_YEAR = re.compile(
+    r"(?:(?P<count>près de|pres de|plus de|moins de|environ|quelque|quelques|about|nearly|"
+    r"almost|more than|less than|fewer than|over|roughly|approximately|some|rund|etwa|knapp|"
+    r"mehr als|weniger als|fast|über|ueber|insgesamt|total of|n°|no\.|nr\.|#)"
+    r"|(?P<model>mill[ée]sime|model year|modelljahr|modell|mod[eè]le|version|my)"
+    r"|(?:^|(?<=\s))(?P<det>the|a|an|its|their|his|her|our|new|redesigned|all-new|refreshed|this)"
+    r")\s*$",
     re.IGNORECASE,
-)
-_MODEL_YEAR_BEFORE = re.compile(
-    r"(?:mill[ée]sime|model year|modelljahr|modell|mod[eè]le|version|my)\s*$", re.IGNORECASE
 )
 _MODEL_YEAR_AFTER = re.compile(r"\s*(?:[-‐‑–]\s*)?(?:model|MY\b)", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(
-    r"(?:^|\s)(?:the|a|an|its|their|his|her|our|new|redesigned|all-new|refreshed|this)\s+$",
-    re.IGNORECASE,
-)
 _CAPITAL_AFTER = re.compile(
     r"\s+(?!(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)[A-Z]"
@@ -712,12 +710,13 @@ _CAPITAL_BEFORE = re.compile(r"(?<![.!?:;«»\"“”(\n])(?<![.!?:;]\s)\b([A-Z]
 def _h_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     text = ctx.text
     after = text[ctx.end : ctx.end + 24]
-    before = text[max(0, ctx.start - 30) : ctx.start]
-    if _COUNT_AFTER.match(after) or _COUNT_BEFORE.search(before):
-        return None
-    if _MODEL_YEAR_BEFORE.search(before) or _MODEL_YEAR_AFTER.match(after):
-        return None
-    if ctx.lang == "en" and _DETERMINER_BEFORE.search(before) and _CAPITAL_AFTER.match(after):
+    before = text[max(0, ctx.start - 20) : ctx.start]
+    if _COUNT_AFTER.match(after) or _MODEL_YEAR_AFTER.match(after):
+        return None  # "2000 salariés", "2026 model year"
+    word = _BEFORE_YEAR.search(before)
+    if word and (word["count"] or word["model"]):
+        return None  # "près de 2000", "millésime 2024"
+    if word and word["det"] and ctx.lang == "en" and _CAPITAL_AFTER.match(after):
         return None  # "the 2025 Ioniq 5"
     if ctx.lang in ("fr", "en") and not ctx.prefix and "lead" not in g:
         prev = _CAPITAL_BEFORE.search(before)
