@@ -593,3 +593,18 @@ def test_two_processes_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         conn.execute(sa.text("CREATE DATABASE fw_writers"))
     admin.dispose()
     two_writers(pg_url.rsplit("/", 1)[0] + "/fw_writers", tmp_path)
+
+
+def test_migration_from_an_empty_file_and_reopen_applies_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()  # a zero-byte file is an empty SQLite database
+    url = f"sqlite:///{empty}"
+    for _ in range(2):
+        Store.open(url).close()
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT version, name FROM schema_version")).all()
+        tables = set(sa.inspect(conn).get_table_names())
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [(1, "initial schema")]
+    assert {t.name for t in SCHEMA.sorted_tables} | {"schema_version"} == tables
