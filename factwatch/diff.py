@@ -5,14 +5,20 @@
 fact each article fact updates), so the store never re-derives the matching.
 
 Identity (`same_identity`) is forgiving, like the eval: models by `fold` with or
-without the brand ("VF 8" = "VinFast VF 8"), companies on their distinctive words
-("Renault Korea" = "Renault Korea Motors", but "Volkswagen" != "Volkswagen Group"),
-plants by `plant_relation` (knowledge-base id; else city; else region + operator;
-else operator + country; a distinctive plant name such as "Metaplant" or "Orion"
-links or separates plants whatever the city says; countries never contradict).
-Among stored facts that match, the one with the most specific plant wins. A
-production fact whose plant is only compatible (e.g. country "KR" only) is linked
-to the model's one stored plant in that country when there is exactly one.
+without the brand, the brand being the fact's `brand` or its plant's operator ("VF 8"
+= "VinFast VF 8" at VinFast's plant; "ID. Golf" is not "Golf"), companies on their
+distinctive words ("Renault Korea" = "Renault Korea Motors", but "Volkswagen" !=
+"Volkswagen Group"), persons by surname. Plants by `plant_relation` → `Relation`:
+knowledge-base ids when both have one; countries and regions never contradict; a
+distinctive name shared by two located plants ("Metaplant") links them whatever
+their cities, two different ones ("Orion Assembly", "Factory Zero") separate them;
+else city; else region (+ operator); an operator + country mention against a
+located plant is only `compatible` (VW has many plants in Germany). Among stored
+facts that match surely, the one with the most specific plant wins (then the one
+with the same number, for two amounts kept apart). A `compatible` mention is linked
+only when it can mean one stored fact: for production, the model's one plant there
+("Polestar 4 in South Korea" → Busan); for plant facts, the only known plant it
+fits. Otherwise it is a new identity.
 
 Per field (production: status, start, end; plant_status: status, date;
 plant_capacity / plant_workforce / investment: value; executive: person;
