@@ -1,45 +1,57 @@
 """Fuzzy dates in French, English and German news text → DESIGN.md DATE labels.
 
-Pure and fast: one precompiled regular expression per language (no spaCy), run
-once over the text, then a few linear passes. `find_dates` lists every date
-mention of a text; `parse_date` reads one expression.
+Pure and fast (no spaCy, no clock): one precompiled regular expression per
+language, tried only around "triggers" (a year, a month or season word, …), then
+a few linear passes. `find_dates` lists every date mention of a text, in order,
+non-overlapping, the longest expression winning; `parse_date` reads one.
 
 What a mention covers
     The span and `text` are the expression as written, *including* the
     preposition that introduces it ("à partir de 2026", "by the end of 2025",
-    "bis spätestens Ende 2033", "au second semestre 2025", "im Oktober").
-    `bound` says what that preposition means for the date: ``from`` (à partir
-    de, dès, depuis, from, since, no earlier than, ab, seit, vom …), ``until``
-    (d'ici, jusqu'à, avant, by, until, before, bis, spätestens …) or ``at``.
-    The label is the date's own label either way ("d'ici fin 2025" → 2025-late).
+    "bis spätestens Ende 2033", "au second semestre 2025", "im Oktober");
+    `FuzzyDate.text` is the same string. `bound` says what that preposition
+    means: ``from`` (à partir de, dès, depuis, from, since, no earlier than,
+    ab, seit, vom …), ``until`` (d'ici, jusqu'à, avant, by, until, before, bis,
+    spätestens …) or ``at``. The label is the date's own either way
+    ("d'ici fin 2025" → 2025-late, bound until).
 
 Kinds (`DateKind`)
     ``absolute``  the text names the year ("fin 2024", "Q3 2025", "17.10.2022")
     ``year``      a bare year, possibly after a preposition ("en 2027", "by 2027")
     ``relative``  resolved against `published` ("l'an prochain", "cet été",
-                  "in October", "Ende des Jahres"); date is None when
-                  `published` is too coarse to resolve it ("next month" with a
-                  year-only published date)
+                  "in October", "Ende des Jahres", "on Wednesday", "il y a deux
+                  ans"); date None when `published` is too coarse ("next month"
+                  or "on Tuesday" with a year-only published date)
     ``fiscal``    a fiscal year ("FY2025", "exercice 2025 (avril 2024 - mars 2025)")
-    ``range``     two alternatives or an uncertain span ("entre 2025 et 2026",
-                  "2025-2026", "2025 or 2026", "zwischen 2025 und 2026"):
-                  date None; `parts` holds the endpoints' dates
+    ``range``     alternatives or an uncertain span ("entre 2025 et 2026",
+                  "2025-2026", "2025 or 2026", "zwischen 2025 und 2026",
+                  "fin 2025 ou début 2026"): date None, `parts` holds the ends
     ``decade``    "les années 1990", "the 2020s", "1990er Jahre": date None
 
 Resolution rules (documented choices)
     - A month, season, half or quarter without a year takes the published year
-      ("en novembre" in an article of 2025-05 → 2025-11). Explicit cues move it:
-      "dernier/last/vergangenen" → the latest occurrence before the published
-      date, "prochain/next/kommenden" → the first one after it.
+      ("en novembre" in an article of 2025-05 → 2025-11), whatever the tense
+      (so "la première pierre en juillet", published 2024-05, is 2024-07 even
+      though the text means July 2023). Explicit cues move it:
+      "dernier/last/vergangenen" → the latest one before the published date
+      (for a season: the latest one that has ended, so "last summer" in July
+      is a year ago), "prochain/next/kommenden" → the first one after it.
     - "this/cet/diesen winter": the winter running at the published date
       (published in January or February → the winter that began the December
       before). A label YYYY-winter is December YYYY – February YYYY+1, so
       "hiver 2025" → 2025-winter.
-    - "later this year", "earlier this year", "cette année" → the published year.
+    - "later this year", "earlier this year", "cette année" → the published year;
+      "il y a deux ans", "three years ago", "vor zwei Jahren" → published year − 2;
+      "d'ici deux ans", "in two years", "in zwei Jahren" → + 2 (a duration such
+      as "pendant deux ans" is not a date).
+    - A weekday alone ("on Wednesday", "mercredi", "am Montag") → the latest such
+      day on or before the published day (news reports what happened); "next
+      Monday" looks forward; "yesterday/hier/gestern" → the day before.
     - Early/mid/late of a month ("mi-novembre", "late October") → the month;
-      of a season ("late summer", "Spätsommer") → the season.
-    - Numeric dates: 2022-10-17 is ISO; d/m/y in French and German. In English
-      m/d/y unless the first number is over 12 (then d/m/y).
+      of a season ("late summer", "Spätsommer") → the season; "la seconde
+      quinzaine de décembre" → the month; "la rentrée 2025" → 2025-09.
+    - Numeric dates: 2022-10-17 is ISO, 2024-03 a month; d/m/y in French and
+      German. In English m/d/y unless the first number is over 12.
     - Periods "du 13 septembre au 11 octobre", "from 2025 to 2027",
       "vom 29. Januar bis zum 11. Februar" are two mentions, the first with
       bound ``from``, the second with bound ``until`` (each keeps its label).
@@ -47,14 +59,15 @@ Resolution rules (documented choices)
       in April 2024", "exercice 2025 (avril 2024 - mars 2025)"), the date's
       `start`/`end` are the exact fiscal interval and the label is the calendar
       year holding most of its months (no DESIGN.md label spans two calendar
-      years); the definition also applies to the text's other mentions of
-      fiscal years. Undefined: "FY2025" → 2025. "Geschäftsjahr 2024/25" with
-      no months given → a ``fiscal`` mention with date None.
+      years); the definition also applies to the text's other fiscal years
+      ("FY2026" → April 2025 – March 2026). Undefined: "FY2025" → 2025.
+      "Geschäftsjahr 2024/25", "FY2020-22" → a ``fiscal`` mention, date None.
 
 Not dates: numbers outside 1900–2099 or inside bigger numbers ("300.000",
 "1,250"), counts ("2000 salariés", "about 2000 jobs"), percentages, money,
-years inside URLs, model names ("Peugeot 2008") and model years ("the 2025
-Ioniq 5", "2026 model year", "millésime 2024").
+years inside URLs, model names ("Peugeot 2008", "Audi Q4", "Dacia Spring"),
+model years ("the 2025 Ioniq 5", "2026 model year", "millésime 2024"), "été"
+as a participle ("a été"), "Black Friday", "Christian Sommer".
 """
 
 from __future__ import annotations
@@ -505,6 +518,9 @@ def _h_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _Res(_lbl_month(y, month), DateKind.RELATIVE)
 
 
+_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b)", re.IGNORECASE)
+
+
 def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     season = _season_of(g["s"])
     if season is None:
@@ -518,6 +534,11 @@ def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     bare = rel is None and "det" not in g and "part" not in g
     if bare and ctx.prefix not in _SEASON_PREFIXES:
         return None  # "été" alone is also a past participle; "Spring" a model
+    if ctx.lang == "en" and rel is None:
+        if _OF_SOMETHING.match(ctx.text, ctx.end):
+            return None  # "the fall of the Berlin Wall"
+        if not ctx.prefix and "part" not in g:
+            return None  # "the summer was hot", "a spring": not a date on its own
     return _Res(f"{_season_year(season, rel, ctx.ref):04d}-{season}", DateKind.RELATIVE)
 
 

@@ -165,6 +165,7 @@ ENGLISH = [
     ("2024-06-20", "FY2025", "2025"),
     ("2024-06-20", "fiscal 2026", "2026"),
     ("2024-06-20", "three years ago", "2021"),
+    ("2024-06", "in the spring of next year", "2025-spring"),
     ("2024-06-20", "first-half 2025", "2025-H1"),
     ("2024-06-20", "the third-quarter 2024", "2024-Q3"),
 ]
@@ -471,6 +472,8 @@ def test_fiscal_year_not_defined_is_the_calendar_year() -> None:
         ("de", "nach 24 Jahren und seit zwei Jahren"),
         ("fr", "pendant deux ans, la rentrée d'argent"),
         ("en", "for two years, and by the second half of the decade"),
+        ("en", "after the fall of the Berlin Wall, the summer was hot"),
+        ("en", "Black Friday deals"),
     ],
 )
 def test_numbers_that_are_not_dates(lang: str, text: str) -> None:
