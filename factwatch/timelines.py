@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factwatch.diff import plant_name_words, same_company, same_model
+from factwatch import evaluate
+from factwatch.diff import plant_name_words, same_model
 from factwatch.model import (
     Article,
     Change,
@@ -155,30 +156,28 @@ def expected_changes(timeline: Mapping[str, Any]) -> list[ExpectedChange]:
 
 
 def plant_matches(expected: Plant, got: Plant | None) -> bool:
-    """The eval's plant rule, `expected` being the gold side."""
+    """The eval's plant rule (`factwatch.evaluate.plant_matches`), `expected` being
+    the gold side: city (English or local form), else region, else operator, else
+    country; countries never contradict."""
     if got is None:
         return False
-    if expected.country and got.country and expected.country.upper() != got.country.upper():
-        return False
-    if expected.city and got.city:
-        return fold(expected.city) == fold(got.city)
-    if expected.region and got.region:
-        return fold(expected.region) == fold(got.region)
-    if expected.city or expected.region:
-        # the change's plant lacks the level the expectation names: fall back
-        if expected.operator and got.operator:
-            return same_company(expected.operator, got.operator)
-        return bool(expected.country and got.country)
-    if expected.operator:
-        return bool(got.operator) and same_company(expected.operator, got.operator)
-    return bool(expected.country and got.country)
+    return evaluate.plant_matches(_plant_form(expected), _plant_form(got))
+
+
+def _plant_form(plant: Plant) -> dict[str, Any]:
+    return {k: v for k, v in plant.to_json().items() if v}
 
 
 def _model_matches(expected: str | None, fact: Fact) -> bool:
+    """The eval's model rule ("VF 8" = "VinFast VF 8", the KB's aliases), or the
+    diff's (the fact's brand or plant operator before the name)."""
     if expected is None:
         return True
-    probe = fact.with_(model=expected, brand=None)
-    return fact.model is not None and same_model(probe, fact)
+    if fact.model is None:
+        return False
+    return evaluate.model_matches(expected, fact.model) or same_model(
+        fact.with_(model=expected, brand=None), fact
+    )
 
 
 def _status_equal(a: Any, b: Any) -> bool:
@@ -303,11 +302,15 @@ def same_thing(fact: Fact, seen: Fact) -> bool:
         case FactType.PLANT_CAPACITY | FactType.PLANT_WORKFORCE | FactType.PLANT_STATUS:
             return plant_ok
         case FactType.INVESTMENT:
-            return plant_ok and same_company(fact.company, seen.company)
+            return plant_ok and evaluate.company_matches(fact.company, seen.company)
         case FactType.EXECUTIVE:
-            return same_company(fact.company, seen.company) and fold(fact.role) == fold(seen.role)
+            return evaluate.company_matches(fact.company, seen.company) and fold(fact.role) == fold(
+                seen.role
+            )
         case FactType.AGREEMENT:
-            common = sum(1 for p in fact.parties if any(same_company(p, q) for q in seen.parties))
+            common = sum(
+                1 for p in fact.parties if any(evaluate.company_matches(p, q) for q in seen.parties)
+            )
             return common >= 2
     return False
 
