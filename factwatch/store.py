@@ -169,6 +169,13 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def _utc(value: datetime | None) -> datetime | None:
+    """Stored times are UTC (SQLite keeps no offset): naive values are taken as UTC."""
+    if value is None or value.tzinfo is None:
+        return value.replace(tzinfo=UTC) if value is not None else None
+    return value.astimezone(UTC)
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -473,6 +480,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _now(self) -> datetime:
+        now = _utc(self._clock())
+        assert now is not None
+        return now
+
     @property
     def url(self) -> str:
         """The database URL with any password hidden."""
@@ -526,7 +538,7 @@ class Store:
         `route` raises, nothing is written and the exception propagates.
         """
         digest = content_hash(article.text)
-        now = self._clock()
+        now = self._now()
         try:
             with self._write() as conn:
                 known = self._article_id(conn, digest)
@@ -715,7 +727,7 @@ class Store:
             with self._write() as conn:
                 if self._article_id(conn, digest) is None:
                     self._insert_article(
-                        conn, article, digest, self._clock(), ArticleStatus.UNSUPPORTED, reason
+                        conn, article, digest, self._now(), ArticleStatus.UNSUPPORTED, reason
                     )
         except sa.exc.IntegrityError:
             pass  # recorded meanwhile by another writer
@@ -834,7 +846,7 @@ class Store:
                 .values(
                     status=OutboxStatus.SENT.value,
                     attempts=outbox.c.attempts + 1,
-                    sent_at=self._clock(),
+                    sent_at=self._now(),
                     last_error=None,
                 )
             )
@@ -875,7 +887,7 @@ class Store:
             "etag": state.etag,
             "last_modified": state.last_modified,
             "last_status": state.last_status,
-            "last_polled_at": state.last_polled_at,
+            "last_polled_at": _utc(state.last_polled_at),
             "error": state.error[:MAX_ERROR_CHARS] if state.error else None,
         }
         with self._write() as conn:
@@ -944,7 +956,7 @@ class Store:
                         guid=guid or None,
                         content_hash=content_hash,
                         article_id=article_id,
-                        first_seen_at=self._clock(),
+                        first_seen_at=self._now(),
                     )
                 )
                 return

@@ -12,7 +12,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -608,3 +608,16 @@ def test_migration_from_an_empty_file_and_reopen_applies_nothing(tmp_path: Path)
     engine.dispose()
     assert [tuple(r) for r in rows] == [(1, "initial schema")]
     assert {t.name for t in SCHEMA.sorted_tables} | {"schema_version"} == tables
+
+
+def test_times_are_kept_in_utc(url: str) -> None:
+    paris = timezone(timedelta(hours=2))
+    with Store.open(url, clock=lambda: datetime(2025, 6, 1, 12, 0, tzinfo=paris)) as s:
+        s.record(article("2025-06-01"), [production("2025-06-01")], route=to_all)
+        (item,) = s.pending_outbox("console")
+        assert item.created_at == datetime(2025, 6, 1, 10, 0, tzinfo=UTC)
+        s.save_feed_state(
+            FeedState(feed_url="f", last_polled_at=datetime(2025, 6, 1, 9, 30, tzinfo=paris))
+        )
+        state = s.feed_state("f")
+        assert state is not None and state.last_polled_at == datetime(2025, 6, 1, 7, 30, tzinfo=UTC)
