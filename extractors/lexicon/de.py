@@ -6,7 +6,8 @@ LEXICON: dict[str, str] = {
     "produce": (
         r"produ\w*|fertig\w*|gefertigt|baut|bauen|gebaut|baute|montier\w*|montage\w*|"
         r"zusammen\w*|herstell\w*|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
-        r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen"
+        r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen|ablös\w*|ersetz\w*|"
+        r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage"
     ),
     "plant_noun": (
         r"werk|werke|werks|werkes|stammwerk|standort|standorte|standortes|fabrik|fabriken|"
@@ -35,7 +36,7 @@ LEXICON: dict[str, str] = {
     "ended": (
         r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|"
         r"beendet|bis \d{4}|produktionsende|rollt das letzte|gebaut wurden|gefertigt wurden|"
-        r"wurden .{0,60}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt"
+        r"wurden .{0,90}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt"
     ),
     "cancelled": r"streicht|gestrichen|abgesagt|absagen|verzicht\w*|storniert|aufgegeben",
     "paused": r"stilleg\w*|stillgeleg\w*|legt \w+ still|ruhen|pausier\w*|unterbroch\w*|herunterfahren|zwangspause|auf eis",
@@ -84,4 +85,12 @@ LEXICON: dict[str, str] = {
     "export": r"export\w*|für den \w+ markt|für kunden",
     "sales_only": r"ausgeliefert|auslieferung\w*|verkauf\w*|kunden|zu den kunden|bestellungen",
     "history": r"vor \d+ jahren|in den \d{2}er",
+    "continues": r"weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
+    "model_anaphor": (
+        r"das elektroauto|das auto|das modell|der wagen|das fahrzeug|das e-modell|"
+        r"das kompakte e-modell|der stromer|der suv|das suv"
+    ),
+    "except": r"außer|ausgenommen|mit ausnahme|außerhalb",
+    "component": r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile",
+    "hq": r"mit sitz in|sitz in|hauptsitz|zentrale in",
 }

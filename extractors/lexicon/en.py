@@ -5,7 +5,8 @@ from __future__ import annotations
 LEXICON: dict[str, str] = {
     "produce": (
         r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
-        r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line"
+        r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line|"
+        r"take over from|replac\w*|succeed\w*|slip\w*|delay\w*|push\w* back|postpon\w*"
     ),
     "plant_noun": (
         r"plants?|factory|factories|facility|facilities|site|complex|assembly complex|"
@@ -103,4 +104,9 @@ LEXICON: dict[str, str] = {
     "export": r"export\w*|customers in|for the \w+ market|destined for|for customers",
     "sales_only": r"deliver\w*|on the road|sales|sold|orders|buyers|available to buy|on sale",
     "history": r"years ago|in the 19\d0s|history",
+    "continues": r"continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
+    "model_anaphor": r"the car|the model|the vehicle|the suv|the ev|the pickup|the truck|the crossover|the sedan|the van",
+    "except": r"apart from|except|excluding|other than|but not|outside",
+    "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
+    "hq": r"based in|headquartered in|headquarters|head office",
 }

@@ -10,7 +10,8 @@ LEXICON: dict[str, str] = {
         r"sortir des (?:cha[iî]nes|lignes)|quitt\w* (?:les|ses) (?:cha[iî]nes|lignes)|"
         r"descendu de la cha[iî]ne|apparue? sur les lignes|voit le jour|vu le jour|"
         r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
-        r"sortent de l'usine|sort\w* de l'usine|cadence"
+        r"sortent de l'usine|sort\w* de l'usine|cadence|prendre la suite|remplac\w*|succéd\w*|"
+        r"repouss\w*|report\w*|décal\w*|retard\w*"
     ),
     "plant_noun": (
         r"usines?|sites?(?! web| internet)|complexes? industriels?|complexe|manufacture|"
@@ -29,7 +30,7 @@ LEXICON: dict[str, str] = {
         r"devront|devrait|devraient|prévoi\w*|prévu\w*|programm[ée]\w*|à partir d[eu']|dès|"
         r"d'ici|à l'horizon|appelée? à|est attendue?|sont attendus|compte|comptent|"
         r"projet|objectif|vise|visée?|bientôt|prochainement|désormais aussi|planifi\w*|"
-        r"calendrier|annonc\w* pour"
+        r"calendrier|annonc\w* pour|pour la production|pour produire|pour fabriquer|pour assembler"
     ),
     "start": (
         r"démarr\w*|demarr\w*|lanc\w*|lancement|commenc\w*|début\w*|debut\w*|mise? en production|"
@@ -151,4 +152,12 @@ LEXICON: dict[str, str] = {
     "export": r"export\w*|destinés? (?:au|à l')|pour le marché|marché",
     "sales_only": r"commercialis\w*|mise sur le marché|livraisons?|mis en vente|en vente|vendue?s?|immatricul\w*|sur les routes|commandes",
     "history": r"il y a \d+ ans|dans les années|historique",
+    "continues": r"continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",
+    "model_anaphor": (
+        r"la voiture|le modèle|ce modèle|le véhicule|ce véhicule|la citadine|le suv|ce suv|"
+        r"le 4x4|ce 4x4|ce tout-terrain|le tout-terrain|le crossover|la berline|l'utilitaire"
+    ),
+    "except": r"sauf|à l'exception d[eu']|hormis|excepté|hors|en dehors d[eu']",
+    "component": r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries",
+    "hq": r"basée? à|siège|siégeant|dont le siège",
 }

@@ -117,6 +117,12 @@ def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
     plant = ref.plant
+    current = state.current_plant
+    if current is not None and not (plant.city or plant.kb_id) and plant.region and plant.country:
+        known = state.registry.plants[current]
+        # "l'usine du Nord", "the Michigan plant": the plant just named, in that region
+        if known.country == plant.country and (not known.region or fold(known.region) in plant_regions(state, plant.region)):
+            return current
     if not (plant.city or plant.region or plant.kb_id) and plant.country:
         current = state.current_plant
         if current is not None and state.registry.plants[current].country == plant.country:
@@ -125,6 +131,26 @@ def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
         if known is not None:
             return known
     return state.registry.register(plant)
+
+
+def plant_regions(state: ArticleState, region: str) -> set[str]:
+    """A region's folded name and its parent region's (a department gives its region)."""
+    names = {fold(region)}
+    info = state.kb.place(region)
+    if info is not None and info.parent:
+        names.add(fold(info.parent))
+    return names
+
+
+_PRODUCTION_RANK = {"ongoing": 0, "planned": 1}  # others (started, ended, moved…) rank 2
+_PLANT_STATUS_RANK = {"planned": 0, "under_construction": 1, "operating": 1}
+
+
+def _rank_status(draft: Draft) -> int:
+    status = str(draft.fields.get("status"))
+    if draft.type == FactType.PRODUCTION:
+        return _PRODUCTION_RANK.get(status, 2)
+    return _PLANT_STATUS_RANK.get(status, 2)
 
 
 def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
@@ -145,8 +171,12 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
             merged[key] = Draft(d.type, d.start, d.end, d.confidence, d.plant, dict(f))
             continue
         m = merged[key]
-        if d.type == FactType.PRODUCTION and d.fields.get("status") in _STRONG_STATUS and m.fields.get("status") not in _STRONG_STATUS:
-            m.fields["status"] = d.fields["status"]
+        if "status" in f and _rank_status(d) > _rank_status(m):
+            # a stated status beats the default: started/ended/… > planned > ongoing
+            for name in ("status", "start", "end", "date"):
+                m.fields.pop(name, None)
+                if name in f:
+                    m.fields[name] = f[name]
         if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):
             m.fields["person"] = f["person"]
         for name in ("start", "end", "date"):
@@ -156,6 +186,17 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
                 m.fields[name] = f[name]  # unknown, or stated more precisely
         m.confidence = max(m.confidence, d.confidence)
     return list(merged.values())
+
+
+def _plant_dates(state: ArticleState) -> None:
+    """A plant's planned opening dates the planned models there that have no start."""
+    opening = {
+        d.plant: d.fields["date"] for d in state.drafts
+        if d.type == FactType.PLANT_STATUS and d.fields.get("status") == "planned" and "date" in d.fields
+    }  # fmt: skip
+    for d in state.drafts:
+        if d.type == FactType.PRODUCTION and d.plant in opening and d.fields.get("status") == "planned":
+            d.fields.setdefault("start", opening[d.plant])
 
 
 def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
@@ -219,6 +260,11 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         elif weak and produce.search(s_text):
             state.current_plant = weak[-1]
     finish_roles(state)
+    moves = state.registry.rehome()
+    for draft in state.drafts:
+        if draft.plant in moves:
+            draft.plant = moves[draft.plant]
+    _plant_dates(state)
     needs_plant = (FactType.PRODUCTION, FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE,
                    FactType.PLANT_STATUS, FactType.INVESTMENT)  # fmt: skip
     drafts = _merge([d for d in state.drafts if d.plant is not None or d.type not in needs_plant], state.registry)

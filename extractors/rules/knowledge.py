@@ -29,6 +29,7 @@ class PlaceInfo:
     region: str | None
     country: str | None
     adjective: bool = False  # named by an adjective ("chinois", "US-amerikanisch")
+    parent: str | None = None  # a region's parent region (a department's region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +107,14 @@ class Knowledge:
         if found is None:
             return None
         canonical = _str(_get(found, "name", "canonical")) or name
+        parent = None
         kind = _str(_get(found, "kind")) or "city"
         region = _str(_get(found, "region"))
         country = _str(_get(found, "country"))
         if kind == "region" and re.search(r"\b(?:County|Parish|Kreis|Landkreis)\b", canonical):
             kind = "county"  # a county locates a plant as a city does (its region is its parent)
         elif kind == "region":
-            region = canonical
+            parent, region = region, canonical
         adjective = False
         check = getattr(found, "is_adjective", None)
         if callable(check):
@@ -120,7 +122,10 @@ class Knowledge:
                 adjective = bool(check(name))
             except Exception:
                 adjective = False
-        return PlaceInfo(canonical, kind, region, country.upper() if country else None, adjective)
+        return PlaceInfo(
+            canonical, kind, region, country.upper() if country else None, adjective,
+            parent if kind == "region" else None,
+        )  # fmt: skip
 
     def plant(self, name: str) -> Plant | None:
         return self._as_plant(self._ask("plant", name))

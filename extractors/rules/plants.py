@@ -31,6 +31,12 @@ _VICINITY = re.compile(
     r"(?:west|east|north|south) of|bei|nahe|in der nähe von|suburban)\s*$",
     re.I,
 )
+# "based in Dearborn", "hors du marché chinois": a place that is not where anything is made
+_NOT_A_SITE = re.compile(
+    r"(?:based in|headquartered in|basée? à|siège à|mit sitz in|sitz in|hors d[eu']|"
+    r"en dehors d[eu](?: la| l')?|outside(?: of)?|außerhalb|apart from|except)\s*(?:la |le |l'|the |de la )?\s*$",
+    re.I,
+)
 _PREP = re.compile(
     r"(?:\b(?:à|a|au|aux|en|dans|de|d'|du|in|at|im|in der|nach|vers|to|from|von|aus|ins|"
     r"into|chez|sur le site de|bei)\s+(?:l'|la |le |the |dem |der |den )?)$",
@@ -56,7 +62,7 @@ def _chains(places: list[Mention], text: str, offset: int) -> list[list[Mention]
         if chains:
             prev = chains[-1][-1]
             gap = text[prev.end - offset : m.start - offset]
-            if _CHAIN_GAP.match(gap) and _broader(prev.place, m.place):
+            if _CHAIN_GAP.match(gap) and _rank(prev.place) != _rank(m.place):
                 chains[-1].append(m)
                 continue
         chains.append([m])
@@ -120,6 +126,8 @@ def plant_refs(
         left = text[max(0, first.start - offset - 70) : first.start - offset]
         right = text[last.end - offset : last.end - offset + 30]
         loc = location(chain)
+        if _NOT_A_SITE.search(left):
+            continue
         if _VICINITY.search(left):
             if refs:
                 prev = refs[-1]
@@ -142,7 +150,11 @@ def plant_refs(
         if not strong and head and len(chain) == 1:
             strong = True
             name = text[first.start - offset : last.end - offset] + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
-        if not strong and not (production_sentence and _PREP.search(left)):
+        known_site = (
+            not strong and len(chain) <= 2 and first.place is not None
+            and first.place.kind in ("city", "county") and bool(kb.plants_near(city=first.place.name))
+        )  # fmt: skip
+        if not strong and not known_site and not (production_sentence and _PREP.search(left)):
             continue
         if not strong and any(m.adjective for m in chain):
             continue  # "la société allemande Daimler": a nationality, not a place of production
@@ -215,6 +227,17 @@ class PlantRegistry:
                 return i
         self.plants.append(plant)
         return len(self.plants) - 1
+
+    def rehome(self) -> dict[int, int]:
+        """Country-only plants of a country where the article names exactly one located plant."""
+        moves: dict[int, int] = {}
+        for i, p in enumerate(self.plants):
+            if p.city or p.region or p.kb_id or not p.country:
+                continue
+            target = self.find_country(p.country)
+            if target is not None and target != i:
+                moves[i] = target
+        return moves
 
     def find_country(self, country: str) -> int | None:
         """The article's one plant in `country`, if exactly one is known."""

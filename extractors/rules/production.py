@@ -35,8 +35,10 @@ INHERITED_PLANT_PENALTY = 0.1  # plant taken from the discourse, not the sentenc
 COUNTRY_ONLY_PENALTY = 0.15  # plant known only by its country
 MODEL_DISTANCE_PENALTY = 0.1  # model and plant far apart (> 120 characters)
 
+_LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
 _DEST = re.compile(r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$", re.I)
 _ORIGIN = re.compile(r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$", re.I)
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b", re.I)
 _PRODUCTION_NOUN = re.compile(r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b", re.I)
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b", re.I)
@@ -44,7 +46,11 @@ _NOT_BEFORE = re.compile(r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vo
 
 def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
     has = state.has
-    if has("hedge", clause) or has("former", clause):
+    if has("hedge", clause):
+        return None
+    if has("cancelled", clause):
+        return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
+    if has("former", clause):
         return None
     if has("negation", clause) and not _NOT_BEFORE.search(clause):
         if not (has("ended", clause) or has("cancelled", clause)):
@@ -60,14 +66,25 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.PLANNED
     if has("started", clause):
         return ProductionStatus.STARTED
+    if has("continues", clause):
+        return ProductionStatus.ONGOING  # "will go on building", "auch künftig", "toujours"
     if has("future", clause):
         return ProductionStatus.PLANNED
     return ProductionStatus.ONGOING
 
 
+def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
+    """"apart from the Ioniq 5 N", "les châssis du Leapmotor B10": not the model made here."""
+    before = sentence.local(model.start - 30, model.start)
+    return bool(state.has("except", before) or state.has("component", before))
+
+
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
+    """A date that can time production: not a sales or delivery date, not a bare weekday."""
     before = sentence.local(d.start - 45, d.start)
-    return not state.has("sales_only", before)
+    if state.has("sales_only", before):
+        return False
+    return bool(re.search(r"\d", d.date.text)) or not _WEEKDAY.search(d.date.text)
 
 
 def _dates(
@@ -119,10 +136,13 @@ def _plant_for(
         return _nearest(clause.refs, local_ids, model.start), 0.0
     if state.has("plant_anaphor", clause.text) and state.current_plant is not None:
         return state.current_plant, INHERITED_PLANT_PENALTY
-    if sentence.refs:
-        return _nearest(sentence.refs, sentence.ref_ids, model.start), MODEL_DISTANCE_PENALTY
+    strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
+    if strong:
+        return _nearest([r for r, _ in strong], [i for _, i in strong], model.start), MODEL_DISTANCE_PENALTY
     if state.current_plant is not None:
         return state.current_plant, INHERITED_PLANT_PENALTY
+    if sentence.refs:
+        return _nearest(sentence.refs, sentence.ref_ids, model.start), MODEL_DISTANCE_PENALTY
     return None, 0.0
 
 
@@ -163,7 +183,16 @@ def _move(
         elif origin is None and _ORIGIN.search(left):
             origin = rid
     if dest is None:
-        return False
+        left = _LEFT.search(clause.text)
+        if left is None:
+            return False
+        after = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True)
+                 if 0 <= r.start - clause.start - left.end() <= 3]  # fmt: skip
+        if not after:
+            return False
+        for model in models:
+            _add(state, sentence, model, after[0][1], ProductionStatus.MOVED, 0.75)
+        return True
     if origin is None:
         origin = state.current_plant
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
@@ -194,15 +223,19 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
     if status is None:
         return
     start, end, final = _dates(state, sentence, clause, status)
-    rid = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    noun = _PRODUCTION_NOUN.search(clause.text)
+    pos = clause.start + (noun.end() if noun else 0)
+    after = [r for r in clause.refs if r.start >= pos] or clause.refs
+    rid = sentence.ref_ids[sentence.refs.index(after[0])]
     for model in state.current_models:
         _add(state, sentence, model, rid, final, BASE_CONFIDENCE - INHERITED_PLANT_PENALTY, start, end)
 
 
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
-    if not (state.has("start", clause.text) and state.has("produce", clause.text)):
+    if not state.has("start", clause.text):
         return False
+    makes = bool(state.has("produce", clause.text))
     if state.has("hedge", clause.text) or state.has("former", clause.text):
         return False
     dates = [d for d in clause.dates if _usable(state, sentence, d) and d.bound != "until"]
@@ -218,11 +251,15 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
         if start.end >= state.published.start or state.has("future", clause.text)
         else ProductionStatus.STARTED
     )
+    recent = {m.name for m in state.current_models} if state.models_sentence >= state.sentence_no - 1 else set()
     planned = [
         d for d in state.drafts
         if d.type == FactType.PRODUCTION and d.plant == plant
         and d.fields.get("status") == ProductionStatus.PLANNED and "start" not in d.fields
+        and (makes or d.fields.get("model") in recent)
     ]  # fmt: skip
+    if not makes and not planned:
+        return False
     for draft in planned:
         draft.fields["start"] = start
     if not planned and state.current_models and local_ids:
@@ -236,8 +273,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     previous: tuple[list[Mention], str | None] = ([], None)
     produced: list[Mention] = []
     for clause in sentence.clauses:
-        models = clause.models()
+        models = [m for m in clause.models() if not _excluded(state, sentence, m)]
+        if not models and clause.models():
+            continue
         continuation = False
+        if not models and state.has("model_anaphor", clause.text) and state.has("produce", clause.text):
+            if state.models_sentence >= state.sentence_no - 2:
+                models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
         if not models:
