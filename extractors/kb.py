@@ -446,14 +446,21 @@ class KnowledgeBase:
         }
 
     def company(self, name: str | None) -> Company | None:
-        """The company an alias names ("RKM", "VW-Konzern", "groupe Renault"), else None."""
-        key = self._lookup(name, self._company_index, self._company_squash)
-        return self._company_by_name[key] if key else None
+        """The company an alias names ("RKM", "VW-Konzern", "groupe Renault"), else None.
+        A leading article or preposition is ignored ("le groupe Renault", "der VW")."""
+        for candidate in _bare_candidates(name):
+            key = self._lookup(candidate, self._company_index, self._company_squash)
+            if key:
+                return self._company_by_name[key]
+        return None
 
     def model(self, name: str | None) -> CarModel | None:
-        """The model an alias names ("ID.3", "Zoé", "VF8", "Ioniq 5"), else None."""
-        key = self._lookup(name, self._model_index, self._model_squash)
-        return self._model_by_name[key] if key else None
+        """The model an alias names ("ID.3", "Zoé", "VF8", "Ioniq 5", "la Zoé"), else None."""
+        for candidate in _bare_candidates(name):
+            key = self._lookup(candidate, self._model_index, self._model_squash)
+            if key:
+                return self._model_by_name[key]
+        return None
 
     def plant(self, name: str | None) -> PlantEntry | None:
         """The plant an alias names ("usine de Busan", "Werk Zwickau", "HMGMA"), else None.
@@ -491,7 +498,13 @@ class KnowledgeBase:
         return places[0] if places else None
 
     def places_named(self, name: str | None) -> list[Place]:
-        return list(self._place_index.get(fold(name), ())) if name else []
+        """Every place a name may be, best first; a leading article or preposition is
+        ignored when the name is not known as written ("la Chine", "aux États-Unis")."""
+        for candidate in _bare_candidates(name):
+            places = self._place_index.get(fold(candidate))
+            if places:
+                return list(places)
+        return []
 
     def country_code(self, name: str | None) -> str | None:
         """ISO alpha-2 for a country code or name in any language ("Südkorea" -> "KR")."""
@@ -747,6 +760,25 @@ def _template_specs(
             else:
                 spec.append({"LOWER": word.lower()})
         yield spec
+
+
+# Articles and prepositions news puts before a name: "la Chine", "aux États-Unis",
+# "der VW-Konzern", "in Sachsen", "the Golf".
+_LEADING_WORDS_RE = re.compile(
+    r"^(?:l['’]\s*|d['’]\s*|(?:le|la|les|du|des|de la|de l['’]|de|au|aux|en|à|dans|the|in|"
+    r"der|die|das|dem|den|des|im|ins|nach|aus|vom|zum|zur)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _bare_candidates(name: str | None) -> Iterator[str]:
+    """A name as written, then without a leading article or preposition."""
+    if not name:
+        return
+    yield name
+    bare = _LEADING_WORDS_RE.sub("", name.strip(), count=1)
+    if bare and bare != name:
+        yield bare
 
 
 # "l'usine", "the plant", "das Werk", "notre usine", "its plant"

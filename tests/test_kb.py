@@ -168,6 +168,9 @@ def test_company_kinds_and_parents(kb: KnowledgeBase) -> None:
         ("500e", "Fiat 500e"),
         ("Fiat 500 électrique", "Fiat 500e"),
         ("Megane E-Tech", "Renault Mégane E-Tech"),
+        ("Mégane", "Renault Mégane E-Tech"),  # the combustion Mégane is out of production
+        ("Scenic", "Renault Scénic E-Tech"),
+        ("electric Chevrolet Silverado", "Chevrolet Silverado EV"),
         ("e-tron GT", "Audi e-tron GT"),
         ("Silverado", "Chevrolet Silverado"),
         ("Silverado EV", "Chevrolet Silverado EV"),
@@ -331,6 +334,12 @@ def test_place_details(kb: KnowledgeBase) -> None:
     assert kb.country_code("KR") == "KR"
     assert kb.country_code("XX") is None
     assert kb.place("Atlantis") is None
+    # an article or preposition in front is ignored when the name is not known with it
+    assert kb.place("la Chine").name == "China"  # type: ignore[union-attr]
+    assert kb.place("aux États-Unis").country == "US"  # type: ignore[union-attr]
+    assert kb.place("Le Havre").name == "Le Havre"  # type: ignore[union-attr]
+    assert kb.model("la Zoé").name == "Renault Zoe"  # type: ignore[union-attr]
+    assert kb.company("der VW-Konzern").name == "Volkswagen"  # type: ignore[union-attr]
 
 
 # --------------------------------------------------------------------------- validation
