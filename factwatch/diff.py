@@ -194,18 +194,18 @@ def same_model(a: Fact, b: Fact) -> bool:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    """Same person: equal names, a surname alone ("Farley" / "Jim Farley"), or the
-    same surname and first initial ("J. Farley", "Luca de Meo" / "Lucas Di Meo")."""
+    """Same person: one name's words within the other's ("Farley" / "Jim Farley", in
+    any order), or the same surname and a first name that is an initial or a prefix of
+    the other ("J. Farley"; "Luca de Meo" / "Lucas Di Meo"; not "John" / "Jim")."""
     wa, wb = fold(a).split(), fold(b).split()
     if not wa or not wb:
         return False
-    if wa == wb:
+    if set(wa) <= set(wb) or set(wb) <= set(wa):  # "Farley"; "Song Ho-sung" = "Ho-sung Song"
         return True
     if wa[-1] != wb[-1]:
         return False
-    if len(wa) == 1 or len(wb) == 1:
-        return True
-    return wa[0][0] == wb[0][0]
+    first_a, first_b = sorted((wa[0], wb[0]), key=len)
+    return len(first_a) == 1 or first_b.startswith(first_a)  # "J." / "Luca" = "Lucas"
 
 
 # --------------------------------------------------------------------------- plants

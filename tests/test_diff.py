@@ -375,6 +375,8 @@ def test_company_and_person_names() -> None:
     assert not same_company("Volkswagen", "Volkswagen Group")
     assert same_person("Farley", "Jim Farley")
     assert same_person("Luca de Meo", "Lucas Di Meo")
+    assert same_person("Song Ho-sung", "Ho-sung Song")
+    assert not same_person("Jim Farley", "John Farley")
     assert not same_person("Thomas Schäfer", "Oliver Blume")
 
 
