@@ -65,6 +65,7 @@ def build_nlp(lang: str) -> Language:
             raise PipelineUnavailable(lang, str(exc)) from exc
     elif lang in BLANK_LANGUAGES:
         nlp = spacy.blank(lang)
+        _split_hyphens(nlp)
         nlp.add_pipe("sentencizer")
     else:
         raise PipelineUnavailable(lang, "language not supported")
@@ -86,6 +87,15 @@ def build_nlp(lang: str) -> Language:
         ruler.add_patterns(group)  # type: ignore[attr-defined]
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
     return nlp
+
+
+def _split_hyphens(nlp: Language) -> None:
+    """Split word-internal hyphens ("Golf-Produktion", "ID.3-Montage", "all-electric"), so a
+    model or place inside a compound is a token sequence the KB patterns can match."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\w.])-(?=\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _as_phrases(

@@ -50,7 +50,7 @@ def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
         label = span.label_
         ident = span.id_ or text
         if label == "MODEL":
-            info = kb.model(ident) or kb.model(text)
+            info = kb.model(text) or kb.model(ident)
             found.append(
                 Mention("MODEL", span.start_char, span.end_char, text,
                         info.name if info else text, brand=info.brand if info else None)
@@ -112,8 +112,8 @@ def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Men
         token = tail.group(1).rstrip(",.;:)")
         if token in _NOT_MODEL_WORDS or not _MODEL_TOKEN.match(token):
             continue
-        if not re.search(r"\d", token) and company.company_kind is None:
-            continue
+        if not re.search(r"\d", token):
+            continue  # an unknown model is a brand and a code with a digit ("B10", "VF 7")
         start, end = company.start, company.end + 1 + len(token)
         if any(m.start <= start < m.end or start <= m.start < end for m in models):
             continue
@@ -138,8 +138,64 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+_EV_BEFORE = re.compile(
+    r"(?:all-electric|fully electric|battery-electric|electric|elektrische[nrs]?|vollelektrische[nrs]?|"
+    r"rein elektrische[nrs]?)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_EV_AFTER = re.compile(r"^\s+(?:électriques?|electriques?|EV|E-Tech|Electric|e-tron)\b", re.I)
+_EV_SUFFIXES = ("EV", "E-Tech", "Electric", "électrique", "e-tron")
+_COORD = re.compile(r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I)
+_BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
+
+
+def _ev_variant(m: Mention, kb: Knowledge) -> Mention:
+    for suffix in _EV_SUFFIXES:
+        for base in (m.name, m.text):
+            info = kb.model(f"{base} {suffix}")
+            if info is not None and info.name != m.name:
+                return Mention("MODEL", m.start, m.end, m.text, info.name, brand=info.brand)
+    return m
+
+
+def _model_groups(text: str, models: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for m in models:
+        if groups and _COORD.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Electric variants ("the electric Chevrolet Silverado", "les Mégane et Scenic électriques"),
+    renamings in parentheses ("den elektrischen Golf (ID. Golf)"), "Fiat 500 et 600"."""
+    models = [m for m in mentions if m.kind == "MODEL"]
+    others = [m for m in mentions if m.kind != "MODEL"]
+    out: list[Mention] = []
+    for group in _model_groups(text, models):
+        electric = bool(_EV_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start]))
+        electric = electric or bool(_EV_AFTER.match(text[group[-1].end : group[-1].end + 15]))
+        for m in group:
+            out.append(_ev_variant(m, kb) if electric else m)
+    kept: list[Mention] = []
+    for i, m in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and re.fullmatch(r"\s*\(\s*", text[m.end : nxt.start]):
+            continue  # the name in parentheses is the model's own name
+        kept.append(m)
+        bare = _BARE_NUMBER.match(text[m.end : m.end + 12])
+        if bare and m.brand:
+            info = kb.model(f"{m.brand} {bare.group(1)}")
+            if info is not None:
+                s = m.end + bare.start(1)
+                kept.append(Mention("MODEL", s, s + len(bare.group(1)), bare.group(1), info.name, brand=info.brand))
+    return sorted([*others, *kept], key=lambda m: m.start)
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge) -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
     base = _resolve([*base, *_ner_mentions(doc, kb)])
-    return _resolve([*base, *_pattern_mentions(text, base, kb)])
+    return _refine_models(text, _resolve([*base, *_pattern_mentions(text, base, kb)]), kb)
