@@ -121,7 +121,10 @@ def cmd_rerun(args: argparse.Namespace, settings: Settings) -> int:
             on_outcome=lambda o: _print_outcome(o, json_mode=args.json, out=sys.stdout),
         )
         if not args.no_alerts:
-            report = dispatch(store, router, json_mode=args.json)
+            # stdout carries only change objects with --json: console alerts go to stderr
+            report = dispatch(
+                store, router, json_mode=args.json, console_file=sys.stderr if args.json else None
+            )
             for line in report.problems:
                 _problem(line)
             if not args.json:
