@@ -138,12 +138,19 @@ class PlantEntry:
     models: tuple[str, ...] = ()
     status: PlantStatus = PlantStatus.OPERATING
 
-    def to_plant(self, name: str | None = None) -> Plant:
-        """The fact model's Plant for this entry; `name` is the name as written."""
+    def to_plant(self, name: str | None = None, *, city: str | None = None) -> Plant:
+        """The fact model's Plant for this entry; `name` is the name as written.
+
+        `city` keeps the place the article names when it is one of the plant's
+        localities ("Bryan County" for the Metaplant, whose city is Ellabell); any
+        other value is ignored.
+        """
+        written = fold(city)
+        known = {fold(x): x for x in self.localities}
         return Plant(
             name=name or self.name,
             operator=self.operator,
-            city=self.city,
+            city=known.get(written, self.city) if written else self.city,
             region=self.region,
             country=self.country,
             kb_id=self.id,

@@ -263,6 +263,10 @@ def test_to_plant_carries_the_kb_id(kb: KnowledgeBase) -> None:
         kb_id="renault-korea-busan",
     )
     assert plant.to_json()["id"] == "renault-korea-busan"
+    metaplant = kb.plant("HMGMA")
+    assert metaplant is not None and metaplant.city == "Ellabell"
+    assert metaplant.to_plant(city="Bryan County").city == "Bryan County"  # a locality
+    assert metaplant.to_plant(city="Atlanta").city == "Ellabell"  # not this plant's place
     assert "Polestar 4" in entry.models
     assert entry.status is PlantStatus.OPERATING
 
