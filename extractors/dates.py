@@ -11,9 +11,9 @@ What a mention covers
     "bis spätestens Ende 2033", "au second semestre 2025", "im Oktober");
     `FuzzyDate.text` is the same string. `bound` says what that preposition
     means: ``from`` (à partir de, dès, depuis, from, since, no earlier than,
-    ab, seit, vom …), ``until`` (d'ici, jusqu'à, avant, by, until, before, bis,
-    spätestens …) or ``at``. The label is the date's own either way
-    ("d'ici fin 2025" → 2025-late, bound until).
+    ab, seit, vom …), ``until`` (jusqu'à, until, through, bis …), ``by`` (d'ici,
+    au plus tard, avant, by, before, within, spätestens …) or ``at``. The label
+    is the date's own either way ("d'ici fin 2025" → 2025-late, bound by).
 
 Kinds (`DateKind`)
     ``absolute``  the text names the year ("fin 2024", "Q3 2025", "17.10.2022")
@@ -106,11 +106,17 @@ class DateKind(StrEnum):
 
 
 class DateBound(StrEnum):
-    """What the introducing preposition says about the date."""
+    """What the introducing preposition says about the date.
+
+    ``from``: a state begins (à partir de, since, ab); ``until``: a state lasts up to
+    it (jusqu'à, until, bis); ``by``: a deadline, the latest date of an event
+    (d'ici, by, before, spätestens); ``at``: the date itself.
+    """
 
     AT = "at"
     FROM = "from"
     UNTIL = "until"
+    BY = "by"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +254,11 @@ _BOUND_WORDS = {
         "not before, not until, as early as, starting, beginning, effective, after, since, from,"
         "ab, seit, vom, von, nicht vor, nach"
     ),
-    DateBound.UNTIL: _words(
-        "d ici, jusqu, au plus tard, avant, a l horizon, no later than, as late as, until, till,"
-        "through, before, by, within, bis, spatestens, spaetestens, vor"
+    DateBound.BY: _words(
+        "d ici, au plus tard, avant, a l horizon, no later than, as late as, before, by, within,"
+        "bis spatestens, bis spaetestens, spatestens, spaetestens, vor, binnen"
     ),
+    DateBound.UNTIL: _words("jusqu, until, till, through, bis"),
 }
 # Prefixes that open a period when a second date follows ("du … au …"), and close it.
 _PAIR_OPEN = _words("du, de, d, from, von, vom, between, entre, zwischen")
@@ -271,7 +278,7 @@ _fold = lru_cache(maxsize=4096)(fold)
 def _bound_of(prefix: str) -> DateBound:
     if not prefix:
         return DateBound.AT
-    for bound, words in _BOUND_WORDS.items():  # FROM first: "pas avant", "nicht vor"
+    for bound, words in _BOUND_WORDS.items():  # FROM first ("pas avant"), BY before UNTIL
         for word in words:
             if prefix == word or prefix.startswith(word + " "):
                 return bound
