@@ -49,8 +49,8 @@ LEXICON: dict[str, str] = {
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (
-        r"ursprünglich|zunächst geplant|bisher vorgesehene|hatte \w+ geplant|eigentlich|"
-        r"sollte ursprünglich|früher|damals|einst|hätte"
+        r"ursprünglich\w*|zunächst geplant\w*|bisher vorgesehen\w*|hatte \w+ geplant|eigentlich|"
+        r"früher\w*|damals|einst|hätte"
     ),
     "capacity_cue": r"kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal",
     "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|je jahr|per anno",

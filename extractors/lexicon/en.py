@@ -54,7 +54,7 @@ LEXICON: dict[str, str] = {
     ),
     "negation": r"not|n't|no longer|never|no\b|none",
     "former": (
-        r"originally|under the (?:original|previous) (?:plan|schedule)|was to|were to|"
+        r"originally|original plan|under the (?:original|previous) (?:plan|schedule)|was to|were to|"
         r"had been|initially|previously|earlier plan|formerly|first planned|was supposed to become"
     ),
     "capacity_cue": (

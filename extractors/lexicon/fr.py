@@ -78,6 +78,7 @@ LEXICON: dict[str, str] = {
     ),
     "former": (
         r"avait programmé|avaient programmé|initialement|au départ|à l'origine|devait|devaient|"
+        r"plan initial|plan d'origine|"
         r"comptait|prévoyait|ancien\w* plan|précédemment|autrefois|jadis|"
         r"dans les années (?:19|20)\d0"
     ),

@@ -98,10 +98,34 @@ def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list
     return out
 
 
-def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+_NUMBER_STOP = re.compile(r"\d{3}\.(?=\s+[A-ZÄÖÜÀ-Ý])")
+
+
+def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The pipeline's sentences, re-joined where a mention spans a break ("(ID. Golf)") and
+    split after a figure or year that ends a sentence ("… etwa 800.000. Die Produktion")."""
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    joined: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if joined and any(m.start < s < m.end for m in mentions):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in joined:
+        cut = s
+        for m in _NUMBER_STOP.finditer(doc.text, s, e):
+            if any(x.start < m.end() < x.end for x in mentions):
+                continue
+            out.append((cut, m.end()))
+            cut = m.end()
+        out.append((cut, e))
+    return out
+
+
+def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in _sentence_bounds(doc, mentions):
         chunk = text[s:e]
         # a sentence never runs across a paragraph break
         pieces = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", chunk, re.S)]
@@ -230,7 +254,7 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         main_company=main, companies=companies,
     )  # fmt: skip
     produce = pattern(lang, "produce")
-    for s, e in _sentences(doc, text):
+    for s, e in _sentences(doc, text, mentions):
         s_text = text[s:e]
         s_mentions = [m for m in mentions if s <= m.start < e]
         s_dates = [d for d in dates if s <= d.start < e]

@@ -43,6 +43,11 @@ _PREP = re.compile(
     re.I,
 )
 _CHAIN_GAP = re.compile(r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I)
+# plural plant nouns name several plants ("Standorte in Deutschland", "its U.S. plants")
+_PLURAL_NOUNS = frozenset(
+    "usines sites plants factories facilities werke standorte fabriken ateliers complexes".split()
+)
+_BASED = re.compile(r"^\s*-\s*(?:based|basierte?n?)\b", re.I)
 MAX_NOUN_GAP = 7  # words between a plant noun and its place ("usine de 4 milliards de dollars en …")
 _NOISE_PLACES = frozenset({"europe", "asie", "asia", "amerique du nord", "north america"})
 
@@ -126,7 +131,7 @@ def plant_refs(
         left = text[max(0, first.start - offset - 70) : first.start - offset]
         right = text[last.end - offset : last.end - offset + 30]
         loc = location(chain)
-        if _NOT_A_SITE.search(left):
+        if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
         if _VICINITY.search(left):
             if refs:
@@ -140,7 +145,7 @@ def plant_refs(
             continue
         name = None
         strong = False
-        nouns = list(noun.finditer(left))
+        nouns = [n for n in noun.finditer(left) if fold(n.group(0)) not in _PLURAL_NOUNS]
         if nouns:
             between = left[nouns[-1].end() :]
             if len(between.split()) <= MAX_NOUN_GAP and not re.search(r"[.;:!?]|\b(?:qui|which|that|die|der|das)\b", between):
@@ -159,7 +164,8 @@ def plant_refs(
         if not strong and any(m.adjective for m in chain):
             continue  # "la société allemande Daimler": a nationality, not a place of production
         plant = replace(loc, name=name.strip() if name else None)
-        refs.append(PlantRef(first.start, last.end, plant, strong, "noun" if strong else "prep"))
+        anchor = "noun" if strong else ("site" if known_site else "prep")
+        refs.append(PlantRef(first.start, last.end, plant, strong or known_site, anchor))
     return sorted(refs, key=lambda r: r.start)
 
 

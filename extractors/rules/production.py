@@ -35,9 +35,17 @@ INHERITED_PLANT_PENALTY = 0.1  # plant taken from the discourse, not the sentenc
 COUNTRY_ONLY_PENALTY = 0.15  # plant known only by its country
 MODEL_DISTANCE_PENALTY = 0.1  # model and plant far apart (> 120 characters)
 
+_PAST_MOVE = re.compile(
+    r"\b(?:has|have|had|was|were)\s+(?:\w+\s+)?(?:moved|left|shifted|transferred|relocated)\b|"
+    r"\b(?:moved|left|shifted|relocated)\b(?! to be)|"
+    r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:été\s+)?(?:transférée?s?|déménagée?s?|quitté|délocalisée?s?|partie?s?)\b|\bdépart\b|"
+    r"\b(?:ist|sind|wurde|wurden|hat|haben)\b.{0,40}\b(?:umgezogen|verlagert|abgewandert|gewechselt|abgezogen)\b",
+    re.I,
+)
 _LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
 _DEST = re.compile(r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$", re.I)
 _ORIGIN = re.compile(r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$", re.I)
+_RELATIVE = re.compile(r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b", re.I)
 _PRODUCTION_NOUN = re.compile(r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b", re.I)
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
@@ -114,6 +122,8 @@ def _dates(
         )
         if future:
             status = ProductionStatus.ONGOING
+    if status == ProductionStatus.PLANNED and start is None and end is not None:
+        status = ProductionStatus.ONGOING  # "noch bis zum Spätsommer 2027 gebaut": made until then
     if status == ProductionStatus.ENDED and end is None and state.has("future", clause.text):
         status = ProductionStatus.ONGOING  # "devrait stopper la production": still made today
     if status == ProductionStatus.STARTED and start is not None and start.start > state.published.end:
@@ -121,10 +131,20 @@ def _dates(
     return start, end, status
 
 
-def _nearest(refs: list[PlantRef], ids: list[int], pos: int) -> int | None:
+def _nearest(refs: list[PlantRef], ids: list[int], pos: int, text: str = "", offset: int = 0) -> int | None:
+    """The plant reference for a model at `pos`: in the same comma-separated segment first,
+    then a strong reference before a weak one, then the closest."""
     if not refs:
         return None
-    best = min(range(len(refs)), key=lambda i: (not refs[i].strong, abs(refs[i].start - pos)))
+
+    def segment(at: int) -> int:
+        return text.count(",", 0, max(0, at - offset)) if text else 0
+
+    here = segment(pos)
+    best = min(
+        range(len(refs)),
+        key=lambda i: (segment(refs[i].start) != here, not refs[i].strong, abs(refs[i].start - pos)),
+    )
     return ids[best]
 
 
@@ -133,7 +153,7 @@ def _plant_for(
 ) -> tuple[int | None, float]:
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
     if clause.refs:
-        return _nearest(clause.refs, local_ids, model.start), 0.0
+        return _nearest(clause.refs, local_ids, model.start, sentence.text, sentence.start), 0.0
     if state.has("plant_anaphor", clause.text) and state.current_plant is not None:
         return state.current_plant, INHERITED_PLANT_PENALTY
     strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
@@ -193,13 +213,12 @@ def _move(
         for model in models:
             _add(state, sentence, model, after[0][1], ProductionStatus.MOVED, 0.75)
         return True
-    if origin is None:
+    if origin is None and state.has("plant_anaphor", clause.text):
         origin = state.current_plant
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     when = dates[0].date if dates else None
-    future = bool(state.has("future", clause.text)) or (
-        when is not None and when.start > state.published.end
-    )
+    # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
+    future = not _PAST_MOVE.search(clause.text) or (when is not None and when.start > state.published.end)
     for model in models:
         if origin is not None and origin != dest:
             if future:
@@ -271,6 +290,7 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
 def production_facts(state: ArticleState, sentence: Sentence) -> None:
     """Add the sentence's production drafts to `state`."""
     previous: tuple[list[Mention], str | None] = ([], None)
+    last_models: list[Mention] = []
     produced: list[Mention] = []
     for clause in sentence.clauses:
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
@@ -282,12 +302,19 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
+        elif not models and last_models and _RELATIVE.match(clause.text):
+            models, continuation = last_models, True  # "… die Modelle X, Y, die heute dort gefertigt werden"
+        if clause.models():
+            last_models = models
         if not models:
             if not sentence.of_kind("MODEL"):
                 if not _plant_start(state, sentence, clause):
                     _carried_models(state, sentence, clause)
             continue
-        trigger = state.has("produce", clause.text) or state.has("ended", clause.text)
+        trigger = (
+            state.has("produce", clause.text) or state.has("ended", clause.text)
+            or state.has("move", clause.text)
+        )  # fmt: skip
         if not trigger and not continuation:
             if not state.has("produce", sentence.text):
                 continue
