@@ -25,7 +25,7 @@ from extractors.rules.errors import ExtractorError, UnsupportedLanguage
 from extractors.rules.text import MAX_CHARS, prepare
 from factwatch.model import Article, Fact
 
-__all__ = ["ExtractorError", "UnsupportedLanguage", "extract", "extract_many"]
+__all__ = ["ExtractorError", "UnsupportedLanguage", "extract", "extract_many", "language_of"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,16 @@ def _prepared(article: Article) -> str:
         log.warning("%s: %d characters, only the first %d are read",
                     _where(article) or "article", len(text), MAX_CHARS)  # fmt: skip
     return prepare(text)
+
+
+def language_of(article: Article) -> str | None:
+    """The language the extractor would read `article` in (None: too short to tell).
+
+    Raises UnsupportedLanguage for a language other than fr/en/de. Callers that batch
+    can set `Article.lang` to the result so `extract_many` does not detect it again.
+    """
+    text = _prepared(article)
+    return _language(article, text) if text.strip() else None
 
 
 def extract(article: Article) -> list[Fact]:

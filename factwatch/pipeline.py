@@ -77,35 +77,49 @@ def load_articles(
 
 
 def extract_articles(articles: Sequence[Article]) -> list[list[Fact] | ArticleOutcome]:
-    """Extract facts, batched per language; per-article failures become outcomes."""
-    from extractors import ExtractorError, UnsupportedLanguage, extract, extract_many
+    """Extract facts, batched per language; per-article problems become outcomes.
 
-    try:
-        return list(extract_many(articles))
-    except ExtractorError:
-        log.debug("batch extraction failed; extracting one by one", exc_info=True)
-    results: list[list[Fact] | ArticleOutcome] = []
+    The language is identified once per article here: an unsupported one is a skipped
+    outcome (one line, recorded by `ingest`), the others go to `extract_many` with
+    their language set.
+    """
+    from extractors import ExtractorError, UnsupportedLanguage, extract_many, language_of
+
+    results: list[list[Fact] | ArticleOutcome | None] = []
+    batch: list[tuple[int, Article]] = []
     for article in articles:
+        where = where_of(article)
         try:
-            results.append(extract(article))
+            lang = language_of(article)
         except UnsupportedLanguage as exc:
             results.append(
                 ArticleOutcome(
-                    where=where_of(article),
-                    article=article,
-                    skipped=True,
-                    problem=f"{where_of(article)}: skipped: {exc}",
+                    where=where, article=article, skipped=True, problem=f"{where}: skipped: {exc}"
                 )
             )
-        except ExtractorError as exc:
-            results.append(
-                ArticleOutcome(
-                    where=where_of(article),
-                    article=article,
-                    problem=f"{where_of(article)}: extraction failed: {exc}",
-                )
-            )
-    return results
+            continue
+        batch.append((len(results), replace(article, lang=lang) if lang else article))
+        results.append(None)
+    try:
+        extracted = extract_many([a for _, a in batch])
+    except ExtractorError as exc:
+        log.warning("batch extraction failed (%s); extracting one by one", exc)
+        extracted = [_extract_one(a) for _, a in batch]  # type: ignore[misc]
+    for (i, _), facts in zip(batch, extracted, strict=True):
+        results[i] = facts
+    return [r for r in results if r is not None]
+
+
+def _extract_one(article: Article) -> list[Fact] | ArticleOutcome:
+    from extractors import ExtractorError, extract
+
+    try:
+        return extract(article)
+    except ExtractorError as exc:
+        where = where_of(article)
+        return ArticleOutcome(
+            where=where, article=article, problem=f"{where}: extraction failed: {exc}"
+        )
 
 
 def record_article(
