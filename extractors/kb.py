@@ -137,6 +137,7 @@ class PlantEntry:
     localities: tuple[str, ...] = ()
     models: tuple[str, ...] = ()
     status: PlantStatus = PlantStatus.OPERATING
+    former_operators: tuple[str, ...] = ()
 
     def to_plant(self, name: str | None = None, *, city: str | None = None) -> Plant:
         """The fact model's Plant for this entry; `name` is the name as written.
@@ -340,6 +341,9 @@ _PLANT_TEMPLATES: dict[str, tuple[str, ...]] = {
         "{o} {c} factory",
         "{o}'s {c} plant",
         "{o} plant in {c}",
+        "plant in {c}",
+        "factory in {c}",
+        "facility in {c}",
         "{o} {c}",
     ),
     "de": (
@@ -486,7 +490,9 @@ class KnowledgeBase:
 
     def _plant_candidates(self, name: str) -> Iterator[str]:
         yield name
-        bare = _DETERMINER_RE.sub("", name.strip(), count=1)
+        # "usine Toyota Motor Manufacturing France (TMMF) d'Onnaing"
+        plain = " ".join(re.sub(r"\([^)]*\)", " ", name).split()) or name
+        bare = _DETERMINER_RE.sub("", plain.strip(), count=1)
         if bare != name:
             yield bare
         match = _QUALIFIED_PLANT_RE.match(bare)
@@ -605,8 +611,9 @@ class KnowledgeBase:
         return bool(localities & region_names)
 
     def _operated_by(self, plant: PlantEntry, wanted: set[str]) -> bool:
-        if self.related_companies(plant.operator) & wanted:
-            return True
+        for operator in (plant.operator, *plant.former_operators):
+            if self.related_companies(operator) & wanted:
+                return True
         if plant.operator in {c for w in wanted for c in self._descendants(w)}:
             return True
         for model_name in plant.models:
@@ -1062,6 +1069,7 @@ class _Loader:
                     "localities",
                     "models",
                     "status",
+                    "former_operators",
                 )
             )
             if not _SLUG_RE.match(plant_id):
@@ -1084,6 +1092,10 @@ class _Loader:
                 raise entry.error(
                     f"status {status_text!r} is not one of {[str(s) for s in PlantStatus]}"
                 ) from None
+            former = entry.texts("former_operators")
+            for name in former:
+                if name not in by_company:
+                    raise entry.error(f"unknown former operator {name!r}")
             built: list[str] = []
             for model_name in entry.texts("models"):
                 model = model_kb.model(model_name)
@@ -1101,6 +1113,7 @@ class _Loader:
                 localities=entry.texts("localities"),
                 models=_uniq(built),
                 status=status,
+                former_operators=former,
             )
             for alias in (plant.name, *plant.aliases):
                 index.add_explicit(alias, plant_id, entry=plant_id)

@@ -211,6 +211,8 @@ def test_models_that_differ_stay_apart(kb: KnowledgeBase) -> None:
         ("the Kentucky Truck Plant", "ford-kentucky-truck"),
         ("Zwickauer Werk", "vw-zwickau"),
         ("Batteriefabrik in Salzgitter", "vw-salzgitter"),
+        ("factory in Ridgeville", "volvo-ridgeville"),
+        ("usine Toyota Motor Manufacturing France (TMMF) d'Onnaing", "toyota-onnaing"),
         ("usine RKM de Busan", "renault-korea-busan"),
         ("Busan plant", "renault-korea-busan"),
         ("Werk Busan", "renault-korea-busan"),
@@ -288,6 +290,8 @@ def test_plants_near(kb: KnowledgeBase) -> None:
     assert [p.id for p in orion] == ["gm-orion"]
     assert kb.plants_near(city="Busan", country="Südkorea")[0].id == "renault-korea-busan"
     assert kb.plants_near(city="Zwickau", country="FR") == []
+    # a former operator still finds the plant ("l'usine Smart de Hambach", Daimler)
+    assert [p.id for p in kb.plants_near(city="Hambach", operator="Daimler")] == ["ineos-hambach"]
     assert kb.plants_near() == []
 
 
