@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 
 MAX_ENTRIES_PER_FEED = 50
 """Entries beyond this many per feed and poll are left for the next poll."""
+MIN_SUMMARY_CHARS = 40
+"""A feed summary shorter than this is no article to extract from."""
 PAGE_CONCURRENCY = 16
 """Pages fetched at once across hosts (the fetcher also limits per host)."""
 
@@ -201,49 +203,47 @@ def article_from_entry(
 
 
 async def fetch_article(fetcher: Fetcher, feed: FeedSource, entry: FeedEntry) -> PageFetch:
-    """The entry's page → Article; on failure, the feed summary with a note saying so."""
-    problem: str | None
-    if entry.url is None:
-        problem = "the entry has no link"
-    else:
-        try:
-            result = await fetcher.get(entry.url, accept=HTML_TYPES)
-            page = extract_page(
-                result.body,
-                url=result.url,
-                content_type=result.content_type,
-                selector=feed.selector,
-            )
-            article = article_from_entry(
-                feed,
-                entry,
-                text=page.text,
-                title=page.title,
-                published=page.published,
-                lang=page.lang,
-            )
-            return PageFetch(feed=feed, entry=entry, article=article)
-        except (FetchError, PageError) as exc:
-            problem = str(exc)
-    where = redact_url(entry.url) if entry.url else entry.guid
+    """The entry's page → Article; on failure, the feed summary with a note saying so.
+
+    `PageFetch.problem` is one line naming the feed, the page and what happens next.
+    An entry without a link is read from its summary, quietly (the evidence says so).
+    """
     summary = entry.summary_text.strip()
-    if len(summary) < 40:
-        return PageFetch(
-            feed=feed,
-            entry=entry,
-            article=None,
-            problem=f"page {where}: {problem}; no summary to fall back on, entry skipped",
+    usable_summary = len(summary) >= MIN_SUMMARY_CHARS
+    if entry.url is None:
+        if not usable_summary:
+            return PageFetch(feed=feed, entry=entry, article=None)
+        note = "feed summary only: the entry has no link"
+        article = article_from_entry(
+            feed, entry, text=summary, title=entry.title, published=None, lang=None, note=note
         )
-    note = f"feed summary only: the page could not be fetched ({problem})"
+        return PageFetch(feed=feed, entry=entry, article=article)
+    try:
+        result = await fetcher.get(entry.url, accept=HTML_TYPES)
+        page = extract_page(
+            result.body, url=result.url, content_type=result.content_type, selector=feed.selector
+        )
+    except (FetchError, PageError) as exc:
+        failure = str(exc)
+    else:
+        article = article_from_entry(
+            feed, entry, text=page.text, title=page.title, published=page.published,
+            lang=page.lang,
+        )  # fmt: skip
+        return PageFetch(feed=feed, entry=entry, article=article)
+    if not usable_summary:
+        return PageFetch(
+            feed=feed, entry=entry, article=None,
+            problem=f"feed {feed.name}: {failure}; no summary to fall back on, entry skipped",
+        )  # fmt: skip
+    note = f"feed summary only: the page could not be fetched ({failure})"
     article = article_from_entry(
         feed, entry, text=summary, title=entry.title, published=None, lang=None, note=note
     )
     return PageFetch(
-        feed=feed,
-        entry=entry,
-        article=article,
-        problem=f"page {where}: {problem}; using the feed's summary",
-    )
+        feed=feed, entry=entry, article=article,
+        problem=f"feed {feed.name}: {failure}; using the feed's summary",
+    )  # fmt: skip
 
 
 def record_articles(
