@@ -232,7 +232,7 @@ _PREFIX = {
     "en": (
         r"(?:no (?:earlier|later) than|not (?:before|until)|as (?:early|late) as|as of"
         r"|some\s*time in|starting(?: (?:in|from|on))?|beginning (?:in|on)|effective|between"
-        r"|during|through|throughout|until|till|before|after|since|from|around|within|by|in|on"
+        r"|during|through|throughout|until|till|before|after|since|from|around|within|over|by|in|on"
         r"|at|for|to)"
     ),
     "de": (
@@ -687,7 +687,7 @@ def _h_half(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
         return None
     y, kind = _year_from(g, ctx.ref)
     if y is None:
-        if not ctx.prefix and "det" not in g:
+        if not ctx.prefix and "det" not in g and "part" not in g:
             return None
         y = ctx.ref.year
     return _Res(f"{y:04d}-H{n}", kind)
@@ -701,7 +701,7 @@ def _h_quarter(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
         return None
     y, kind = _year_from(g, ctx.ref)
     if y is None:
-        if not ctx.prefix and "det" not in g:
+        if not ctx.prefix and "det" not in g and "part" not in g:
             return None  # "Q4" alone is also a model (Audi Q4)
         y = ctx.ref.year
     return _Res(f"{y:04d}-Q{n}", kind)
@@ -872,7 +872,7 @@ def _h_part_year_fr(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
 _MACROS_ALL = {
     "Y": "(?P<y>" + YEAR + ")",
     "HY": _HY,
-    "YY": r"(?:(?: |[/-])<Y>|\s?[\x27\u2019](?P<yy>\d{2})(?!\d))",
+    "YY": r"(?:(?:(?: of)? |[/-])<Y>|\s?[\x27\u2019](?P<yy>\d{2})(?!\d))",
     "MONTHS": _MONTH["fr"] + "|" + _MONTH["en"] + "|" + _MONTH["de"],
 }
 _MACROS = {
@@ -882,12 +882,13 @@ _MACROS = {
         "SEASON": "(?P<s>" + _SEASON["fr"] + r")(?!\w)",
         "AN": "(?:l'ann[ée]e|l'an)",
         "RELY": (
-            "(?P<ry>l'an(?:n[ée]e)? (?:prochaine?|derni[èe]re?|pass[ée]e?)|l'ann[ée]e en cours|"
+            "(?P<ry>(?:l')?an(?:n[ée]e)? (?:prochaine?|derni[èe]re?|pass[ée]e?)|l'ann[ée]e en cours|"
             "cette ann[ée]e)"
         ),
         "YTAIL": "(?: (?:de |d')?(?:<AN> )?<Y>| (?:de )?<RELY>)",
         "PART": "(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu)(?: d[eu]| d')?|(?:la )?mi)",
         "PSEP": r"(?:<HY>| |(?<=[\x27\u2019]))",
+        "PERIODPART": "(?P<part>(?:la |le )?(?:d[ée]but|fin|milieu) (?:du |de la |de l'))",
         "NUM": _NUMBER["fr"],
     },
     "en": {
@@ -897,6 +898,8 @@ _MACROS = {
         "RELY": "(?P<ry>(?:this|next|last|the coming|the current) year|the year)",
         "YTAIL": "(?:(?: of)?(?: (?:fiscal |calendar )?(?:year )?<Y>|(?: of)? <RELY>))",
         "TH": "(?:st|nd|rd|th)?",
+        "PERIODPART": "(?P<part>(?:(?:the )?(?:beginning|start|middle|end) of|(?:early|late)(?: in)?"
+        "|mid)(?:-| ))",
         "NUM": _NUMBER["en"],
     },
     "de": {
@@ -909,6 +912,7 @@ _MACROS = {
         ),
         "YTAIL": "(?: (?:des Jahres )?<Y>| <RELY>)",
         "NEAR": "(?:vergangenen|letzten|kommenden|nächsten|naechsten)",
+        "PERIODPART": "(?P<part>(?:Anfang|Mitte|Ende|Beginn|zu Beginn) )",
         "NUM": _NUMBER["de"],
     },
 }
@@ -964,7 +968,11 @@ _FRENCH: list[_Alt] = [
         r"<MON>(?: <Y>)?",
         _h_part_month,
     ),
-    ("partmon", r"<PART><PSEP><MON>(?: <Y>| (?P<rel>dernier|prochain))?", _h_part_month),
+    (
+        "partmon",
+        r"<PART><PSEP>(?:mois (?:de |d'))?<MON>(?: <Y>| (?P<rel>dernier|prochain))?",
+        _h_part_month,
+    ),
     (
         "month",
         r"(?P<q>(?:le |au |du )?mois (?:de |d'))?<MON>"
@@ -980,14 +988,14 @@ _FRENCH: list[_Alt] = [
     ),
     (
         "half",
-        r"(?P<det>le |la |l')?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|2nd|"
-        r"premi[èe]re|seconde) (?:semestre|moiti[ée])<YTAIL>?",
+        r"<PERIODPART>?(?P<det>le |la |l')?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|"
+        r"2[èe]me|2nd|premi[èe]re|seconde) (?:semestre|moiti[ée])<YTAIL>?",
         _h_half,
     ),
     (
         "quarter",
-        r"(?P<det>le |du |au )?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|2[èe]me|"
-        r"troisi[èe]me|3e|3[èe]me|quatri[èe]me|4e|4[èe]me|dernier) trimestre<YTAIL>?",
+        r"<PERIODPART>?(?P<det>le |du |au )?(?P<n>premier|1er|1ᵉʳ|second|deuxi[èe]me|2e|"
+        r"2[èe]me|troisi[èe]me|3e|3[èe]me|quatri[èe]me|4e|4[èe]me|dernier) trimestre<YTAIL>?",
         _h_quarter,
     ),
     ("ttok", r"(?-i:T)(?P<n>[1-4])(?: <Y>)?(?!\w)", _h_quarter),
@@ -1039,14 +1047,14 @@ _ENGLISH: list[_Alt] = [
     ),
     (
         "half",
-        r"(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last)(?:-| )(?:half|six months)"
-        r"<YTAIL>?",
+        r"<PERIODPART>?(?P<det>the )?(?P<n>first|second|1st|2nd|latter|last)(?:-| )"
+        r"(?:half|six months)<YTAIL>?",
         _h_half,
     ),
     (
         "quarter",
-        r"(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?:-| )"
-        r"(?:fiscal |calendar )?quarter<YTAIL>?",
+        r"<PERIODPART>?(?P<det>the )?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|final|"
+        r"last)(?:-| )(?:fiscal |calendar )?quarter<YTAIL>?",
         _h_quarter,
     ),
     (
@@ -1092,13 +1100,14 @@ _GERMAN: list[_Alt] = [
     ),
     (
         "half",
-        r"(?P<det>(?:der|die|das|dem|den) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|1\.|2\.) "
+        r"<PERIODPART>?(?P<det>(?:der|die|das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|"
+        r"1\.|2\.) "
         r"(?:Jahresh[äa]lfte|Halbjahr(?:es)?|H[äa]lfte des Jahres)<YTAIL>?",
         _h_half,
     ),
     (
         "quarter",
-        r"(?P<det>(?:das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+        r"<PERIODPART>?(?P<det>(?:das|dem|den|des) )?(?P<n>erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
         r"vierte[nmrs]?|letzte[nmrs]?|[1-4]\.) Quartal(?:s|es)?<YTAIL>?",
         _h_quarter,
     ),
@@ -1232,27 +1241,6 @@ _TRIGGER_WORDS = frozenset(
         """,
     )
 )
-_LEAD_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """
-        à a partir de du d des dès depuis compter ici jusqu au aux en entre vers pour dans
-        courant avant après apres pas plus tard tôt tot l la le les ce cet cette début debut fin
-        milieu mi cours horizon mois premier première premiere second seconde deuxième deuxieme
-        troisième troisieme quatrième quatrieme dernier dernière derniere er e ème eme the of by
-        in on at for to from since until till through before after during throughout within
-        around starting beginning effective no not as early late earlier later than some
-        sometime time mid middle end start course part latter first second third fourth final
-        last this next past coming current calendar fiscal six st nd rd th bis spätestens
-        spaetestens ab seit vom von zwischen nicht vor nach gegen im am an zum zur um für fuer
-        noch dem der den des die das diesen diesem dieses anfang mitte ende beginn zu laufe
-        verlauf erste ersten erster zweite zweiten zweiter dritte dritten vierte vierten letzten
-        nächsten naechsten kommenden vergangenen laufenden il y un une deux trois quatre
-        cinq sept huit neuf dix one two three four five seven eight nine ten ein einem zwei drei
-        vier fünf fuenf sechs sieben acht neun zehn binnen
-        """,
-    )
-)
 _TAIL = 24  # chars a date may reach after its last trigger ("… dernier", "…, 2022")
 _WHOLE = 4000  # texts up to this length are scanned whole
 
@@ -1279,30 +1267,26 @@ def _trie(words: frozenset[str]) -> str:
     return emit(root)
 
 
-# A trigger with the lead words before it: the stretch a date can occupy. Atomic
-# groups and possessive repeats: no backtracking, linear in the text. Day numbers
-# and ordinals lead ("17 October", "3e trimestre"); a digit triggers only as a year,
-# a numeric date or a period token (Q3, H1, T3, S2, FY25), so counts and money cost
-# nothing.
-_CANDIDATE = re.compile(
-    r"(?=\w)(?<!\w)(?:(?>(?:" + _trie(_LEAD_WORDS - _TRIGGER_WORDS) + r")(?!\w)"
-    r"|\d{1,2}(?:er|re|ère|ere|e|ème|eme|st|nd|rd|th|ᵉʳ)?(?!\w))"
-    r"[\s'’\-‐‑–.,(/]{0,3}+){0,8}+"
-    r"(?>(?:" + _trie(_TRIGGER_WORDS) + r")(?!\w)|(?:sp[äa]e?t|fr[üu]e?h)"
+# A trigger: a word or token every date expression holds. Atomic groups: linear in
+# the text. A digit triggers only as a year, a numeric date or a period token (Q3,
+# H1, T3, S2, FY25), so counts and money cost nothing.
+_TRIGGER = re.compile(
+    r"(?=\w)(?<!\w)(?>(?:" + _trie(_TRIGGER_WORDS) + r")(?!\w)|(?:sp[äa]e?t|fr[üu]e?h)"
     r"(?:sommer|herbst|winter)(?!\w)|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag"
     r"|sonntag)\w+|(?:19|20)\d\d(?!\d)\w*|[QHTS][1-4](?!\w)|[1-4][QH](?!\w)|FY\s?\d{2,4}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2}|\d{1,2}\.\d{1,2}\.)",
     re.IGNORECASE,
 )
+_LEAD = 48  # chars a date may start before its first trigger ("à partir de la fin de l'…")
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` that may hold a date: each trigger (a digit or a date word)
-    with the lead words before it ("à partir de la fin de l'année") and a short tail."""
+    """Stretches of `text` that may hold a date: around each trigger, from `_LEAD`
+    characters before it to `_TAIL` after it, overlapping stretches merged."""
     spans: list[tuple[int, int]] = []
     size = len(text)
-    for m in _CANDIDATE.finditer(text):
-        first, last = m.start(), min(size, m.end() + _TAIL)
+    for m in _TRIGGER.finditer(text):
+        first, last = max(0, m.start() - _LEAD), min(size, m.end() + _TAIL)
         if spans and first <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(last, spans[-1][1]))
         else:

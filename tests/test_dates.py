@@ -87,6 +87,9 @@ FRENCH = [
     ("2024-06", "d'ici deux ans", "2026"),
     ("2024-06", "à la rentrée 2025", "2025-09"),
     ("2024-06", "au cours du premier semestre 2025", "2025-H1"),
+    ("2025-05", "à la fin du mois de mars", "2025-03"),
+    ("2025-05", "en début d'année prochaine", "2026-early"),
+    ("2025-05", "fin du premier trimestre", "2025-Q1"),
     # without accents, as some feeds deliver them
     ("2025-05", "debut 2024", "2024-early"),
     ("2025-05", "l'ete 2024", "2024-summer"),
@@ -166,6 +169,9 @@ ENGLISH = [
     ("2024-06-20", "fiscal 2026", "2026"),
     ("2024-06-20", "three years ago", "2021"),
     ("2024-06", "in the spring of next year", "2025-spring"),
+    ("2019-11-20", "over the summer", "2019-summer"),
+    ("2025-05", "Q1 of 2026", "2026-Q1"),
+    ("2025-05", "the end of the third quarter", "2025-Q3"),
     ("2024-06-20", "first-half 2025", "2025-H1"),
     ("2024-06-20", "the third-quarter 2024", "2024-Q3"),
 ]
@@ -229,6 +235,7 @@ GERMAN = [
     ("2024-06", "vor zwei Jahren", "2022"),
     ("2024-06", "in drei Jahren", "2027"),
     ("2024-06", "ab Herbst", "2024-autumn"),
+    ("2025-05", "Ende des dritten Quartals", "2025-Q3"),
 ]
 
 TABLE = (
@@ -465,7 +472,7 @@ def test_fiscal_year_not_defined_is_the_calendar_year() -> None:
         ("fr", "la Dacia Spring et la Leapmotor T03"),
         ("fr", "des R5 millésime 2024"),
         ("en", "a line able to build 1,250 cars a day"),
-        ("en", "about 2000 jobs and 3,400 employees"),
+        ("en", "about 2000 jobs and 3,400 employees, over 2000 people"),
         ("en", "the 2025 Ioniq 5 qualifies, as will the 2026 model year"),
         ("en", "Sales may fall as buyers march on."),
         ("en", "Read https://example.com/news/2024/05/plant-2025.html for details."),
