@@ -935,7 +935,8 @@ class Store:
         article_id: int | None,
     ) -> None:
         """Remember a feed entry. An entry already known by its URL or GUID gets the
-        missing fields filled; nothing is duplicated."""
+        missing fields filled, and its latest content hash and article (an updated
+        article); nothing is duplicated."""
         conditions = []
         if canonical_url:
             conditions.append(seen_entries.c.canonical_url == canonical_url)
@@ -969,9 +970,9 @@ class Store:
                 fill["canonical_url"] = canonical_url
             if guid and not row.guid and not self._taken(conn, seen_entries.c.guid, guid):
                 fill["guid"] = guid
-            if content_hash and not row.content_hash:
-                fill["content_hash"] = content_hash
-            if article_id is not None and row.article_id is None:
+            if content_hash and row.content_hash != content_hash:
+                fill["content_hash"] = content_hash  # an updated article: its new text
+            if article_id is not None and row.article_id != article_id:
                 fill["article_id"] = article_id
             if fill:
                 conn.execute(

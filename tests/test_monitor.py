@@ -279,3 +279,35 @@ def test_bad_sources_each_give_one_line_and_the_run_completes(
     assert server.bytes_sent("/pages/huge") < 12 * 1024 * 1024
     models = {c.fact.model for c in summary.changes if c.fact.model}
     assert any("Ioniq 7" in m for m in models) and any("Renault 4" in m for m in models)
+
+
+def test_updated_article_is_extracted_again_and_diffed(server: TestServer, tmp_path: Path) -> None:
+    link = server.url("/en/hyundai-ioniq7")
+    server.route(
+        "/feeds/u.xml",
+        body=rss([("Ioniq 7", link, "first version")]),
+        headers=FEED_HEADERS,
+        etag='"u1"',
+    )
+    sources = sources_for(server, [("u", "/feeds/u.xml")])
+    with Store.open(f"sqlite:///{tmp_path}/m.db") as store:
+        first = poll(sources, store)
+        assert first.articles == 1
+        updated = ARTICLE_EN.replace("400,000 vehicles", "500,000 vehicles")
+        server.route(
+            "/en/hyundai-ioniq7",
+            body=page("Ioniq 7 for Montgomery", updated, lang="en", published="2025-06-04"),
+            headers=HTML_HEADERS,
+        )
+        server.route(
+            "/feeds/u.xml",
+            body=rss([("Ioniq 7", link, "updated version")]),
+            headers=FEED_HEADERS,
+            etag='"u2"',
+        )
+        second = poll(sources, store)
+        assert second.new_entries == 1 and server.hits("/en/hyundai-ioniq7") == 2
+        capacity = [c for c in second.changes if c.type.value == "plant_capacity"]
+        assert [(c.kind.value, c.old, c.new) for c in capacity] == [("changed", 400000.0, 500000.0)]
+        third = poll(sources, store)
+        assert third.not_modified == 1 and server.hits("/en/hyundai-ioniq7") == 2
