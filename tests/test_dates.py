@@ -515,6 +515,32 @@ def test_mention_is_frozen() -> None:
         m.start = 3  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_long_text_finds_what_short_texts_find(lang: str) -> None:
+    """Long texts are scanned only around trigger words: nothing may be lost."""
+    filler = {
+        "fr": "Le groupe, qui emploie 2 000 personnes dans 12 usines, a indiqué que ",
+        "en": "The group, which employs 2,000 people in 12 plants, said that ",
+        "de": "Der Konzern, der 2.000 Menschen in 12 Werken beschäftigt, teilte mit, dass ",
+    }[lang]
+    checked = 0
+    for published in sorted({p for lg, p, _, _ in TABLE if lg == lang}):
+        rows = [(expr, label) for lg, p, expr, label in TABLE if lg == lang and p == published]
+        parts, where = [], []
+        for expr, label in rows:
+            parts.append(filler * 2)
+            where.append((sum(map(len, parts)), expr, label))
+            parts.append(expr + ". ")
+        text = "".join(parts) + filler * 60  # well over the length scanned whole
+        found = {
+            (m.start, m.text, m.date.label if m.date else None)
+            for m in find_dates(text, lang=lang, published=pub(published))
+        }
+        assert set(where) <= found
+        checked += len(where)
+    assert checked >= 40
+
+
 def _big_text(size: int) -> str:
     paragraph = (
         "La production de la Polestar 4 sera lancée au second semestre 2025 à Busan, "
