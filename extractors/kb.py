@@ -219,6 +219,19 @@ def _adjective_forms(adjective: str) -> list[str]:
     return forms
 
 
+def _market_phrases(adjectives: Iterable[str]) -> Iterator[str]:
+    """How news names a country's market: "marché chinois", "Chinese market",
+    "chinesischen Markt" (German -sch adjectives inflect before "Markt")."""
+    for adjective in adjectives:
+        if adjective[:1].isupper():
+            yield f"{adjective} market"
+        if adjective.endswith("sch"):
+            yield f"{adjective}en Markt"
+            yield f"{adjective}er Markt"
+        elif adjective[:1].islower():
+            yield f"marché {adjective}"
+
+
 def _number_variants(alias: str) -> set[str]:
     """Spacing variants of letter+number names: "VF 8" / "VF8", "F-150" / "F150"."""
     joined = re.sub(r"(?<=[A-Za-z])[ -](?=\d)", "", alias)
@@ -1220,13 +1233,14 @@ class _Loader:
             if code in countries:
                 raise entry.error(f"duplicate country code {code!r}")
             countries.add(code)
-            adjectives = _uniq(f for a in entry.texts("adjectives") for f in _adjective_forms(a))
+            listed = entry.texts("adjectives")
+            adjectives = _uniq(f for a in listed for f in _adjective_forms(a))
             register(
                 Place(
                     name=name,
                     kind=PlaceKind.COUNTRY,
                     country=code,
-                    aliases=entry.texts("aliases"),
+                    aliases=_uniq((*entry.texts("aliases"), *_market_phrases(listed))),
                     adjectives=adjectives,
                     lookup_only=bool(item.get("lookup_only")),
                 ),
