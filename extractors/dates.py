@@ -598,6 +598,8 @@ def _h_part_year(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     y, kind = _year_from(g, ctx.ref)
     if y is None:
         y = ctx.ref.year
+    elif "y" in g and _COUNT_AFTER.match(ctx.text, ctx.end):
+        return None  # "am Ende 2000 Euro"
     return _Res(_lbl_part(y, part), kind)
 
 

@@ -481,7 +481,7 @@ def test_fiscal_year_not_defined_is_the_calendar_year() -> None:
         ("de", "von 165.508 Fahrzeugen und 35.000 Stellen, 12 500 Menschen"),
         ("de", "VW-Sprecher Christian Sommer sagte, der Audi Q4 e-tron bleibt."),
         ("de", "in den letzten Jahren wurden 2000 Mitarbeiter eingestellt"),
-        ("de", "nach 24 Jahren und seit zwei Jahren"),
+        ("de", "nach 24 Jahren und seit zwei Jahren, am Ende 2000 Euro"),
         ("fr", "pendant deux ans, la rentrée d'argent"),
         ("en", "for two years, and by the second half of the decade"),
         ("en", "after the fall of the Berlin Wall, the summer was hot"),
