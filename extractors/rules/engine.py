@@ -52,8 +52,8 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the rules
 _CLAUSE = re.compile(
     r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
-    r"während|und dann|danach|qui|which|where|où|but|mais|aber|doch|its|et la|et le|and the|"
-    r"und der|und die|und das)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
+    r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|its|et la|et le|and the|"
+    r"und der|und die|und das|die|der|das|wo|welche)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -126,10 +126,9 @@ def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]
 def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = []
     for s, e in _sentence_bounds(doc, mentions):
-        chunk = text[s:e]
         # a sentence never runs across a paragraph break
-        pieces = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", chunk, re.S)]
-        for ps, pe in pieces or [(s, e)]:
+        cuts = [s, *(m.end() for m in _PARAGRAPH.finditer(text, s, e)), e]
+        for ps, pe in zip(cuts, cuts[1:], strict=False):
             while ps < pe and text[ps].isspace():
                 ps += 1
             while pe > ps and text[pe - 1].isspace():
@@ -197,8 +196,8 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
         m = merged[key]
         if "status" in f and _rank_status(d) > _rank_status(m):
             # a stated status beats the default: started/ended/… > planned > ongoing
-            for name in ("status", "start", "end", "date"):
-                m.fields.pop(name, None)
+            m.fields["status"] = f["status"]
+            for name in ("start", "end", "date"):
                 if name in f:
                     m.fields[name] = f[name]
         if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):

@@ -35,7 +35,7 @@ MIN_CAPACITY = 1000
 MIN_WORKFORCE = 50
 MIN_INVESTMENT = 1e6
 STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
-_REDUCTION = re.compile(r"\b(?:um|by|de|réduction|reduction|senkung|baisse|cut|minus)\s*$", re.I)
+_REDUCTION = re.compile(r"\b(?:um|réduction de|reduction of|reduced by|cut by|baisse de|minus)\s*$", re.I)
 _OF_TOTAL = re.compile(r"^\s*(?:des|of the|der)\s+\d", re.I)
 
 

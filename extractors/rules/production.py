@@ -154,8 +154,12 @@ def _plant_for(
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
     if clause.refs:
         return _nearest(clause.refs, local_ids, model.start, sentence.text, sentence.start), 0.0
-    if state.has("plant_anaphor", clause.text) and state.current_plant is not None:
-        return state.current_plant, INHERITED_PLANT_PENALTY
+    if state.has("plant_anaphor", clause.text):
+        earlier = [i for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong and r.end <= clause.start]
+        if earlier:
+            return earlier[-1], 0.0  # "…die Zwickauer Modelle, die heute dort gefertigt werden"
+        if state.current_plant is not None:
+            return state.current_plant, INHERITED_PLANT_PENALTY
     strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
     if strong:
         return _nearest([r for r, _ in strong], [i for _, i in strong], model.start), MODEL_DISTANCE_PENALTY
@@ -234,9 +238,11 @@ def _move(
 
 def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
     """"…, adding to the existing production in Chengdu": the models of the sentence before."""
-    if state.models_sentence != state.sentence_no - 1 or not clause.refs:
+    if state.models_sentence != state.sentence_no - 1:
         return
-    if not _PRODUCTION_NOUN.search(clause.text):
+    if not (_PRODUCTION_NOUN.search(clause.text) or state.has("ended", clause.text)):
+        return
+    if not clause.refs and (state.current_plant is None or not state.has("ended", clause.text)):
         return
     status = _status(state, clause.text, sentence.text)
     if status is None:
@@ -245,7 +251,7 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
     noun = _PRODUCTION_NOUN.search(clause.text)
     pos = clause.start + (noun.end() if noun else 0)
     after = [r for r in clause.refs if r.start >= pos] or clause.refs
-    rid = sentence.ref_ids[sentence.refs.index(after[0])]
+    rid = sentence.ref_ids[sentence.refs.index(after[0])] if after else state.current_plant
     for model in state.current_models:
         _add(state, sentence, model, rid, final, BASE_CONFIDENCE - INHERITED_PLANT_PENALTY, start, end)
 
@@ -317,6 +323,12 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         )  # fmt: skip
         if not trigger and not continuation:
             if not state.has("produce", sentence.text):
+                continue
+        if state.has("move", clause.text) and not state.has("hedge", clause.text):
+            # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
+            if _move(state, sentence, clause, models):
+                produced.extend(models)
+                previous = (models, None)
                 continue
         status = _status(state, clause.text, sentence.text)
         if status is None and continuation:
