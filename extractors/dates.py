@@ -539,8 +539,8 @@ def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
         return _Res(f"{ctx.ref.year + off:04d}-{season}", DateKind.RELATIVE)
     rel = _rel_offset(g["rel"]) if "rel" in g else None
     bare = rel is None and "det" not in g and "part" not in g
-    if bare and ctx.prefix not in _SEASON_PREFIXES:
-        return None  # "été" alone is also a past participle; "Spring" a model
+    if bare and not (ctx.prefix and (ctx.lang != "en" or ctx.prefix in _SEASON_PREFIXES)):
+        return None  # "été" alone is a participle, "Spring" a model, "to fall" a verb
     if ctx.lang == "en" and rel is None:
         if _OF_SOMETHING.match(ctx.text, ctx.end):
             return None  # "the fall of the Berlin Wall"
@@ -549,7 +549,7 @@ def _h_season(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _Res(f"{_season_year(season, rel, ctx.ref):04d}-{season}", DateKind.RELATIVE)
 
 
-# Prepositions that make a bare season word a date ("en été", "in the fall", "ab Herbst").
+# English prepositions that make a bare season word a date ("in fall", not "to fall").
 _SEASON_PREFIXES = frozenset(
     re.findall(
         r"[^,]+",
@@ -1386,6 +1386,26 @@ def _to_mention(text: str, hit: _Hit) -> DateMention:
     return DateMention(hit.start, hit.end, fuzzy, r.kind, written, bound, parts)
 
 
+_DAY_BEFORE = re.compile(
+    r"(?<!\w)(?P<pre>du|vom|from)\s+(?P<d>[0-3]?\d)(?:er|\.)?(?=\s+$)", re.IGNORECASE
+)
+
+
+def _day_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "du 3 au 7 mars", "vom 3. bis 7. März": the first day takes the second's month."""
+    out: list[_Hit] = []
+    for hit in hits:
+        label = hit.res.label
+        if hit.prefix in _PAIR_CLOSE and label is not None and len(label) == 10:
+            m = _DAY_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+            first = _lbl_day(int(label[:4]), int(label[5:7]), int(m["d"])) if m else None
+            if m and first and first < label:
+                res = _Res(first, hit.res.kind)
+                out.append(_Hit(m.start(), m.end(), res, _fold(m["pre"])))
+        out.append(hit)
+    return out
+
+
 def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[DateMention]:
     """Join "entre X et Y" / "X ou Y" into ranges; mark "du X au Y" as from/until."""
     out: list[DateMention] = []
@@ -1447,7 +1467,7 @@ def find_dates(text: str, *, lang: str, published: FuzzyDate) -> list[DateMentio
         log.warning("dates: unknown language %r, reading dates as English", lang)
         code = "en"
     ref = _Ref.of(published)
-    hits = _fiscal_pass(_scan(text, code, ref))
+    hits = _day_ranges(text, _fiscal_pass(_scan(text, code, ref)))
     urls = (
         [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text or "www." in text else []
     )

@@ -42,6 +42,7 @@ FRENCH = [
     ("2025-05", "1er trimestre 2025", "2025-Q1"),
     ("2024-06", "au 4e trimestre", "2024-Q4"),
     ("2024-03", "dès l'été", "2024-summer"),
+    ("2025-03", "à partir de l'automne", "2025-autumn"),
     ("2022-11", "depuis cet automne", "2022-autumn"),
     ("2025-05", "cet été", "2025-summer"),
     ("2025-01", "cet hiver", "2024-winter"),
@@ -411,6 +412,18 @@ def test_ranges_have_no_label(lang: str, expr: str, parts: list[str]) -> None:
             ],
         ),
         (
+            "fr",
+            "2025-03-14",
+            "La production a été suspendue du 3 au 7 mars.",
+            [("du 3", "2025-03-03", "from"), ("au 7 mars", "2025-03-07", "until")],
+        ),
+        (
+            "de",
+            "2025-03-14",
+            "Die Bänder stehen vom 3. bis 7. März still.",
+            [("vom 3.", "2025-03-03", "from"), ("bis 7. März", "2025-03-07", "until")],
+        ),
+        (
             "en",
             "2024-06",
             "Output will run from 2025 to 2027.",
@@ -486,6 +499,7 @@ def test_fiscal_year_not_defined_is_the_calendar_year() -> None:
         ("en", "for two years, and by the second half of the decade"),
         ("en", "after the fall of the Berlin Wall, the summer was hot"),
         ("en", "Black Friday deals"),
+        ("en", "prices are expected to fall"),
     ],
 )
 def test_numbers_that_are_not_dates(lang: str, text: str) -> None:
