@@ -501,7 +501,7 @@ def test_common_words_are_not_entities(ruler_nlp: Any) -> None:
     assert ents == set(), ents
     assert {e[2] for e in _ents(nlp, "Ram and Lincoln sales rose.")} == {"Ram", "Lincoln"}
     # listed in common_words.yaml: the word alone is no entity, the full name is
-    ents = _ents(
-        nlp, "Partner said Transit rose in Normal. The Ford Transit and Peugeot Partner did."
-    )
-    assert {e[2] for e in ents} == {"Ford Transit", "Peugeot Partner"}, ents
+    ents = _ents(nlp, "Note that Spring rose in Normal. The Nissan Note and Dacia Spring did.")
+    assert {e[2] for e in ents} == {"Nissan Note", "Dacia Spring"}, ents
+    # a model name rarely capitalised otherwise is kept: "the Explorer EV and the Edge"
+    assert {e[2] for e in _ents(nlp, "Oakville built the Edge.")} >= {"Ford Edge"}
