@@ -54,7 +54,10 @@ Resolution rules (documented choices)
       German. In English m/d/y unless the first number is over 12.
     - Periods "du 13 septembre au 11 octobre", "from 2025 to 2027",
       "vom 29. Januar bis zum 11. Februar" are two mentions, the first with
-      bound ``from``, the second with bound ``until`` (each keeps its label).
+      bound ``from``, the second with bound ``until`` (each keeps its label;
+      "du 3 au 7 mars" gives the 3rd the month of the 7th; an end whose year
+      was inferred and falls before the start moves to the next year, as in
+      "from Nov. 18 through Jan. 6").
     - Fiscal years: when the text defines one ("fiscal year 2025, which begins
       in April 2024", "exercice 2025 (avril 2024 - mars 2025)"), the date's
       `start`/`end` are the exact fiscal interval and the label is the calendar
@@ -1432,7 +1435,7 @@ def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[Date
                 continue
             if hit.prefix in _PAIR_OPEN and nhit.prefix in _PAIR_CLOSE and not gap.strip():
                 out.append(replace(cur, bound=DateBound.FROM))
-                out.append(replace(nxt, bound=DateBound.UNTIL))
+                out.append(replace(_after(nxt, cur, nhit), bound=DateBound.UNTIL))
                 i += 2
                 continue
         if hit.prefix in ("de", "d", "du") and _bare(hit) and "mois" not in cur.text:
@@ -1441,6 +1444,22 @@ def _pair(text: str, hits: list[_Hit], mentions: list[DateMention]) -> list[Date
         out.append(cur)
         i += 1
     return out
+
+
+def _after(end: DateMention, start: DateMention, hit: _Hit) -> DateMention:
+    """The end of a period whose year was inferred falls after its start
+    ("from Nov. 18 through Jan. 6": January of the next year)."""
+    a, b = start.date, end.date
+    if a is None or b is None or hit.res.kind is not DateKind.RELATIVE or b.start >= a.start:
+        return end
+    label = f"{int(b.label[:4]) + 1:04d}{b.label[4:]}"
+    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", label):
+        return end
+    try:
+        moved = FuzzyDate.from_label(label, text=b.text)
+    except ValueError:  # 29 February
+        return end
+    return replace(end, date=moved)
 
 
 def _bare(hit: _Hit) -> bool:

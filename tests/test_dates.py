@@ -425,6 +425,12 @@ def test_ranges_have_no_label(lang: str, expr: str, parts: list[str]) -> None:
         ),
         (
             "en",
+            "2025-03-14",
+            "The line will be idled from Nov. 18 through Jan. 6.",
+            [("from Nov. 18", "2025-11-18", "from"), ("through Jan. 6", "2026-01-06", "until")],
+        ),
+        (
+            "en",
             "2024-06",
             "Output will run from 2025 to 2027.",
             [("from 2025", "2025", "from"), ("to 2027", "2027", "until")],
