@@ -487,13 +487,6 @@ def _h_numeric_dm(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _Res(label, DateKind.RELATIVE) if label else None
 
 
-def _h_year_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
-    y, m = int(g["y"]), int(g["m"])
-    if not 1 <= m <= 12:
-        return None
-    return _Res(_lbl_month(y, m), DateKind.ABSOLUTE)
-
-
 def _h_day(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     month = _month_num(g["mon"])
     day_token = _fold(g["d"])
