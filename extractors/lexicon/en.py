@@ -20,7 +20,7 @@ LEXICON: dict[str, str] = {
         r"will|shall|'ll|is to|are to|scheduled|plans?|planned|planning|expected|expects|due|"
         r"set to|going to|from|is slated|slated|supposed to|aims?|target\w*|later this year|"
         r"intends?|is being (?:equipped|retooled|prepared)|would begin|to follow|next|"
-        r"delay\w*|push\w* back|postpon\w*|slip\w*|moved back|no earlier than|"
+        r"delay\w*|push\w* back|pushed|postpon\w*|slip\w*|moved back|no earlier than|"
         r"will not \w+ (?:out of )?.{0,40}before|was supposed to"
     ),
     "start": (

@@ -166,7 +166,8 @@ def plant_regions(state: ArticleState, region: str) -> set[str]:
 
 
 _PRODUCTION_RANK = {"ongoing": 0, "planned": 1}  # others (started, ended, moved…) rank 2
-_PLANT_STATUS_RANK = {"planned": 0, "under_construction": 1, "operating": 1}
+# a resumption ("wieder vollständig") is the news after a pause; a plan is the weakest
+_PLANT_STATUS_RANK = {"planned": 0, "under_construction": 1, "operating": 3}
 
 
 def _rank_status(draft: Draft) -> int:

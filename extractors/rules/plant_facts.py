@@ -23,7 +23,7 @@ import re
 
 from extractors.rules.context import ArticleState, Draft, Sentence
 from extractors.rules.numbers import OBSOLETE_CURRENCIES, find_amounts, find_counts
-from factwatch.model import FactType, PlantStatus
+from factwatch.model import FactType, FuzzyDate, PlantStatus
 
 __all__ = ["capacity_facts", "investment_facts", "status_facts", "workforce_facts"]
 
@@ -130,6 +130,28 @@ _STATUS_ORDER = (
 )
 
 
+def _segment_at(text: str, rel: int) -> str:
+    starts = [m.end() for m in re.finditer(r"[,;:–—]", text[:rel])]
+    end = re.search(r"[,;:–—]", text[rel:])
+    return text[(starts[-1] if starts else 0) : rel + (end.start() if end else len(text))]
+
+
+def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
+    """The date of a status cue: the first in its comma segment, else the nearest in the sentence."""
+    dates = [d for d in sentence.dates if d.bound != "until"] or list(sentence.dates)
+    if not dates:
+        return None
+    text = sentence.text
+    rel = pos - sentence.start
+    seg_start = max([m.end() for m in re.finditer(r"[,;:–—]", text[:rel])] or [0]) + sentence.start
+    nxt = re.search(r"[,;:–—]", text[rel:])
+    seg_end = sentence.start + rel + (nxt.start() if nxt else len(text))
+    inside = [d for d in dates if seg_start <= d.start < seg_end]
+    if inside:
+        return inside[0].date
+    return min(dates, key=lambda d: abs(d.start - pos)).date
+
+
 def status_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if state.has("hedge", text):
@@ -158,13 +180,15 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
             if not nxt or nxt[0].kind == "MODEL":
                 continue
-        if state.has("former", text[max(0, cue.start() - 60) : cue.end()]):
+        segment = _segment_at(text, cue.start())
+        if state.has("former", segment):
             continue
+        if status == PlantStatus.OPERATING and state.has("future", segment):
+            continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
         plant = _plant(state, sentence, sentence.start + cue.start())
         if plant is None:
             continue
-        dates = [d for d in sentence.dates if d.bound != "until"] or list(sentence.dates)
-        when = dates[0].date if dates else None
+        when = _status_date(sentence, sentence.start + cue.start())
         if status == PlantStatus.UNDER_CONSTRUCTION and when is not None:
             if state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS:
                 continue

@@ -74,11 +74,22 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.PLANNED
     if has("started", clause):
         return ProductionStatus.STARTED
-    if has("continues", clause):
+    trigger = has("produce", clause)
+    near = clause[max(0, trigger.start() - 50) : trigger.end() + 30] if trigger else clause
+    if has("continues", near):
         return ProductionStatus.ONGOING  # "will go on building", "auch künftig", "toujours"
     if has("future", clause):
         return ProductionStatus.PLANNED
     return ProductionStatus.ONGOING
+
+
+def _segment(sentence: Sentence, pos: int) -> str:
+    """The part of the sentence between the separators (, ; : –) around article offset `pos`."""
+    rel = pos - sentence.start
+    text = sentence.text
+    starts = [m.end() for m in re.finditer(r"[,;:–—]", text[:rel])]
+    end = re.search(r"[,;:–—]", text[rel:])
+    return text[(starts[-1] if starts else 0) : rel + (end.start() if end else len(text))]
 
 
 def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
@@ -87,10 +98,18 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     return bool(state.has("except", before) or state.has("component", before))
 
 
+def _has_cue(state: ArticleState, text: str) -> bool:
+    """Whether the clause states a status itself (else a continuation takes the one before)."""
+    return any(state.has(c, text) for c in ("started", "ended", "paused", "cancelled", "continues", "ongoing", "future"))
+
+
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
     """A date that can time production: not a sales or delivery date, not a bare weekday."""
     before = sentence.local(d.start - 45, d.start)
     if state.has("sales_only", before):
+        return False
+    segment = _segment(sentence, d.start)
+    if state.has("sales_only", segment) and not state.has("produce", segment):
         return False
     return bool(re.search(r"\d", d.date.text)) or not _WEEKDAY.search(d.date.text)
 
@@ -112,9 +131,11 @@ def _dates(
             if is_end:
                 end = d.date
         elif status in (ProductionStatus.PLANNED, ProductionStatus.STARTED):
-            if is_end and status == ProductionStatus.PLANNED and start is not None:
+            if is_end:
+                if status == ProductionStatus.PLANNED and start is None and end is None:
+                    end = d.date
                 continue
-            if start is None and not is_end:
+            if start is None:
                 start = d.date
     if status == ProductionStatus.ENDED and end is not None:
         future = end.start > state.published.end or (
@@ -122,6 +143,8 @@ def _dates(
         )
         if future:
             status = ProductionStatus.ONGOING
+    if status == ProductionStatus.PLANNED and start is not None and start.end < state.published.start:
+        start = None  # a past date is history, not a planned start
     if status == ProductionStatus.PLANNED and start is None and end is not None:
         status = ProductionStatus.ONGOING  # "noch bis zum Spätsommer 2027 gebaut": made until then
     if status == ProductionStatus.ENDED and end is None and state.has("future", clause.text):
@@ -271,6 +294,8 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     if plant is None:
         return False
     start = dates[0].date
+    if start.start <= state.published.end and not makes:
+        return False  # "the delayed launch" announced today is no start date
     status = (
         ProductionStatus.PLANNED
         if start.end >= state.published.start or state.has("future", clause.text)
@@ -331,7 +356,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 previous = (models, None)
                 continue
         status = _status(state, clause.text, sentence.text)
-        if status is None and continuation:
+        if continuation and (status is None or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))):
             status = previous[1]
         if status is None:
             previous = ([], None)
