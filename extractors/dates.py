@@ -77,6 +77,8 @@ from __future__ import annotations
 
 import logging
 import re
+import re._constants as _sre  # to read the first characters of a pattern (see _gate)
+import re._parser as _parser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -172,6 +174,7 @@ class _Res:
     fiscal_year: int | None = None  # an undefined fiscal year, resolved after the scan
     parts: tuple[str, ...] = ()  # a range's endpoint labels
     bound: DateBound | None = None  # overrides the prefix's bound ("vor zwei Jahren")
+    step: str | None = None  # "year" / "week": how far an inferred date may move (_after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,7 +505,7 @@ def _h_day(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     else:
         y = _month_year(month, day, rel, ctx.ref)
     label = _lbl_day(y, month, day)
-    return _Res(label, DateKind.RELATIVE) if label else None
+    return _Res(label, DateKind.RELATIVE, step="year") if label else None
 
 
 def _h_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
@@ -518,7 +521,7 @@ def _h_month(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     if rel is None and not (ctx.prefix or "q" in g):
         return None  # a bare month name needs a preposition ("en mai", "in May")
     y = _month_year(month, None, rel, ctx.ref)
-    return _Res(_lbl_month(y, month), DateKind.RELATIVE)
+    return _Res(_lbl_month(y, month), DateKind.RELATIVE, step="year")
 
 
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:19|20)\d\d\b)", re.IGNORECASE)
@@ -654,7 +657,7 @@ def _h_weekday(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
         if delta == 0 and rel is not None and rel < 0:
             delta = 7
         day = date.fromordinal(pub.toordinal() - delta)
-    return _Res(day.isoformat(), DateKind.RELATIVE)
+    return _Res(day.isoformat(), DateKind.RELATIVE, step="week")
 
 
 def _h_day_word(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
@@ -1173,6 +1176,77 @@ def _expand(pattern: str, lang: str) -> str:
     return pattern.replace("'", r"['’]\s*").replace(" ", r"\s+")
 
 
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ANY = None  # a first character that cannot be narrowed
+
+
+def _first_of(items: Any) -> tuple[set[str] | None, bool]:
+    """The character-class items a parsed pattern can start with, and whether it can
+    match the empty string. None: any character (no narrowing)."""
+    first: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_op(op, av)
+        if chars is None:
+            return _ANY, False
+        first |= chars
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _first_op(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(re.escape(chr(value)))
+            elif kind is _sre.RANGE:
+                chars.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+            elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                chars.add(_CATEGORIES[value])
+            else:
+                return _ANY, False
+        return chars, False
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            chars_b, empty_b = _first_of(branch)
+            if chars_b is None:
+                return _ANY, False
+            union |= chars_b
+            empty = empty or empty_b
+        return union, empty
+    if op is _sre.SUBPATTERN:
+        return _first_of(av[3])
+    if op is _sre.ATOMIC_GROUP:
+        return _first_of(av)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        inner, empty = _first_of(av[2])
+        return inner, empty or av[0] == 0
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return set(), True  # zero-width
+    return _ANY, False
+
+
+def _gate(body: str) -> str:
+    """`body` behind a lookahead on its possible first characters: an alternative
+    that cannot start here fails on one test instead of exploring its optional parts."""
+    chars, empty = _first_of(_parser.parse(body, re.IGNORECASE))
+    if chars is None or empty or not chars:
+        return body
+    return "(?=[" + "".join(sorted(chars)) + "])" + body
+
+
 def _build(lang: str) -> _Grammar:
     parts: list[str] = []
     handlers: dict[str, _Handler] = {}
@@ -1182,10 +1256,10 @@ def _build(lang: str) -> _Grammar:
         local = _GROUP.findall(body)
         body = _GROUP.sub(f"(?P<{name}__\\1>", body)
         body = _BACKREF.sub(f"(?P={name}__\\1)", body)
-        parts.append(f"(?P<{name}>{body})")
+        parts.append(f"(?P<{name}>{_gate(body)})")
         handlers[name] = handler
         groups[name] = tuple((f"{name}__{g}", g) for g in local)
-    prefix = _expand(_PREFIX[lang], lang)
+    prefix = _gate(_expand(_PREFIX[lang], lang))
     full = (
         r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:[^\S\n]+|(?<=['’])[^\S\n]*))?"
         r"(?:" + "|".join(parts) + r")(?![\w])"
@@ -1443,11 +1517,12 @@ def _after(end: DateMention, start: DateMention, hit: _Hit) -> DateMention:
     """The end of a period whose year was inferred falls after its start
     ("from Nov. 18 through Jan. 6": January of the next year)."""
     a, b = start.date, end.date
-    if a is None or b is None or hit.res.kind is not DateKind.RELATIVE or b.start >= a.start:
+    if a is None or b is None or hit.res.step is None or b.start >= a.start:
         return end
-    label = f"{int(b.label[:4]) + 1:04d}{b.label[4:]}"
-    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", label):
-        return end
+    if hit.res.step == "week":  # "from Tuesday to Friday"
+        label = date.fromordinal(b.start.toordinal() + 7).isoformat()
+    else:
+        label = f"{int(b.label[:4]) + 1:04d}{b.label[4:]}"
     try:
         moved = FuzzyDate.from_label(label, text=b.text)
     except ValueError:  # 29 February

@@ -431,6 +431,12 @@ def test_ranges_have_no_label(lang: str, expr: str, parts: list[str]) -> None:
         ),
         (
             "en",
+            "2019-11-20",
+            "The meeting was postponed from Tuesday to Friday.",
+            [("from Tuesday", "2019-11-19", "from"), ("to Friday", "2019-11-22", "until")],
+        ),
+        (
+            "en",
             "2024-06",
             "Output will run from 2025 to 2027.",
             [("from 2025", "2025", "from"), ("to 2027", "2027", "until")],
