@@ -54,6 +54,16 @@ def test_env_overrides_the_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         load_kb()
 
 
+@pytest.mark.parametrize(
+    "text", ["Renault Korea Motors", "ID.3", "  VF-8 ", "Zoé", "Škoda", "", "A&B_c"]
+)
+def test_the_fast_fold_agrees_with_the_models_fold(text: str) -> None:
+    from extractors.kb import fold
+    from factwatch.model import fold as model_fold
+
+    assert fold(text) == model_fold(text)
+
+
 # --------------------------------------------------------------------------- integrity
 
 
@@ -212,6 +222,8 @@ def test_models_that_differ_stay_apart(kb: KnowledgeBase) -> None:
         ("Zwickauer Werk", "vw-zwickau"),
         ("Batteriefabrik in Salzgitter", "vw-salzgitter"),
         ("factory in Ridgeville", "volvo-ridgeville"),
+        ("Standort Emden", "vw-emden"),
+        ("site de production de Sochaux", "stellantis-sochaux"),
         ("usine Toyota Motor Manufacturing France (TMMF) d'Onnaing", "toyota-onnaing"),
         ("usine RKM de Busan", "renault-korea-busan"),
         ("Busan plant", "renault-korea-busan"),
