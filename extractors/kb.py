@@ -5,12 +5,27 @@ The data is YAML written by hand (each file documents its schema at the top):
 - ``companies.yaml``: groups, automakers, brands and suppliers with their aliases;
 - ``models.yaml``: car models grouped by brand;
 - ``plants.yaml``: assembly plants, their operator, place and models;
-- ``places.yaml``: markets, countries, regions and cities in English, French, German.
+- ``places.yaml``: markets, countries, regions and cities in English, French, German;
+- ``common_words.yaml``: one-word names that are ordinary words (no span pattern).
 
-`load_kb()` reads and validates it once per process (cached); every lookup is pure.
-Lookups fold case, accents and punctuation (`factwatch.model.fold`), so "Zoé",
-"ZOE" and "zoe" are one name. `KnowledgeBase.span_patterns(lang)` gives spaCy
-SpanRuler/EntityRuler token patterns (labels COMPANY, BRAND, MODEL, PLANT, PLACE).
+`load_kb()` reads and validates it once per directory (cached; FACTWATCH_KB_DIR
+overrides the default seeds/kb/, `load_kb.cache_clear()` forgets it); every lookup
+is pure. Lookups fold case, accents and punctuation (`factwatch.model.fold`), so
+"Zoé", "ZOE" and "zoe" are one name, and "VF8" finds "VF 8".
+
+Besides the aliases written in the files, the loader derives:
+
+- for models, the name without the brand ("Ioniq 5") and with a brand abbreviation
+  ("VW Golf"), kept only where no other model claims them ("Leon" is Seat and Cupra);
+- for plants, the forms news uses in each language from the city (and localities)
+  and the operator, its parents and the brands built there ("usine RKM de Busan",
+  "Werk Zwickau", "Ford's Oakville plant"), kept only where unambiguous: a city
+  with two plants keeps only the operator-qualified forms;
+- for countries, plurals, German inflections and market phrases ("marché chinois").
+
+`KnowledgeBase.span_patterns(lang)` turns all this into spaCy SpanRuler/EntityRuler
+token patterns (labels COMPANY, BRAND, MODEL, PLANT, PLACE; `id` is the canonical
+name, or the plant id).
 
 Errors:
 
@@ -56,8 +71,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 KB_DIR_ENV = "FACTWATCH_KB_DIR"
-FILES = ("companies.yaml", "models.yaml", "plants.yaml", "places.yaml", "common_words.yaml")
-SUPPORTED_LANGS = ("en", "fr", "de")
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -65,7 +78,8 @@ _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 MIN_DERIVED_ALIAS = 2
 # Brand abbreviations ("VW", "Chevy") prefix derived model aliases ("VW Golf").
 MAX_BRAND_ABBREVIATION = 5
-# Single-word derived aliases of at most this many letters are kept for lookup only.
+# Single-word derived model aliases shorter than this ("Air", "Ami", "ES") give no
+# span pattern; lookups still find them.
 MIN_PATTERN_WORD = 4
 
 
