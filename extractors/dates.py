@@ -1256,12 +1256,12 @@ def _build(lang: str) -> _Grammar:
         local = _GROUP.findall(body)
         body = _GROUP.sub(f"(?P<{name}__\\1>", body)
         body = _BACKREF.sub(f"(?P={name}__\\1)", body)
-        parts.append(f"(?P<{name}>{_gate(body)})")
+        parts.append(_gate(f"(?P<{name}>{body})"))  # the gate outside the group: cheaper
         handlers[name] = handler
         groups[name] = tuple((f"{name}__{g}", g) for g in local)
-    prefix = _gate(_expand(_PREFIX[lang], lang))
+    prefix = _gate("(?P<pre>" + _expand(_PREFIX[lang], lang) + ")")
     full = (
-        r"(?=\w)(?<![\w$€£@#/.\-–+])(?:(?P<pre>" + prefix + r")(?:[^\S\n]+|(?<=['’])[^\S\n]*))?"
+        r"(?=\w)(?<![\w$€£@#/.\-–+])(?:" + prefix + r"(?:[^\S\n]+|(?<=['’])[^\S\n]*))?"
         r"(?:" + "|".join(parts) + r")(?![\w])"
     )
     regex = re.compile(full, re.IGNORECASE)
