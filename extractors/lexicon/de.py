@@ -64,7 +64,7 @@ LEXICON: dict[str, str] = {
         r"subvention\w*|förder\w*|zuschuss|einsparung\w*|sparen|arbeitskosten|umsatz|gewinn|"
         r"verlust|anteil|aktien|preis|kaufpreis|entlastung"
     ),
-    "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|chef|ceo|geschäftsführer\w*|an der konzernspitze",
+    "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
     "plant_manager": r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*",
     "other_role": r"produktionsvorstand|finanzvorstand|entwicklungsvorstand|vertriebsvorstand|technikvorstand|personalvorstand|betriebsratschef\w*",
@@ -84,6 +84,7 @@ LEXICON: dict[str, str] = {
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
     "export": r"export\w*|für den \w+ markt|für kunden",
     "sales_only": r"ausgeliefert|auslieferung\w*|verkauf\w*|kunden|zu den kunden|bestellungen",
+    "past": r"\\b(?:wurde|wurden|war|waren|hatte|hatten|hat|haben|ist|sind)\\b",
     "history": r"vor \d+ jahren|in den \d{2}er",
     "continues": r"weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
     "model_anaphor": (

@@ -34,6 +34,7 @@ _NAME = re.compile(
 _STOP_NAMES = frozenset(
     ["The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "A", "An", "In", "At", "On", "Mr", "Mrs", "Ms", "Herr", "Frau", "Monsieur", "Madame", "Chief", "Executive", "Officer", "President", "Präsident", "Président", "Chairman", "CEO", "Chef", "Its", "His", "Her", "Their", "Said", "Says", "According", "Director", "Directeur", "Head", "Group", "Kia", "Ford"]
 )
+_GERMAN_NOUN = re.compile(r"(?:ungen|ung|heit|keit|ionen|ion|ten|en|schaft|nis|tät)$")
 ROLE_NAMES = {
     "ceo": "CEO",
     "chairman": "Chairman",
@@ -57,20 +58,34 @@ def _person_near(state: ArticleState, sentence: Sentence, start: int, end: int) 
     text = sentence.text
     rel_s, rel_e = start - sentence.start, end - sentence.start
     after = text[rel_e : rel_e + 80]
-    m = re.match(r"\s*(?:,\s*)?(?:(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after)
+    m = re.match(r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after)
     cand_pos = rel_e + (m.end() if m else 0)
     for p in persons:
         if p.start - sentence.start == cand_pos or 0 <= p.start - sentence.start - rel_e <= 2:
             return p.name, p.start, p.end
     name = _NAME.match(text[cand_pos:])
+    if name and state.lang == "de" and " " not in name.group(0) and _GERMAN_NOUN.search(name.group(0)):
+        name = None  # "an der Konzernspitze Kurskorrekturen": a capitalised noun, not a surname
     if name and name.group(0).split()[0] not in _STOP_NAMES and _is_person(state, sentence, cand_pos, name.group(0)):
         return name.group(0), sentence.start + cand_pos, sentence.start + cand_pos + len(name.group(0))
     before = text[max(0, rel_s - 60) : rel_s]
     m2 = re.search(r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:\w+\s+){0,2}$", before)
+    title = text[rel_s:rel_e]
+    loose = bool(re.match(r"(?:an|à|at|in)\b", title, re.I))  # "Oliver Blume an der Konzernspitze"
     for p in persons:
         gap = text[p.end - sentence.start : rel_s]
-        if p.end - sentence.start <= rel_s and re.fullmatch(r"\s*,\s*(?:(?:le|la|the|der|die|l')\s*)?(?:[\w-]+\s+){0,2}", gap):
+        if p.end - sentence.start <= rel_s and (
+            re.fullmatch(r"\s*,\s*(?:(?:le|la|the|der|die|l')\s*)?(?:[\w-]+\s+){0,2}", gap)
+            or (loose and re.fullmatch(r"\s+", gap))
+        ):
             return p.name, p.start, p.end
+    if loose:
+        m3 = re.search("(" + _NAME.pattern + r")\s+$", before)
+        if m3 and m3.group(1).split()[0] not in _STOP_NAMES and len(m3.group(1).split()) >= 2:
+            s = rel_s - len(before) + m3.start(1)
+            if _is_person(state, sentence, s, m3.group(1)):
+                return m3.group(1), sentence.start + s, sentence.start + s + len(m3.group(1))
+        return None
     if m2 and m2.group(1).split()[0] not in _STOP_NAMES:
         s = rel_s - len(before) + m2.start(1)
         if _is_person(state, sentence, s, m2.group(1)):
@@ -121,7 +136,7 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     for cls in ("plant_manager", "other_role", "ceo", "chairman"):
         for cue in state.has_all(cls, text):
             s, e = sentence.start + cue.start(), sentence.start + cue.end()
-            ctx = text[max(0, cue.start() - 30) : cue.end() + 30]
+            ctx = text[max(0, cue.start() - 15) : cue.end() + 20]
             if state.has("not_exec", ctx):
                 continue
             if any(s < d.end and d.start < e for d in state.role_spans):

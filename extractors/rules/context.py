@@ -49,6 +49,7 @@ class ArticleState:
     current_plant: int | None = None
     current_models: list[Mention] = field(default_factory=list)
     sentence_no: int = 0  # index of the sentence being read
+    plant_sentence: int = -10  # index of the sentence that set current_plant
     models_sentence: int = -10  # index of the sentence current_models come from
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)

@@ -107,7 +107,11 @@ def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     joined: list[tuple[int, int]] = []
     for s, e in bounds:
-        if joined and any(m.start < s < m.end for m in mentions):
+        head = doc.text[s:e].lstrip()[:1]
+        same_paragraph = bool(joined) and not _PARAGRAPH.search(doc.text, joined[-1][0], s)
+        if joined and (any(m.start < s < m.end for m in mentions) or (
+            same_paragraph and head and (head.islower() or head in ",;:)»”")
+        )):  # a break inside a mention, or before ", Stellantis a …": not a sentence
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))
@@ -245,8 +249,8 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
     """Facts of `article` from its processed `doc` (whose text is the prepared `text`)."""
     kb = kb or knowledge()
     published = _published(article)
-    mentions = find_mentions(doc, text, kb)
-    dates = find_date_refs(text, lang=lang, published=published)
+    mentions = find_mentions(doc, text, kb, lang=lang)
+    dates = find_date_refs(text, lang=lang, published=published, past=pattern(lang, "past"))
     main, companies = _main_company(mentions)
     state = ArticleState(
         lang=lang, kb=kb, published=published,
@@ -281,8 +285,10 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
                 if not r.strong and state.registry.plants[i].city]  # fmt: skip
         if strong:
             state.current_plant = strong[-1]
+            state.plant_sentence = state.sentence_no
         elif weak and produce.search(s_text):
             state.current_plant = weak[-1]
+            state.plant_sentence = state.sentence_no
     finish_roles(state)
     moves = state.registry.rehome()
     for draft in state.drafts:

@@ -194,8 +194,25 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
     return sorted([*others, *kept], key=lambda m: m.start)
 
 
-def find_mentions(doc: Doc, text: str, kb: Knowledge) -> list[Mention]:
+_DE_CITY_ADJECTIVE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)e?r(?=\s+[A-ZÄÖÜ])")
+
+
+def _city_adjectives(text: str, kb: Knowledge) -> list[Mention]:
+    """German city adjectives: "Zwickauer Modelle", "die Grünheider Fabrik" → the city."""
+    found = []
+    for m in _DE_CITY_ADJECTIVE.finditer(text):
+        for stem in (m.group(1), m.group(1) + "e"):
+            place = kb.place(stem)
+            if place is not None and place.kind == "city":
+                found.append(Mention("PLACE", m.start(), m.end(), m.group(0), place.name, place=place))
+                break
+    return found
+
+
+def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
+    if lang == "de":
+        base = [*base, *_city_adjectives(text, kb)]
     base = _resolve([*base, *_ner_mentions(doc, kb)])
     return _refine_models(text, _resolve([*base, *_pattern_mentions(text, base, kb)]), kb)

@@ -240,8 +240,10 @@ def _move(
         for model in models:
             _add(state, sentence, model, after[0][1], ProductionStatus.MOVED, 0.75)
         return True
-    if origin is None and state.has("plant_anaphor", clause.text):
-        origin = state.current_plant
+    if origin is None and (
+        state.has("plant_anaphor", clause.text) or state.plant_sentence >= state.sentence_no - 1
+    ):
+        origin = state.current_plant  # "Besonders betroffen ist Wolfsburg: … zieht nach Puebla um"
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     when = dates[0].date if dates else None
     # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
