@@ -24,6 +24,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import socket
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -43,6 +45,8 @@ __all__ = ["ChannelReport", "DispatchReport", "OutboxItem", "OutboxStore", "disp
 logger = logging.getLogger(__name__)
 
 MAX_ITEMS_PER_RUN = 5000  # per channel; the rest go out on the next run
+LEASE_SECONDS = 900.0
+"""How long a dispatcher holds a channel; a crashed one's lease expires after this."""
 
 
 class OutboxItem(Protocol):
@@ -175,6 +179,7 @@ def dispatch(
     own_client = http_client is None and bool(slack_names & set(names))
     client = httpx.Client(timeout=SlackOptions().timeout) if own_client else http_client
     reports = []
+    owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
     try:
         for name in names:
             config = _config(router, name)
@@ -187,24 +192,52 @@ def dispatch(
                     )
                 )
                 continue
+            lease = f"dispatch:{name}"
+            if not _acquire(store, lease, owner):
+                reports.append(
+                    ChannelReport(
+                        channel=name,
+                        kind=str(config.kind),
+                        problems=(
+                            f"{name}: another run is delivering this channel's alerts right now; "
+                            "its pending alerts are left to that run",
+                        ),
+                    )
+                )
+                continue
             tally = _Tally(config)
-            _dispatch_channel(
-                store,
-                router,
-                tally,
-                now=now,
-                run_url=run_url,
-                env=env,
-                client=client,
-                json_mode=json_mode,
-                console_file=console_file,
-                slack_options=slack_options,
-            )
+            try:
+                _dispatch_channel(
+                    store,
+                    router,
+                    tally,
+                    now=now,
+                    run_url=run_url,
+                    env=env,
+                    client=client,
+                    json_mode=json_mode,
+                    console_file=console_file,
+                    slack_options=slack_options,
+                )
+            finally:
+                _release(store, lease, owner)
             reports.append(tally.report())
     finally:
         if own_client and client is not None:
             client.close()
     return DispatchReport(channels=tuple(reports))
+
+
+def _acquire(store: OutboxStore, lease: str, owner: str) -> bool:
+    """One dispatcher at a time per channel: two runs at once would both send an item."""
+    acquire = getattr(store, "acquire_lease", None)
+    return True if acquire is None else bool(acquire(lease, owner=owner, seconds=LEASE_SECONDS))
+
+
+def _release(store: OutboxStore, lease: str, owner: str) -> None:
+    release = getattr(store, "release_lease", None)
+    if release is not None:
+        release(lease, owner=owner)
 
 
 def _config(router: Router, name: str) -> ChannelConfig | None:

@@ -49,7 +49,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -361,6 +361,14 @@ seen_entries = sa.Table(
     sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id")),
     sa.Column("first_seen_at", _TS, nullable=False),
 )
+leases_t = sa.Table(
+    "leases",
+    _meta,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("owner", sa.String(200), nullable=False),
+    sa.Column("expires_at", _TS, nullable=False),
+)
+
 SCHEMA = _meta
 
 
@@ -819,6 +827,37 @@ class Store:
                 )
             )
         return out
+
+    # ------------------------------------------------------------------ leases
+
+    def acquire_lease(self, name: str, *, owner: str, seconds: float) -> bool:
+        """Take (or renew) the lease `name` for `seconds`; False while another owner holds it.
+
+        Used so that one dispatcher at a time delivers a channel (two runs at once would
+        otherwise both send a pending alert). A crashed holder's lease simply expires.
+        """
+        now = self._clock()
+        until = now + timedelta(seconds=seconds)
+        with self._write() as conn:
+            row = conn.execute(sa.select(leases_t).where(leases_t.c.name == name)).first()
+            if row is None:
+                conn.execute(leases_t.insert().values(name=name, owner=owner, expires_at=until))
+                return True
+            expires = _aware(row.expires_at)
+            if row.owner != owner and expires is not None and expires > now:
+                return False
+            conn.execute(
+                leases_t.update()
+                .where(leases_t.c.name == name)
+                .values(owner=owner, expires_at=until)
+            )
+            return True
+
+    def release_lease(self, name: str, *, owner: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                leases_t.delete().where(leases_t.c.name == name, leases_t.c.owner == owner)
+            )
 
     # ------------------------------------------------------------------ outbox
 

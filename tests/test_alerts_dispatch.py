@@ -336,3 +336,22 @@ def test_article_text_cannot_ping_or_spoof_links_on_the_wire(
         assert "<https://evil.example" not in sent and "<http://evil" not in sent
     assert "&lt;!channel&gt;" in body
     assert "<https://news.example/evil|Example News>" in body  # our own link survives
+
+
+def test_a_channel_held_by_another_run_is_left_to_it(
+    store: Store, servers: tuple[WebhookReceiver, SmtpReceiver], client: httpx.Client
+) -> None:
+    hook, _ = servers
+    router, env = _slack_only(hook)
+    store.record(FIRST, [polestar3(FIRST, "2024-summer", "summer 2024")], route=router.route)
+    assert store.acquire_lease("dispatch:slack", owner="another run", seconds=60)
+    busy, _ = run(store, router, env, client)
+    assert busy.sent == 0 and hook.accepted() == []
+    assert busy.problems == [
+        "slack: another run is delivering this channel's alerts right now; "
+        "its pending alerts are left to that run"
+    ]
+    store.release_lease("dispatch:slack", owner="another run")
+    free, _ = run(store, router, env, client)
+    assert free.sent == 1 and len(hook.accepted()) == 1
+    assert run(store, router, env, client)[0].sent == 0  # and not again

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from factwatch.migrations import MIGRATIONS
 from factwatch.model import (
     Article,
     Change,
@@ -120,7 +121,7 @@ def test_open_creates_directory_and_schema_then_reopens(url: str, tmp_path: Path
             assert got == {c.name for c in table.columns}, table.name
         journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
     engine.dispose()
-    assert versions == [1]
+    assert versions == [m.version for m in MIGRATIONS]
     assert journal == "wal"
     with Store.open(url) as again:  # re-open: nothing re-applied, data kept
         assert [f.model for f in again.current_facts()] == ["Polestar 4"]
@@ -606,7 +607,7 @@ def test_migration_from_an_empty_file_and_reopen_applies_nothing(tmp_path: Path)
         rows = conn.execute(sa.text("SELECT version, name FROM schema_version")).all()
         tables = set(sa.inspect(conn).get_table_names())
     engine.dispose()
-    assert [tuple(r) for r in rows] == [(1, "initial schema")]
+    assert [tuple(r) for r in rows] == [(m.version, m.name) for m in MIGRATIONS]
     assert {t.name for t in SCHEMA.sorted_tables} | {"schema_version"} == tables
 
 
@@ -621,3 +622,15 @@ def test_times_are_kept_in_utc(url: str) -> None:
         )
         state = s.feed_state("f")
         assert state is not None and state.last_polled_at == datetime(2025, 6, 1, 7, 30, tzinfo=UTC)
+
+
+def test_lease_one_holder_at_a_time(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/l.db"
+    with Store.open(url) as a, Store.open(url) as b:
+        assert a.acquire_lease("dispatch:slack", owner="a", seconds=60)
+        assert not b.acquire_lease("dispatch:slack", owner="b", seconds=60)
+        assert b.acquire_lease("dispatch:email", owner="b", seconds=60)  # other channel
+        assert a.acquire_lease("dispatch:slack", owner="a", seconds=60)  # renew
+        a.release_lease("dispatch:slack", owner="a")
+        assert b.acquire_lease("dispatch:slack", owner="b", seconds=0.0)
+        assert a.acquire_lease("dispatch:slack", owner="a", seconds=60)  # b's lease expired

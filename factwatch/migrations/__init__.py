@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from factwatch.migrations import m0001_initial
+from factwatch.migrations import m0001_initial, m0002_leases
 
 __all__ = ["MIGRATIONS", "Migration", "SchemaTooNewError", "current_version", "migrate"]
 
@@ -47,6 +47,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(m0001_initial.VERSION, m0001_initial.NAME, m0001_initial.upgrade),
+    Migration(m0002_leases.VERSION, m0002_leases.NAME, m0002_leases.upgrade),
 )
 
 _meta = sa.MetaData()
