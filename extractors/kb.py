@@ -420,6 +420,8 @@ class _Derived(NamedTuple):
 def _plant_forms(template: str, city: str, operator: str | None) -> Iterator[_Derived]:
     if ("{o}" in template) != (operator is not None):
         return
+    if "{c}er" in template and not re.fullmatch(r"[^\W\d_]+", city):
+        return  # "Zwickauer Werk", "Wolfsburger Werk"; no "Le Havreer Werk"
     yield _Derived(template, city, operator, template.format(c=city, o=operator or ""))
     if city[:1] in _VOWELS and " de {c}" in template:
         elided = template.replace(" de {c}", " d'{c}")
@@ -705,7 +707,10 @@ class KnowledgeBase:
         """spaCy SpanRuler/EntityRuler token patterns for a language ("en", "fr", "de").
 
         Each is ``{"label": LABEL, "pattern": [token specs], "id": canonical name or
-        plant id}``. Multi-token and alphanumeric names match on LOWER (any case);
+        plant id}``; a pattern of two or more plain LOWER tokens also carries
+        ``"phrase"``, its text as written, which the tokenizer splits into the same
+        tokens: use it for a PhraseMatcher on LOWER (joining the LOWER tokens with
+        spaces breaks elisions: "usine d' onnaing" is "d", "'", "onnaing" in French). Multi-token and alphanumeric names match on LOWER (any case);
         single plain words ("Golf", "Ram", "Normal") match only as capitalised or
         upper-case words, so common nouns are left alone. Aliases that are only digits,
         and places' abbreviations, give no pattern. Accent-free spellings are added.
@@ -732,9 +737,14 @@ class KnowledgeBase:
                     if key in seen:
                         continue
                     seen.add(key)
-                    patterns.append(
-                        {"label": str(label), "pattern": _token_specs(words), "id": ident}
-                    )
+                    pattern: dict[str, Any] = {
+                        "label": str(label),
+                        "pattern": _token_specs(words),
+                        "id": ident,
+                    }
+                    if len(words) > 1:
+                        pattern["phrase"] = _phrase(tokenizer, variant)
+                    patterns.append(pattern)
 
         for company in self.companies:
             add(company.label, company.name, (company.name, *company.aliases))
@@ -748,13 +758,14 @@ class KnowledgeBase:
             add(SpanLabel.MODEL, model.name, sorted(texts))
         for plant in self.plants:
             add(SpanLabel.PLANT, plant.id, (plant.name, *plant.aliases))
-            for spec in self._plant_template_patterns(plant, lang, tokenizer):
+            for spec, phrase in self._plant_template_patterns(plant, lang, tokenizer):
                 key = (str(SpanLabel.PLANT), plant.id, repr(spec))
                 if key not in seen:
                     seen.add(key)
-                    patterns.append(
-                        {"label": str(SpanLabel.PLANT), "pattern": spec, "id": plant.id}
-                    )
+                    entry = {"label": str(SpanLabel.PLANT), "pattern": spec, "id": plant.id}
+                    if phrase:
+                        entry["phrase"] = _phrase(tokenizer, phrase)
+                    patterns.append(entry)
         for place in self.places:
             if place.lookup_only:
                 continue
@@ -764,16 +775,18 @@ class KnowledgeBase:
 
     def _plant_template_patterns(
         self, plant: PlantEntry, lang: str, tokenizer: Any
-    ) -> Iterator[list[dict[str, Any]]]:
-        """Token patterns for the plant's derived aliases in one language, one pattern
-        per template and city form, with the one-word operator forms in one IN set."""
+    ) -> Iterator[tuple[list[dict[str, Any]], str | None]]:
+        """Token patterns (with their phrase, where one) for the plant's derived aliases
+        in one language: one per template and city form, the one-word operator forms
+        in one IN set; typographic apostrophes too ("usine d’Onnaing")."""
         groups: dict[tuple[str, str], list[str | None]] = defaultdict(list)
         for form in self._plant_derived.get(plant.id, {}).get(lang, ()):
             groups[(form.template, form.city)].append(form.operator)
         for (template, city), operators in groups.items():
             ops = None if "{o}" not in template else [o for o in operators if o]
-            for city_form in sorted({city, _strip_accents(city)}):
-                yield from _template_specs(tokenizer, template, city_form, ops)
+            for variant in sorted({template, template.replace("'", "’")}):
+                for city_form in sorted({city, _strip_accents(city)}):
+                    yield from _template_specs(tokenizer, variant, city_form, ops)
 
 
 _CITY_MARK = "Qqcityqq"
@@ -784,27 +797,41 @@ def _words(tokenizer: Any, text: str) -> list[str]:
     return [t.text for t in tokenizer(text) if not t.is_space]
 
 
+def _phrase(tokenizer: Any, text: str) -> str:
+    """A pattern's text as written (single-spaced), which the tokenizer splits into the
+    pattern's tokens again: the form for a PhraseMatcher on LOWER ("usine d'Onnaing",
+    not "usine d' onnaing", which French splits into "d", "'", "onnaing")."""
+    return "".join(t.text + t.whitespace_ for t in tokenizer(text) if not t.is_space).strip()
+
+
 def _template_specs(
     tokenizer: Any, template: str, city: str, operators: Sequence[str] | None
-) -> Iterator[list[dict[str, Any]]]:
+) -> Iterator[tuple[list[dict[str, Any]], str | None]]:
     """Token patterns for a template: tokenised with placeholders, then the city and
-    operator put in. One-word operators share one pattern (LOWER IN [...]); an operator
-    glued to a word ("VW-Werk") gives that word's forms."""
+    operator put in. One-word operators share one pattern (LOWER IN [...], no phrase);
+    an operator glued to a word ("VW-Werk") gives that word's forms. Each pattern comes
+    with its phrase when it has exactly one."""
     words = _words(tokenizer, template.format(c=_CITY_MARK, o=_OP_MARK))
     city_words = [w.lower() for w in _words(tokenizer, city)]
     glued = any(_OP_MARK in w and w != _OP_MARK for w in words)
-    op_choices: list[list[dict[str, Any]] | None] = [None]
+    op_choices: list[tuple[list[dict[str, Any]] | None, str | None]] = [(None, None)]
     if operators is not None:
         singles: set[str] = set()
-        sequences: list[list[dict[str, Any]]] = []
+        sequences: list[tuple[list[dict[str, Any]] | None, str | None]] = []
         for operator in operators:
             op_words = [w.lower() for w in _words(tokenizer, operator)]
             if len(op_words) == 1 or glued:
                 singles.add(operator.lower())
             else:
-                sequences.append([{"LOWER": w} for w in op_words])
-        op_choices = [*([[{"LOWER": {"IN": sorted(singles)}}]] if singles else []), *sequences]
-    for op_spec in op_choices:
+                sequences.append(([{"LOWER": w} for w in op_words], operator))
+        in_spec: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(singles)}}]
+        op_choices = [*([(in_spec, None)] if singles else []), *sequences]
+    for op_spec, op_text in op_choices:
+        phrase: str | None = None
+        if operators is None:
+            phrase = template.format(c=city, o="")
+        elif op_text is not None:
+            phrase = template.format(c=city, o=op_text)
         spec: list[dict[str, Any]] = []
         for word in words:
             if word == _CITY_MARK:
@@ -820,7 +847,7 @@ def _template_specs(
                 spec.append({"LOWER": word.replace(_CITY_MARK, city).lower()})
             else:
                 spec.append({"LOWER": word.lower()})
-        yield spec
+        yield spec, phrase
 
 
 # Articles and prepositions news puts before a name: "la Chine", "aux États-Unis",

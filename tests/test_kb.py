@@ -464,6 +464,14 @@ def test_patterns_are_well_formed(kb: KnowledgeBase) -> None:
     assert labels == {"COMPANY", "BRAND", "MODEL", "PLANT", "PLACE"}
     for pattern in patterns:
         assert pattern["pattern"] and isinstance(pattern["id"], str)
+    # multi-token patterns carry the phrase the tokenizer gives back as the same tokens
+    spacy = pytest.importorskip("spacy")
+    fr = spacy.blank("fr")
+    phrases = [p for p in kb.span_patterns("fr") if "phrase" in p]
+    assert any(p["phrase"] == "usine d'Onnaing" for p in phrases)
+    for pattern in phrases[::97]:
+        tokens = [t.lower_ for t in fr.make_doc(pattern["phrase"])]
+        assert tokens == [t["LOWER"] for t in pattern["pattern"]], pattern
     # abbreviations and bare numbers never become patterns
     assert not any(p["pattern"] == [{"ORTH": {"IN": ["SC"]}}] for p in patterns)
     assert not any(p["pattern"] == [{"LOWER": "208"}] for p in patterns)
