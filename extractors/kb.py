@@ -43,7 +43,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1018,7 +1018,26 @@ class _Loader:
             )
             for alias in (company.name, *company.aliases):
                 aliases.add_explicit(alias, name, entry=name)
+                if _possessive_ok(alias):
+                    aliases.add_derived(alias + "s", name)  # "VWs erstes Elektroauto"
             companies.append(company)
+        resolved, _ = aliases.resolve()
+        companies = [
+            replace(
+                c,
+                aliases=_uniq(
+                    (
+                        *c.aliases,
+                        *(
+                            a + "s"
+                            for a in (c.name, *c.aliases)
+                            if _possessive_ok(a) and resolved.get(fold(a + "s")) == c.name
+                        ),
+                    )
+                ),
+            )
+            for c in companies
+        ]
         for company in companies:
             if company.parent and company.parent not in names:
                 raise KnowledgeBaseError(
@@ -1363,6 +1382,14 @@ class _Loader:
                 entry,
             )
         return places
+
+
+def _possessive_ok(alias: str) -> bool:
+    """Whether a company name takes a German possessive -s as one word ("VWs",
+    "Teslas", "Toyotas"): one word, not ending in s/x/z, an acronym or 5+ letters."""
+    if not alias.isalpha() or alias[-1:].lower() in "sxz":
+        return False
+    return (alias.isupper() and len(alias) >= 2) or len(alias) >= 5
 
 
 def _model_name(prefix: str, item: str) -> str:

@@ -145,6 +145,8 @@ def test_every_plant_named_in_the_dev_gold_is_known(kb: KnowledgeBase, shared_di
         ("Citroen", "Citroën"),
         ("Ineos", "Ineos Automotive"),
         ("LGES", "LG Energy Solution"),
+        ("VWs", "Volkswagen"),  # German possessive
+        ("Teslas", "Tesla"),
     ],
 )
 def test_company_aliases(kb: KnowledgeBase, alias: str, canonical: str) -> None:
