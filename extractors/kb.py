@@ -76,6 +76,8 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 # A derived alias shorter than this (folded, without spaces) is too ambiguous to keep.
 MIN_DERIVED_ALIAS = 2
+# Upper-case names this short ("MAN", "IM", "ES") are looked up only as written.
+MAX_ACRONYM = 4
 # Brand abbreviations ("VW", "Chevy") prefix derived model aliases ("VW Golf").
 MAX_BRAND_ABBREVIATION = 5
 # Single-word derived model aliases shorter than this ("Air", "Ami", "ES") give no
@@ -345,6 +347,16 @@ class _AliasIndex:
         return index, dropped
 
 
+def _acronym_keys(names: Iterable[str]) -> frozenset[str]:
+    """Folded names written only as short upper-case acronyms (MAN, IM, ES)."""
+    acronym: dict[str, bool] = {}
+    for name in names:
+        key = fold(name)
+        is_acronym = name.isupper() and name.isalpha() and len(name) <= MAX_ACRONYM
+        acronym[key] = acronym.get(key, True) and is_acronym
+    return frozenset(k for k, v in acronym.items() if v)
+
+
 def _squash_index(index: Mapping[str, str]) -> dict[str, str]:
     by_squash: dict[str, set[str]] = defaultdict(set)
     for folded, key in index.items():
@@ -458,12 +470,24 @@ class KnowledgeBase:
         self._model_by_name = {m.name: m for m in self.models}
         self._plant_index = self._index((p.id, aliases) for p, aliases in self._plant_items())
         self._place_index: dict[str, list[Place]] = defaultdict(list)
+        # abbreviations match as written only: "IN" is Indiana, "in" is a word
+        self._abbreviations: dict[str, list[Place]] = defaultdict(list)
         for place in self.places:
-            names = (place.name, *place.aliases, *place.abbreviations, *place.adjectives)
+            names = (place.name, *place.aliases, *place.adjectives)
             for key in {fold(n) for n in names if fold(n)}:
                 self._place_index[key].append(place)
-        for places in self._place_index.values():
+            for abbreviation in place.abbreviations:
+                self._abbreviations[abbreviation].append(place)
+        for places in (*self._place_index.values(), *self._abbreviations.values()):
             places.sort(key=lambda p: _PLACE_PRIORITY[p.kind])
+        # names known only as short acronyms ("MAN", "IM", "ACC", "ES"): matched as written
+        self._acronyms = _acronym_keys(
+            (
+                *(n for c in self.companies for n in (c.name, *c.aliases)),
+                *(n for m in self.models for n in (m.name, *m.aliases)),
+                *(n for p in self.plants for n in (p.name, *p.aliases)),
+            )
+        )
         self._company_squash = _squash_index(self._company_index)
         self._model_squash = _squash_index(self._model_index)
         self._plant_squash = _squash_index(self._plant_index)
@@ -563,7 +587,9 @@ class KnowledgeBase:
         """Every place a name may be, best first; a leading article or preposition is
         ignored when the name is not known as written ("la Chine", "aux États-Unis")."""
         for candidate in _bare_candidates(name):
-            places = self._place_index.get(fold(candidate))
+            places = self._place_index.get(fold(candidate)) or self._abbreviations.get(
+                candidate.strip()
+            )
             if places:
                 return list(places)
         return []
@@ -690,13 +716,14 @@ class KnowledgeBase:
                     todo.append(child)
         return out
 
-    @staticmethod
     def _lookup(
-        name: str | None, index: Mapping[str, str], squash: Mapping[str, str]
+        self, name: str | None, index: Mapping[str, str], squash: Mapping[str, str]
     ) -> str | None:
         if not name:
             return None
         folded = fold(name)
+        if folded in self._acronyms and not name.strip().isupper():
+            return None  # "MAN", "IM", "ES" as written; "man", "im", "es" are words
         if folded in index:
             return index[folded]
         return squash.get(folded.replace(" ", ""))

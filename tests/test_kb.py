@@ -160,6 +160,10 @@ def test_company_kinds_and_parents(kb: KnowledgeBase) -> None:
     assert polestar.parent == "Geely Group"
     assert kb.related_companies("Opel") == {"Opel", "Stellantis"}
     assert kb.company("Stammwerk") is None
+    # short acronyms only as written: "MAN" is the truck maker, "man" and "im" are words
+    assert kb.company("MAN").name == "MAN"  # type: ignore[union-attr]
+    assert kb.company("man") is None and kb.company("im") is None
+    assert kb.model("es") is None and kb.model("Lexus ES") is not None
     assert kb.company("") is None
 
 
@@ -359,6 +363,9 @@ def test_place_details(kb: KnowledgeBase) -> None:
     assert kb.country_code("KR") == "KR"
     assert kb.country_code("XX") is None
     assert kb.place("Atlantis") is None
+    # abbreviations only as written: "IN" is Indiana, "in" and "de" are words
+    assert kb.place("IN").name == "Indiana"  # type: ignore[union-attr]
+    assert kb.place("in") is None and kb.place("de") is None and kb.place("Ga") is None
     # an article or preposition in front is ignored when the name is not known with it
     assert kb.place("la Chine").name == "China"  # type: ignore[union-attr]
     assert kb.place("aux États-Unis").country == "US"  # type: ignore[union-attr]
