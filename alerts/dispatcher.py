@@ -229,9 +229,35 @@ def dispatch(
 
 
 def _acquire(store: OutboxStore, lease: str, owner: str) -> bool:
-    """One dispatcher at a time per channel: two runs at once would both send an item."""
+    """One dispatcher at a time per channel: two runs at once would both send an item.
+
+    A holder that was a process of this machine and is gone (killed) is taken over
+    at once; a live one, or one on another machine, keeps the channel until its lease
+    expires.
+    """
     acquire = getattr(store, "acquire_lease", None)
-    return True if acquire is None else bool(acquire(lease, owner=owner, seconds=LEASE_SECONDS))
+    if acquire is None:
+        return True
+    if acquire(lease, owner=owner, seconds=LEASE_SECONDS):
+        return True
+    holder = store.lease_owner(lease)  # type: ignore[attr-defined]
+    if holder is None or _dead_local_owner(holder):
+        return bool(acquire(lease, owner=owner, seconds=LEASE_SECONDS, take_from=holder))
+    return False
+
+
+def _dead_local_owner(owner: str) -> bool:
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _release(store: OutboxStore, lease: str, owner: str) -> None:

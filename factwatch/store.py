@@ -830,11 +830,23 @@ class Store:
 
     # ------------------------------------------------------------------ leases
 
-    def acquire_lease(self, name: str, *, owner: str, seconds: float) -> bool:
+    def lease_owner(self, name: str) -> str | None:
+        """Who holds the lease `name` now (None when it is free or expired)."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(leases_t).where(leases_t.c.name == name)).first()
+        if row is None:
+            return None
+        expires = _aware(row.expires_at)
+        return str(row.owner) if expires is not None and expires > self._clock() else None
+
+    def acquire_lease(
+        self, name: str, *, owner: str, seconds: float, take_from: str | None = None
+    ) -> bool:
         """Take (or renew) the lease `name` for `seconds`; False while another owner holds it.
 
         Used so that one dispatcher at a time delivers a channel (two runs at once would
-        otherwise both send a pending alert). A crashed holder's lease simply expires.
+        otherwise both send a pending alert). A crashed holder's lease expires, or is
+        taken over at once with `take_from` (the caller knows that owner is dead).
         """
         now = self._clock()
         until = now + timedelta(seconds=seconds)
@@ -844,7 +856,8 @@ class Store:
                 conn.execute(leases_t.insert().values(name=name, owner=owner, expires_at=until))
                 return True
             expires = _aware(row.expires_at)
-            if row.owner != owner and expires is not None and expires > now:
+            held = row.owner not in (owner, take_from)
+            if held and expires is not None and expires > now:
                 return False
             conn.execute(
                 leases_t.update()

@@ -634,3 +634,14 @@ def test_lease_one_holder_at_a_time(tmp_path: Path) -> None:
         a.release_lease("dispatch:slack", owner="a")
         assert b.acquire_lease("dispatch:slack", owner="b", seconds=0.0)
         assert a.acquire_lease("dispatch:slack", owner="a", seconds=60)  # b's lease expired
+
+
+def test_lease_taken_from_a_named_dead_owner(tmp_path: Path) -> None:
+    with Store.open(f"sqlite:///{tmp_path}/l.db") as store:
+        assert store.acquire_lease("dispatch:console", owner="host:1:x", seconds=60)
+        assert store.lease_owner("dispatch:console") == "host:1:x"
+        assert not store.acquire_lease("dispatch:console", owner="host:2:y", seconds=60)
+        assert store.acquire_lease(
+            "dispatch:console", owner="host:2:y", seconds=60, take_from="host:1:x"
+        )
+        assert store.lease_owner("dispatch:console") == "host:2:y"
