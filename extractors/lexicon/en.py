@@ -52,7 +52,7 @@ LEXICON: dict[str, str] = {
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
         r"according to (?:people|sources|a person)|unconfirmed"
     ),
-    "negation": r"not|n't|no longer|never|no\b|none",
+    "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (
         r"originally|original plan|under the (?:original|previous) (?:plan|schedule)|was to|were to|"
         r"had been|initially|previously|earlier plan|formerly|first planned|was supposed to become"

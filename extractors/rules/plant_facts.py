@@ -66,9 +66,10 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         after = text[count.end : count.end + 60]
         before = text[max(0, count.start - 60) : count.start]
-        if state.has("per_day", after[:40]):
-            continue
         yearly = state.has("per_year", after) or state.has("per_year", before[-25:])
+        daily = state.has("per_day", after[:40])
+        if daily and not (yearly and yearly.start() < daily.start() and yearly.string is after):
+            continue  # "720 vehicles a day" is an output, not a capacity
         cue_before = state.has("capacity_cue", before)
         unit = state.has("vehicle_unit", after[:45])
         if not (yearly and (unit or cue_before)) and not (cue_before and re.search(r"kapazität", before, re.I)):

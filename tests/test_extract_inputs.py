@@ -1,0 +1,166 @@
+"""Bad inputs and small hand-written articles (not from the dev set) in each language.
+
+The bad inputs must give a clear result and never a traceback; the small articles pin
+behaviours a user notices: hedges and negations give no fact, a daily output is not a
+capacity, "the plant" / "l'usine" / "das Werk" refer back to the plant named before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import UnsupportedLanguage, extract, extract_many
+from factwatch.model import Article, Fact, FactType, Source
+
+
+def _article(text: str, *, published: str = "2025-03-10", lang: str | None = None) -> Article:
+    return Article(text=text, source=Source(published=published, path="test.txt", publisher="Test"), lang=lang)
+
+
+def _of(facts: list[Fact], kind: FactType) -> list[Fact]:
+    return [f for f in facts if f.type == kind]
+
+
+def _check_evidence(article: Article, facts: list[Fact]) -> None:
+    for fact in facts:
+        ev = fact.evidence
+        assert ev.sentence == article.text[ev.start : ev.end]
+        assert ev.sentence.strip()
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "?", "2024"])
+def test_empty_or_trivial_text_gives_no_fact(text: str) -> None:
+    assert extract(_article(text)) == []
+
+
+def test_text_without_car_content_gives_no_fact() -> None:
+    text = (
+        "Le conseil municipal s'est réuni mardi pour voter le budget de la médiathèque. "
+        "Les travaux de la piscine commenceront au printemps, a précisé le maire."
+    )
+    assert extract(_article(text)) == []
+
+
+def test_unsupported_language_is_reported_with_the_language() -> None:
+    text = (
+        "La empresa fabricará el nuevo modelo eléctrico en su planta de Valencia a partir "
+        "del próximo año, según ha confirmado hoy la dirección de la compañía."
+    )
+    with pytest.raises(UnsupportedLanguage) as info:
+        extract(_article(text))
+    assert info.value.lang == "es"
+    assert "es" in str(info.value) and "test.txt" in str(info.value)
+    # in a batch the article is skipped, the others are still extracted
+    ok = _article("Toyota builds the Yaris Cross at its plant in Onnaing, France, and employs about 4,500 people there.")
+    results = extract_many([_article(text), ok])
+    assert results[0] == [] and results[1]
+
+
+def test_stray_question_mark_where_a_narrow_space_was_lost() -> None:
+    text = "L'usine Toyota d'Onnaing emploie près de 4.500 salariés?; elle assemble la Yaris Cross."
+    article = _article(text)
+    facts = extract(article)
+    workforce = _of(facts, FactType.PLANT_WORKFORCE)
+    assert [f.value for f in workforce] == [4500]
+    _check_evidence(article, facts)
+
+
+def test_html_passed_as_text_keeps_offsets_into_the_text() -> None:
+    text = (
+        "<html><head><script>var x = 'usine de 9 999 salariés';</script></head><body>"
+        "<p>Ford builds the Ranger at its Silverton plant in South Africa.</p>"
+        "<p>The plant employs about 4,000 workers &amp; apprentices.</p></body></html>"
+    )
+    article = _article(text)
+    facts = extract(article)
+    _check_evidence(article, facts)
+    assert [f.value for f in _of(facts, FactType.PLANT_WORKFORCE)] == [4000]
+    assert all("<script" not in f.evidence.sentence for f in facts)
+
+
+def test_a_megabyte_of_text_is_read_within_the_cap() -> None:
+    paragraph = (
+        "Ford builds the Ranger at its Silverton plant in South Africa. "
+        "The weather was fine and the markets were calm that week.\n\n"
+    )
+    text = paragraph * (1_000_000 // len(paragraph))
+    article = _article(text)
+    facts = extract(article)
+    assert facts and all(f.evidence.end <= len(text) for f in facts)
+    _check_evidence(article, facts[:5])
+
+
+# --------------------------------------------------------------------------- French
+
+
+FR = (
+    "Renault va produire la nouvelle Twingo dans son usine de Novo Mesto, en Slovénie, à "
+    "partir de début 2026. L'usine emploie environ 2 100 salariés et dispose d'une capacité "
+    "de 200 000 véhicules par an ; chaque jour, quelque 800 voitures en sortent.\n\n"
+    "Le constructeur envisage aussi de fabriquer la Clio à Novo Mesto. La Mégane ne sera pas "
+    "produite sur le site."
+)
+
+
+def test_french_article_plans_capacity_workforce_hedge_negation() -> None:
+    article = _article(FR, published="2025-03")
+    facts = extract(article)
+    _check_evidence(article, facts)
+    prod = _of(facts, FactType.PRODUCTION)
+    assert [(f.model, f.status, f.start.label if f.start else None) for f in prod] == [
+        ("Renault Twingo", "planned", "2026-early")
+    ]
+    assert prod[0].plant is not None and prod[0].plant.city == "Novo Mesto"
+    assert [f.value for f in _of(facts, FactType.PLANT_CAPACITY)] == [200000]
+    assert [f.value for f in _of(facts, FactType.PLANT_WORKFORCE)] == [2100]
+    plants = {f.plant.identity() for f in facts if f.plant}
+    assert len(plants) == 1  # "L'usine" is the Novo Mesto plant
+
+
+# --------------------------------------------------------------------------- English
+
+
+EN = (
+    "Ford will build the next Ranger at its Silverton plant in South Africa from mid-2026. "
+    "The plant employs about 4,000 workers and turns out 720 vehicles a day.\n\n"
+    "Ford is reportedly considering building the Everest there as well. "
+    "The Puma won't be built in South Africa."
+)
+
+
+def test_english_article_daily_output_is_not_a_capacity() -> None:
+    article = _article(EN, published="2025-03")
+    facts = extract(article)
+    _check_evidence(article, facts)
+    prod = _of(facts, FactType.PRODUCTION)
+    assert [(f.model, f.status, f.start.label if f.start else None) for f in prod] == [
+        ("Ford Ranger", "planned", "2026-mid")
+    ]
+    assert _of(facts, FactType.PLANT_CAPACITY) == []
+    assert [f.value for f in _of(facts, FactType.PLANT_WORKFORCE)] == [4000]
+    assert {f.plant.identity() for f in facts if f.plant} == {prod[0].plant.identity()}
+
+
+# --------------------------------------------------------------------------- German
+
+
+DE = (
+    "Mercedes-Benz wird die neue C-Klasse ab 2027 im Werk Bremen bauen. Das Werk hat eine "
+    "Kapazität von 400.000 Fahrzeugen im Jahr und beschäftigt rund 12.000 Mitarbeiter.\n\n"
+    "Dem Vernehmen nach soll auch der GLC künftig dort gebaut werden."
+)
+
+
+def test_german_article_das_werk_refers_back_and_rumour_is_no_fact() -> None:
+    article = _article(DE, published="2025-03")
+    facts = extract(article)
+    _check_evidence(article, facts)
+    prod = _of(facts, FactType.PRODUCTION)
+    assert [(f.status, f.start.label if f.start else None) for f in prod] == [("planned", "2027")]
+    assert "C" in (prod[0].model or "")
+    assert [f.value for f in _of(facts, FactType.PLANT_CAPACITY)] == [400000]
+    assert [f.value for f in _of(facts, FactType.PLANT_WORKFORCE)] == [12000]
+    assert all(f.plant is not None and f.plant.city == "Bremen" for f in facts if f.plant)
