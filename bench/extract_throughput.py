@@ -71,8 +71,12 @@ def main() -> int:
 
     facts = sum(len(r) for r in results)
     print(f"articles: {len(articles)}  words: {words}  facts: {facts}")
-    print(f"nlp.pipe      {pipe_s:7.2f} s  {len(articles) / pipe_s:7.1f} articles/s  {words / pipe_s:9.0f} words/s")
-    print(f"extract_many  {extract_s:7.2f} s  {len(articles) / extract_s:7.1f} articles/s  {words / extract_s:9.0f} words/s")
+    print(
+        f"nlp.pipe      {pipe_s:7.2f} s  {len(articles) / pipe_s:7.1f} articles/s  {words / pipe_s:9.0f} words/s"
+    )
+    print(
+        f"extract_many  {extract_s:7.2f} s  {len(articles) / extract_s:7.1f} articles/s  {words / extract_s:9.0f} words/s"
+    )
     print(f"ratio extract_many / nlp.pipe: {extract_s / pipe_s:.2f}x (target <= 1.3x)")
     return 0
 

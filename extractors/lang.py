@@ -11,7 +11,7 @@ import logging
 import re
 from functools import lru_cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 __all__ = ["KNOWN_LANGUAGES", "SUPPORTED_LANGUAGES", "detect_language"]
 
@@ -31,10 +31,9 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
-def _iso(code: str) -> object:
-    from lingua import IsoCode639_1
-
-    return getattr(IsoCode639_1, code.upper())
+def _iso(code: str) -> IsoCode639_1:
+    code_enum: IsoCode639_1 = getattr(IsoCode639_1, code.upper())
+    return code_enum
 
 
 def detect_language(text: str) -> str | None:

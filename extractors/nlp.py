@@ -94,8 +94,9 @@ def _split_hyphens(nlp: Language) -> None:
     model or place inside a compound is a token sequence the KB patterns can match."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[\w.])-(?=\w)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.])-(?=\w)"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _as_phrases(
@@ -115,7 +116,11 @@ def _as_phrases(
         base = {k: v for k, v in p.items() if k != "pattern"}
         if isinstance(spec, str):
             lower.append(p)
-        elif isinstance(spec, list) and spec and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in spec):
+        elif (
+            isinstance(spec, list)
+            and spec
+            and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in spec)
+        ):
             lower.append({**base, "pattern": " ".join(t["LOWER"] for t in spec)})
         elif (
             isinstance(spec, list) and len(spec) == 1 and set(spec[0]) == {"ORTH"}

@@ -59,11 +59,102 @@ FACT_TYPES = (
 ATTRIBUTES = ("status", "date", "value", "role")
 # Words that do not distinguish one company from another.
 GENERIC_COMPANY_WORDS = frozenset(
-    ["motor", "motors", "group", "groupe", "gruppe", "konzern", "company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "ag", "se", "sa", "sas", "nv", "bv", "gmbh", "kg", "holding", "holdings", "automotive", "automobile", "automobiles", "auto", "autos", "manufacturing", "industries", "international", "the", "de", "du", "la", "le", "of", "and", "et", "und", "cars", "car", "vehicles"]
+    [
+        "motor",
+        "motors",
+        "group",
+        "groupe",
+        "gruppe",
+        "konzern",
+        "company",
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "ag",
+        "se",
+        "sa",
+        "sas",
+        "nv",
+        "bv",
+        "gmbh",
+        "kg",
+        "holding",
+        "holdings",
+        "automotive",
+        "automobile",
+        "automobiles",
+        "auto",
+        "autos",
+        "manufacturing",
+        "industries",
+        "international",
+        "the",
+        "de",
+        "du",
+        "la",
+        "le",
+        "of",
+        "and",
+        "et",
+        "und",
+        "cars",
+        "car",
+        "vehicles",
+    ]
 )
 # Brands a model name may carry or not, when the knowledge base is unavailable.
 FALLBACK_BRANDS = frozenset(
-    ["alpine", "audi", "bentley", "bmw", "buick", "byd", "cadillac", "chevrolet", "chevy", "citroen", "cupra", "dacia", "dodge", "fiat", "ford", "genesis", "gmc", "honda", "hyundai", "ineos", "jeep", "kia", "lancia", "leapmotor", "lincoln", "mercedes", "mini", "mitsubishi", "nissan", "opel", "peugeot", "polestar", "porsche", "renault", "seat", "skoda", "smart", "tesla", "toyota", "vinfast", "volkswagen", "vw", "volvo"]
+    [
+        "alpine",
+        "audi",
+        "bentley",
+        "bmw",
+        "buick",
+        "byd",
+        "cadillac",
+        "chevrolet",
+        "chevy",
+        "citroen",
+        "cupra",
+        "dacia",
+        "dodge",
+        "fiat",
+        "ford",
+        "genesis",
+        "gmc",
+        "honda",
+        "hyundai",
+        "ineos",
+        "jeep",
+        "kia",
+        "lancia",
+        "leapmotor",
+        "lincoln",
+        "mercedes",
+        "mini",
+        "mitsubishi",
+        "nissan",
+        "opel",
+        "peugeot",
+        "polestar",
+        "porsche",
+        "renault",
+        "seat",
+        "skoda",
+        "smart",
+        "tesla",
+        "toyota",
+        "vinfast",
+        "volkswagen",
+        "vw",
+        "volvo",
+    ]
 )
 _HEADER_RE = re.compile(
     r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s*\((?P<publisher>[^)]*)\)\s*[—–-]\s*"
@@ -408,7 +499,9 @@ def _status(value: Any) -> str | None:
     return "ongoing" if value == "started" else (str(value) if value else None)
 
 
-def attribute_checks(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> list[tuple[str, bool, str]]:
+def attribute_checks(
+    gold: Mapping[str, Any], pred: Mapping[str, Any]
+) -> list[tuple[str, bool, str]]:
     """(attribute, correct, description) for each attribute the gold states."""
     checks: list[tuple[str, bool, str]] = []
     if gold.get("status"):
@@ -419,8 +512,8 @@ def attribute_checks(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> list[t
             g, p = _label(gold[key]), _label(pred.get(key))
             checks.append(("date", g == p, f"{key} {g} vs {p}"))
     if gold.get("value") is not None:
-        g, v = float(gold["value"]), pred.get("value")
-        ok = v is not None and abs(float(v) - g) <= VALUE_TOLERANCE * abs(g)
+        want, v = float(gold["value"]), pred.get("value")
+        ok = v is not None and abs(float(v) - want) <= VALUE_TOLERANCE * abs(want)
         checks.append(("value", ok, f"value {gold['value']} vs {v}"))
     if gold.get("role"):
         ok = fold(gold["role"]) == fold(pred.get("role"))
@@ -463,17 +556,19 @@ def _match(
 def _read_article(path: Path) -> Article:
     """The article file as an Article (the header gives the published date and publisher)."""
     try:
-        from factwatch.articles import read_article  # the integrator's reader, when present
+        from factwatch import articles  # the integrator's reader, when present
     except ImportError:
-        read_article = None
-    if read_article is not None:
-        article: Article = read_article(path)
+        articles = None  # type: ignore[assignment]
+    if articles is not None:
+        article: Article = articles.read_article(path)
         return article
     text = path.read_text(encoding="utf-8")
     match = _HEADER_RE.match(text)
     published = match["date"] if match else "1970"
     publisher = match["publisher"].strip() if match else None
-    return Article(text=text, source=Source(published=published, path=str(path), publisher=publisher))
+    return Article(
+        text=text, source=Source(published=published, path=str(path), publisher=publisher)
+    )
 
 
 def _fact_form(fact: Fact) -> dict[str, Any]:

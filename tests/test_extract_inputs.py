@@ -14,7 +14,9 @@ from factwatch.model import Article, Fact, FactType, Source
 
 
 def _article(text: str, *, published: str = "2025-03-10", lang: str | None = None) -> Article:
-    return Article(text=text, source=Source(published=published, path="test.txt", publisher="Test"), lang=lang)
+    return Article(
+        text=text, source=Source(published=published, path="test.txt", publisher="Test"), lang=lang
+    )
 
 
 def _of(facts: list[Fact], kind: FactType) -> list[Fact]:
@@ -54,7 +56,9 @@ def test_unsupported_language_is_reported_with_the_language() -> None:
     assert info.value.lang == "es"
     assert "es" in str(info.value) and "test.txt" in str(info.value)
     # in a batch the article is skipped, the others are still extracted
-    ok = _article("Toyota builds the Yaris Cross at its plant in Onnaing, France, and employs about 4,500 people there.")
+    ok = _article(
+        "Toyota builds the Yaris Cross at its plant in Onnaing, France, and employs about 4,500 people there."
+    )
     results = extract_many([_article(text), ok])
     assert results[0] == [] and results[1]
 

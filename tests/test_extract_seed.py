@@ -17,7 +17,12 @@ from factwatch.model import Fact
 
 from .conftest import SEED_ARTICLE
 
-BUSAN = {"name": "usine RKM de Busan", "operator": "Renault Korea Motors", "city": "Busan", "country": "KR"}
+BUSAN = {
+    "name": "usine RKM de Busan",
+    "operator": "Renault Korea Motors",
+    "city": "Busan",
+    "country": "KR",
+}
 EXPECTED: list[dict[str, Any]] = [
     {"type": "agreement", "parties": ["Polestar", "Geely Group", "Renault Korea Motors"], "date": "2023-11"},
     {"type": "production", "model": "Polestar 4", "plant": BUSAN, "status": "planned"},
@@ -45,8 +50,14 @@ def seed_facts() -> list[Fact]:
     return extract(read_article(SEED_ARTICLE))
 
 
-@pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: f"{e['type']}:{e.get('model') or e.get('person') or e.get('value') or ''}")
-def test_each_seed_fact_is_found_with_its_attributes(seed_facts: list[Fact], expected: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "expected",
+    EXPECTED,
+    ids=lambda e: f"{e['type']}:{e.get('model') or e.get('person') or e.get('value') or ''}",
+)
+def test_each_seed_fact_is_found_with_its_attributes(
+    seed_facts: list[Fact], expected: dict[str, Any]
+) -> None:
     found = [f for f in seed_facts if same_fact(expected, _form(f))]
     assert found, f"not extracted: {expected}"
     best = max(found, key=lambda f: sum(ok for _, ok, _ in attribute_checks(expected, _form(f))))

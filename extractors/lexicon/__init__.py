@@ -8,7 +8,7 @@ Each language module defines `LEXICON: dict[str, str]`, class name -> alternatio
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from extractors.lexicon import de, en, fr
 

@@ -32,7 +32,53 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?){0,2}"
 )
 _STOP_NAMES = frozenset(
-    ["The", "Le", "La", "Les", "Der", "Die", "Das", "Ein", "Eine", "Un", "Une", "A", "An", "In", "At", "On", "Mr", "Mrs", "Ms", "Herr", "Frau", "Monsieur", "Madame", "Chief", "Executive", "Officer", "President", "Präsident", "Président", "Chairman", "CEO", "Chef", "Its", "His", "Her", "Their", "Said", "Says", "According", "Director", "Directeur", "Head", "Group", "Kia", "Ford"]
+    [
+        "The",
+        "Le",
+        "La",
+        "Les",
+        "Der",
+        "Die",
+        "Das",
+        "Ein",
+        "Eine",
+        "Un",
+        "Une",
+        "A",
+        "An",
+        "In",
+        "At",
+        "On",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Herr",
+        "Frau",
+        "Monsieur",
+        "Madame",
+        "Chief",
+        "Executive",
+        "Officer",
+        "President",
+        "Präsident",
+        "Président",
+        "Chairman",
+        "CEO",
+        "Chef",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Said",
+        "Says",
+        "According",
+        "Director",
+        "Directeur",
+        "Head",
+        "Group",
+        "Kia",
+        "Ford",
+    ]
 )
 _GERMAN_NOUN = re.compile(r"(?:ungen|ung|heit|keit|ionen|ion|ten|en|schaft|nis|tät)$")
 ROLE_NAMES = {
@@ -52,24 +98,43 @@ _OTHER_ROLES = {
 }
 
 
-def _person_near(state: ArticleState, sentence: Sentence, start: int, end: int) -> tuple[str, int, int] | None:
+def _person_near(
+    state: ArticleState, sentence: Sentence, start: int, end: int
+) -> tuple[str, int, int] | None:
     """A person right before (", TITLE") or right after the title span (article offsets)."""
     persons = sentence.of_kind("PERSON")
     text = sentence.text
     rel_s, rel_e = start - sentence.start, end - sentence.start
     after = text[rel_e : rel_e + 80]
-    m = re.match(r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after)
+    m = re.match(
+        r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after
+    )
     cand_pos = rel_e + (m.end() if m else 0)
     for p in persons:
         if p.start - sentence.start == cand_pos or 0 <= p.start - sentence.start - rel_e <= 2:
             return p.name, p.start, p.end
     name = _NAME.match(text[cand_pos:])
-    if name and state.lang == "de" and " " not in name.group(0) and _GERMAN_NOUN.search(name.group(0)):
+    if (
+        name
+        and state.lang == "de"
+        and " " not in name.group(0)
+        and _GERMAN_NOUN.search(name.group(0))
+    ):
         name = None  # "an der Konzernspitze Kurskorrekturen": a capitalised noun, not a surname
-    if name and name.group(0).split()[0] not in _STOP_NAMES and _is_person(state, sentence, cand_pos, name.group(0)):
-        return name.group(0), sentence.start + cand_pos, sentence.start + cand_pos + len(name.group(0))
+    if (
+        name
+        and name.group(0).split()[0] not in _STOP_NAMES
+        and _is_person(state, sentence, cand_pos, name.group(0))
+    ):
+        return (
+            name.group(0),
+            sentence.start + cand_pos,
+            sentence.start + cand_pos + len(name.group(0)),
+        )
     before = text[max(0, rel_s - 60) : rel_s]
-    m2 = re.search(r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:\w+\s+){0,2}$", before)
+    m2 = re.search(
+        r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:\w+\s+){0,2}$", before
+    )
     title = text[rel_s:rel_e]
     loose = bool(re.match(r"(?:an|à|at|in)\b", title, re.I))  # "Oliver Blume an der Konzernspitze"
     for p in persons:
@@ -111,7 +176,11 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
     companies = sentence.of_kind("COMPANY")
     for c in companies:
         gap = text[rel_e : c.start - sentence.start]
-        if c.start >= end and re.fullmatch(r"\s*(?:\w+\s+)?(?:de|du|d'|of|at|chez|bei|von|der|des|du groupe|de la marque|d’)\s*(?:l'|la |le |the )?", gap, re.I):
+        if c.start >= end and re.fullmatch(
+            r"\s*(?:\w+\s+)?(?:de|du|d'|of|at|chez|bei|von|der|des|du groupe|de la marque|d’)\s*(?:l'|la |le |the )?",
+            gap,
+            re.I,
+        ):
             return c.name
     for c in reversed(companies):
         gap = text[c.end - sentence.start : rel_s]
@@ -144,7 +213,7 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             person = _person_near(state, sentence, s, e)
             if person is None:
                 continue
-            name, ps, pe = person
+            name, _ps, _pe = person
             if fold(name) in seen:
                 continue
             company = _company_near(state, sentence, s, e) or state.main_company
@@ -153,7 +222,9 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
             role = _role(state, cue.group(0), cls)
-            if cls == "chairman" and re.search(r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I):
+            if cls == "chairman" and re.search(
+                r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
+            ):
                 role = "CEO"
             draft = Draft(FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE,
                           None, {"company": company, "role": role, "person": name, "title": cue.group(0)})  # fmt: skip
@@ -171,7 +242,9 @@ def finish_roles(state: ArticleState) -> None:
     """président → Chairman when the article names another CEO of the same company, else CEO."""
     execs = [d for d in state.drafts if d.type == FactType.EXECUTIVE]
     for d in execs:
-        if d.fields["role"] != "Chairman" or re.search(r"chair|aufsicht|conseil", d.fields.get("title", ""), re.I):
+        if d.fields["role"] != "Chairman" or re.search(
+            r"chair|aufsicht|conseil", d.fields.get("title", ""), re.I
+        ):
             continue
         others = [
             o for o in execs
@@ -189,7 +262,7 @@ def _parties(sentence: Sentence, state: ArticleState) -> list[Mention]:
     for c in sentence.of_kind("COMPANY"):
         if any(m.start <= c.start < m.end for m in models):
             continue
-        if c.company_kind in ("union",) and False:
+        if False:
             continue
         if all(fold(c.name) != fold(o.name) for o in out):
             out.append(c)

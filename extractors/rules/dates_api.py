@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import replace
@@ -38,12 +39,13 @@ def find_date_refs(
         if mention.date is None:
             continue
         date = mention.date
-        if past is not None and date.start > published.end and not re.search(r"\d{4}", mention.text):
-            if past.search(text[max(0, mention.start - PAST_WINDOW) : mention.start]):
-                try:
-                    mention = replace(mention, date=_a_year_earlier(date))
-                except (ValueError, TypeError):
-                    pass
+        told_past = past is not None and bool(
+            past.search(text[max(0, mention.start - PAST_WINDOW) : mention.start])
+        )
+        if told_past and date.start > published.end and not re.search(r"\d{4}", mention.text):
+            with contextlib.suppress(ValueError, TypeError):
+                mention = replace(mention, date=_a_year_earlier(date))
         bound = str(getattr(mention, "bound", "at") or "at")
-        refs.append(DateRef(mention.start, mention.end, mention.date, bound))
+        if mention.date is not None:
+            refs.append(DateRef(mention.start, mention.end, mention.date, bound))
     return refs

@@ -21,6 +21,7 @@ halves of a move. Hedged statements give no fact at all.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections import Counter
@@ -72,7 +73,9 @@ def _published(article: Article) -> FuzzyDate:
 def _main_company(mentions: list[Mention]) -> tuple[str | None, list[str]]:
     """The company the article is about: the most named known automaker, group or brand."""
     counts = Counter(
-        m.name for m in mentions if m.kind == "COMPANY" and m.company_kind not in ("supplier", "union")
+        m.name
+        for m in mentions
+        if m.kind == "COMPANY" and m.company_kind not in ("supplier", "union")
     )
     known = {m.name for m in mentions if m.kind == "COMPANY" and m.company_kind}
     ordered = sorted(counts, key=lambda n: (n not in known, -counts[n]))
@@ -83,7 +86,7 @@ def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list
              dates: list[DateRef]) -> list[Clause]:  # fmt: skip
     cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if b <= a:
             continue
         s, e = sentence_start + a, sentence_start + b
@@ -109,9 +112,10 @@ def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]
     for s, e in bounds:
         head = doc.text[s:e].lstrip()[:1]
         same_paragraph = bool(joined) and not _PARAGRAPH.search(doc.text, joined[-1][0], s)
-        if joined and (any(m.start < s < m.end for m in mentions) or (
-            same_paragraph and head and (head.islower() or head in ",;:)»”")
-        )):  # a break inside a mention, or before ", Stellantis a …": not a sentence
+        if joined and (
+            any(m.start < s < m.end for m in mentions)
+            or (same_paragraph and head and (head.islower() or head in ",;:)»”"))
+        ):  # a break inside a mention, or before ", Stellantis a …": not a sentence
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))
@@ -132,7 +136,7 @@ def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, 
     for s, e in _sentence_bounds(doc, mentions):
         # a sentence never runs across a paragraph break
         cuts = [s, *(m.end() for m in _PARAGRAPH.finditer(text, s, e)), e]
-        for ps, pe in zip(cuts, cuts[1:], strict=False):
+        for ps, pe in itertools.pairwise(cuts):
             while ps < pe and text[ps].isspace():
                 ps += 1
             while pe > ps and text[pe - 1].isspace():
@@ -148,15 +152,16 @@ def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
     if current is not None and not (plant.city or plant.kb_id) and plant.region and plant.country:
         known = state.registry.plants[current]
         # "l'usine du Nord", "the Michigan plant": the plant just named, in that region
-        if known.country == plant.country and (not known.region or fold(known.region) in plant_regions(state, plant.region)):
+        if known.country == plant.country and (
+            not known.region or fold(known.region) in plant_regions(state, plant.region)
+        ):
             return current
     if not (plant.city or plant.region or plant.kb_id) and plant.country:
-        current = state.current_plant
         if current is not None and state.registry.plants[current].country == plant.country:
             return current
-        known = state.registry.find_country(plant.country)
-        if known is not None:
-            return known
+        in_country = state.registry.find_country(plant.country)
+        if in_country is not None:
+            return in_country
     return state.registry.register(plant)
 
 
@@ -208,7 +213,9 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
         if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):
             m.fields["person"] = f["person"]
         for name in ("start", "end", "date"):
-            if name not in f or (d.type == FactType.PLANT_STATUS and f.get("status") != m.fields.get("status")):
+            if name not in f or (
+                d.type == FactType.PLANT_STATUS and f.get("status") != m.fields.get("status")
+            ):
                 continue
             if name not in m.fields or f[name].within(m.fields[name]):
                 m.fields[name] = f[name]  # unknown, or stated more precisely
@@ -223,7 +230,11 @@ def _plant_dates(state: ArticleState) -> None:
         if d.type == FactType.PLANT_STATUS and d.fields.get("status") == "planned" and "date" in d.fields
     }  # fmt: skip
     for d in state.drafts:
-        if d.type == FactType.PRODUCTION and d.plant in opening and d.fields.get("status") == "planned":
+        if (
+            d.type == FactType.PRODUCTION
+            and d.plant in opening
+            and d.fields.get("status") == "planned"
+        ):
             d.fields.setdefault("start", opening[d.plant])
 
 
@@ -245,7 +256,9 @@ def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
     )
 
 
-def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowledge | None = None) -> list[Fact]:
+def extract_doc(
+    article: Article, doc: Doc, text: str, lang: str, *, kb: Knowledge | None = None
+) -> list[Fact]:
     """Facts of `article` from its processed `doc` (whose text is the prepared `text`)."""
     kb = kb or knowledge()
     published = _published(article)
@@ -280,7 +293,9 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
         if strong:
             for draft in state.drafts:
                 if draft.plant is None and draft.type == FactType.PRODUCTION:
-                    draft.plant = strong[0]  # a model named before its plant ("…, la voiture sera assemblée à …")
+                    draft.plant = strong[
+                        0
+                    ]  # a model named before its plant ("…, la voiture sera assemblée à …")
         weak = [i for r, i in zip(refs, ref_ids, strict=True)
                 if not r.strong and state.registry.plants[i].city]  # fmt: skip
         if strong:
@@ -297,6 +312,9 @@ def extract_doc(article: Article, doc: Doc, text: str, lang: str, *, kb: Knowled
     _plant_dates(state)
     needs_plant = (FactType.PRODUCTION, FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE,
                    FactType.PLANT_STATUS, FactType.INVESTMENT)  # fmt: skip
-    drafts = _merge([d for d in state.drafts if d.plant is not None or d.type not in needs_plant], state.registry)
+    drafts = _merge(
+        [d for d in state.drafts if d.plant is not None or d.type not in needs_plant],
+        state.registry,
+    )
     plants = [replace(p) for p in state.registry.plants]
     return [_to_fact(article, d, plants) for d in drafts]

@@ -1,8 +1,8 @@
 """Errors of the extractors package.
 
-    ExtractorError                 base of everything the extractor raises
-    ├── UnsupportedLanguage        the article's language has no pipeline (carries .lang)
-    └── PipelineUnavailable        a pipeline's model package is missing (carries .lang)
+ExtractorError                 base of everything the extractor raises
+├── UnsupportedLanguage        the article's language has no pipeline (carries .lang)
+└── PipelineUnavailable        a pipeline's model package is missing (carries .lang)
 """
 
 from __future__ import annotations

@@ -19,10 +19,37 @@ from extractors.rules.knowledge import Knowledge, PlaceInfo
 __all__ = ["Mention", "find_mentions"]
 
 PRIORITY = {"MODEL": 5, "PLANT": 4, "COMPANY": 3, "BRAND": 3, "PLACE": 2, "PERSON": 1}
-_MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}[-. ]?\d{1,3}[A-Za-z]?|\d{1,3}[a-zA-Z]?|[A-Z][a-z]{2,}\d*)$")
+_MODEL_TOKEN = re.compile(
+    r"^(?:[A-Z]{1,3}[-. ]?\d{1,3}[A-Za-z]?|\d{1,3}[a-zA-Z]?|[A-Z][a-z]{2,}\d*)$"
+)
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
 _NOT_MODEL_WORDS = frozenset(
-    ["The", "Le", "La", "Les", "Der", "Die", "Das", "Group", "Groupe", "Motor", "Motors", "Automotive", "CEO", "Chef", "President", "Président", "And", "Et", "Und", "In", "En", "Im", "At", "Au"]
+    [
+        "The",
+        "Le",
+        "La",
+        "Les",
+        "Der",
+        "Die",
+        "Das",
+        "Group",
+        "Groupe",
+        "Motor",
+        "Motors",
+        "Automotive",
+        "CEO",
+        "Chef",
+        "President",
+        "Président",
+        "And",
+        "Et",
+        "Und",
+        "In",
+        "En",
+        "Im",
+        "At",
+        "Au",
+    ]
 )
 
 
@@ -44,7 +71,7 @@ class Mention:
 
 def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     found: list[Mention] = []
-    spans = doc.spans[KB_SPANS_KEY] if KB_SPANS_KEY in doc.spans else []
+    spans = doc.spans.get(KB_SPANS_KEY, [])
     for span in spans:
         text = span.text
         label = span.label_
@@ -127,9 +154,7 @@ def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Men
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
-    ranked = sorted(
-        mentions, key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.kind, 0), m.start)
-    )
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.kind, 0), m.start))
     kept: list[Mention] = []
     for m in ranked:
         if any(m.start < k.end and k.start < m.end for k in kept):
@@ -145,7 +170,9 @@ _EV_BEFORE = re.compile(
 )
 _EV_AFTER = re.compile(r"^\s+(?:électriques?|electriques?|EV|E-Tech|Electric|e-tron)\b", re.I)
 _EV_SUFFIXES = ("EV", "E-Tech", "Electric", "électrique", "e-tron")
-_COORD = re.compile(r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I)
+_COORD = re.compile(
+    r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I
+)
 _BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
 
 
@@ -190,7 +217,16 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
             info = kb.model(f"{m.brand} {bare.group(1)}")
             if info is not None:
                 s = m.end + bare.start(1)
-                kept.append(Mention("MODEL", s, s + len(bare.group(1)), bare.group(1), info.name, brand=info.brand))
+                kept.append(
+                    Mention(
+                        "MODEL",
+                        s,
+                        s + len(bare.group(1)),
+                        bare.group(1),
+                        info.name,
+                        brand=info.brand,
+                    )
+                )
     return sorted([*others, *kept], key=lambda m: m.start)
 
 
@@ -204,7 +240,9 @@ def _city_adjectives(text: str, kb: Knowledge) -> list[Mention]:
         for stem in (m.group(1), m.group(1) + "e"):
             place = kb.place(stem)
             if place is not None and place.kind == "city":
-                found.append(Mention("PLACE", m.start(), m.end(), m.group(0), place.name, place=place))
+                found.append(
+                    Mention("PLACE", m.start(), m.end(), m.group(0), place.name, place=place)
+                )
                 break
     return found
 

@@ -20,9 +20,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from extractors.rules.context import ArticleState, Draft, Sentence
-from extractors.rules.numbers import OBSOLETE_CURRENCIES, find_amounts, find_counts
+from extractors.rules.numbers import OBSOLETE_CURRENCIES, Amount, find_amounts, find_counts
 from factwatch.model import FactType, FuzzyDate, PlantStatus
 
 __all__ = ["capacity_facts", "investment_facts", "status_facts", "workforce_facts"]
@@ -35,7 +36,9 @@ MIN_CAPACITY = 1000
 MIN_WORKFORCE = 50
 MIN_INVESTMENT = 1e6
 STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
-_REDUCTION = re.compile(r"\b(?:um|réduction de|reduction of|reduced by|cut by|baisse de|minus)\s*$", re.I)
+_REDUCTION = re.compile(
+    r"\b(?:um|réduction de|reduction of|reduced by|cut by|baisse de|minus)\s*$", re.I
+)
 _OF_TOTAL = re.compile(r"^\s*(?:des|of the|der)\s+\d", re.I)
 
 
@@ -50,7 +53,9 @@ def _plant(state: ArticleState, sentence: Sentence, pos: int) -> int | None:
 HEDGE_WINDOW = 50  # characters before a figure in which a hedge or former plan cancels it
 
 
-def _blocked(state: ArticleState, text: str, start: int | None = None, end: int | None = None) -> bool:
+def _blocked(
+    state: ArticleState, text: str, start: int | None = None, end: int | None = None
+) -> bool:
     """A hedge or a former plan in the sentence (or, given a figure's span, just before it)."""
     if start is not None:
         text = text[max(0, start - HEDGE_WINDOW) : (end or start) + 25]
@@ -72,16 +77,25 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
             continue  # "720 vehicles a day" is an output, not a capacity
         cue_before = state.has("capacity_cue", before)
         unit = state.has("vehicle_unit", after[:45])
-        if not (yearly and (unit or cue_before)) and not (cue_before and re.search(r"kapazität", before, re.I)):
+        if not (yearly and (unit or cue_before)) and not (
+            cue_before and re.search(r"kapazität", before, re.I)
+        ):
             continue
         if _REDUCTION.search(before) or state.has("former", before):
             continue
         abs_pos = sentence.start + count.start
         models = [m for m in sentence.of_kind("MODEL") if m.end <= abs_pos]
-        plants_before = [r for r in sentence.refs if r.start < abs_pos] or state.has("plant_noun", text[: count.start])
+        plants_before = [r for r in sentence.refs if r.start < abs_pos] or state.has(
+            "plant_noun", text[: count.start]
+        )
         if models and not plants_before:
             continue
-        if models and sentence.refs and min(m.start for m in models) < min(r.start for r in sentence.refs) and not state.has("plant_noun", text[: models[0].start - sentence.start]):
+        if (
+            models
+            and sentence.refs
+            and min(m.start for m in models) < min(r.start for r in sentence.refs)
+            and not state.has("plant_noun", text[: models[0].start - sentence.start])
+        ):
             continue
         plant = _plant(state, sentence, abs_pos)
         if plant is None:
@@ -98,7 +112,12 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
     for count in find_counts(text):
         if _blocked(state, text, count.start, count.end):
             continue
-        if count.value < MIN_WORKFORCE or (1900 <= count.value <= 2100 and "." not in text[count.start : count.end] and " " not in text[count.start : count.end] and "," not in text[count.start : count.end]):
+        if count.value < MIN_WORKFORCE or (
+            1900 <= count.value <= 2100
+            and "." not in text[count.start : count.end]
+            and " " not in text[count.start : count.end]
+            and "," not in text[count.start : count.end]
+        ):
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
@@ -107,7 +126,9 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
         window = text[max(0, count.start - 50) : count.end + 30]
         if state.has("workforce_bad", window):
             continue
-        if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]):
+        if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(
+            r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]
+        ):
             continue
         plant = _plant(state, sentence, sentence.start + count.start)
         if plant is None:
@@ -170,14 +191,20 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             if not (later or state.has("plant_noun", obj) or state.has("plant_anaphor", obj)):
                 continue
         if status == PlantStatus.PAUSED and any(m.kind == "MODEL" for m in sentence.mentions):
-            works = re.search(r"\b(?:construction|work|works|travaux|chantier|bau\w*)\b", text[max(0, cue.start() - 40) : cue.start()], re.I)
+            works = re.search(
+                r"\b(?:construction|work|works|travaux|chantier|bau\w*)\b",
+                text[max(0, cue.start() - 40) : cue.start()],
+                re.I,
+            )
             if not works:
                 continue
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
             continue
-        if status == PlantStatus.UNDER_CONSTRUCTION and re.search(r"started building|began building", cue.group(0), re.I):
+        if status == PlantStatus.UNDER_CONSTRUCTION and re.search(
+            r"started building|began building", cue.group(0), re.I
+        ):
             nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
             if not nxt or nxt[0].kind == "MODEL":
                 continue
@@ -190,14 +217,24 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         if plant is None:
             continue
         when = _status_date(sentence, sentence.start + cue.start())
-        if status == PlantStatus.UNDER_CONSTRUCTION and when is not None:
-            if state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS:
-                continue
-        fields = {"status": status}
+        stale = (
+            when is not None
+            and state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS
+        )
+        if status == PlantStatus.UNDER_CONSTRUCTION and stale:
+            continue
+        fields: dict[str, Any] = {"status": status}
         if when is not None:
             fields["date"] = when
         state.drafts.append(
-            Draft(FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields)
+            Draft(
+                FactType.PLANT_STATUS,
+                sentence.start,
+                sentence.end,
+                STATUS_CONFIDENCE,
+                plant,
+                fields,
+            )
         )
         return
 
@@ -207,14 +244,24 @@ def investment_facts(state: ArticleState, sentence: Sentence) -> None:
     if not state.has("invest_cue", text):
         return
     amounts = [a for a in find_amounts(text) if a.value >= MIN_INVESTMENT]
-    chosen = []
+    chosen: list[Amount] = []
     for i, amount in enumerate(amounts):
-        if i and text[amounts[i - 1].end : amount.start].strip().startswith("(") and chosen and chosen[-1] is amounts[i - 1]:
-            if amounts[i - 1].currency in OBSOLETE_CURRENCIES and amount.currency not in OBSOLETE_CURRENCIES:
+        if (
+            i
+            and text[amounts[i - 1].end : amount.start].strip().startswith("(")
+            and chosen
+            and chosen[-1] is amounts[i - 1]
+        ):
+            if (
+                amounts[i - 1].currency in OBSOLETE_CURRENCIES
+                and amount.currency not in OBSOLETE_CURRENCIES
+            ):
                 chosen[-1] = amount
             continue
         window = text[max(0, amount.start - 45) : amount.end + 45]
-        if state.has("invest_bad", window) or state.has("hedge", text[max(0, amount.start - 50) : amount.end + 30]):
+        if state.has("invest_bad", window) or state.has(
+            "hedge", text[max(0, amount.start - 50) : amount.end + 30]
+        ):
             continue
         if amount.currency in OBSOLETE_CURRENCIES:
             chosen.append(amount)

@@ -42,13 +42,28 @@ _PREP = re.compile(
     r"into|chez|sur le site de|bei)\s+(?:l'|la |le |the |dem |der |den )?)$",
     re.I,
 )
-_CHAIN_GAP = re.compile(r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I)
+_CHAIN_GAP = re.compile(
+    r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I
+)
 # plural plant nouns name several plants ("Standorte in Deutschland", "its U.S. plants")
 _PLURAL_NOUNS = frozenset(
-    "usines sites plants factories facilities werke standorte fabriken ateliers complexes".split()
+    [
+        "usines",
+        "sites",
+        "plants",
+        "factories",
+        "facilities",
+        "werke",
+        "standorte",
+        "fabriken",
+        "ateliers",
+        "complexes",
+    ]
 )
 _BASED = re.compile(r"^\s*-\s*(?:based|basierte?n?)\b", re.I)
-MAX_NOUN_GAP = 7  # words between a plant noun and its place ("usine de 4 milliards de dollars en …")
+MAX_NOUN_GAP = (
+    7  # words between a plant noun and its place ("usine de 4 milliards de dollars en …")
+)
 _NOISE_PLACES = frozenset({"europe", "asie", "asia", "amerique du nord", "north america"})
 
 
@@ -148,13 +163,20 @@ def plant_refs(
         nouns = [n for n in noun.finditer(left) if fold(n.group(0)) not in _PLURAL_NOUNS]
         if nouns:
             between = left[nouns[-1].end() :]
-            if len(between.split()) <= MAX_NOUN_GAP and not re.search(r"[.;:!?]|\b(?:qui|which|that|die|der|das)\b", between):
+            if len(between.split()) <= MAX_NOUN_GAP and not re.search(
+                r"[.;:!?]|\b(?:qui|which|that|die|der|das)\b", between
+            ):
                 strong = True
-                name = (left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]).strip()
+                name = (
+                    left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]
+                ).strip()
         head = noun.match(right.lstrip(" -"))
         if not strong and head and len(chain) == 1:
             strong = True
-            name = text[first.start - offset : last.end - offset] + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
+            name = (
+                text[first.start - offset : last.end - offset]
+                + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
+            )
         known_site = (
             not strong and len(chain) <= 2 and first.place is not None
             and first.place.kind in ("city", "county") and bool(kb.plants_near(city=first.place.name))
@@ -187,7 +209,12 @@ class PlantRegistry:
         )
         if len(candidates) > 1 and (plant.operator or self._default_operator):
             operator = fold(plant.operator or self._default_operator)
-            narrowed = [c for c in candidates if fold(c.operator) and (operator in fold(c.operator) or fold(c.operator) in operator)]
+            narrowed = [
+                c
+                for c in candidates
+                if fold(c.operator)
+                and (operator in fold(c.operator) or fold(c.operator) in operator)
+            ]
             candidates = narrowed or candidates
         if len(candidates) != 1:
             return plant
@@ -247,5 +274,7 @@ class PlantRegistry:
 
     def find_country(self, country: str) -> int | None:
         """The article's one plant in `country`, if exactly one is known."""
-        hits = [i for i, p in enumerate(self.plants) if p.country == country and (p.city or p.region)]
+        hits = [
+            i for i, p in enumerate(self.plants) if p.country == country and (p.city or p.region)
+        ]
         return hits[0] if len(hits) == 1 else None

@@ -22,6 +22,7 @@ or, failing those, the models of the sentence before.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
 from extractors.rules.mentions import Mention
@@ -43,13 +44,30 @@ _PAST_MOVE = re.compile(
     re.I,
 )
 _LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
-_DEST = re.compile(r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$", re.I)
-_ORIGIN = re.compile(r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$", re.I)
-_RELATIVE = re.compile(r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b", re.I)
-_PRODUCTION_NOUN = re.compile(r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b", re.I)
+_DEST = re.compile(
+    r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
+    re.I,
+)
+_ORIGIN = re.compile(
+    r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
+)
+_WEEKDAY = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
+    re.I,
+)
+_PRODUCTION_NOUN = re.compile(
+    r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b",
+    re.I,
+)
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
-_NOT_BEFORE = re.compile(r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b", re.I)
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b",
+    re.I,
+)
 
 
 def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
@@ -60,13 +78,17 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
     if has("former", clause):
         return None
-    if has("negation", clause) and not _NOT_BEFORE.search(clause):
-        if not (has("ended", clause) or has("cancelled", clause)):
-            return None
+    negated = has("negation", clause) and not _NOT_BEFORE.search(clause)
+    if negated and not (has("ended", clause) or has("cancelled", clause)):
+        return None
     if has("cancelled", clause):
         return ProductionStatus.CANCELLED
     paused = has("paused", clause)
-    if paused and not has("resumed", clause) and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()]):
+    if (
+        paused
+        and not has("resumed", clause)
+        and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()])
+    ):
         return ProductionStatus.PAUSED
     if has("ended", clause):
         return ProductionStatus.ENDED
@@ -93,14 +115,17 @@ def _segment(sentence: Sentence, pos: int) -> str:
 
 
 def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
-    """"apart from the Ioniq 5 N", "les châssis du Leapmotor B10": not the model made here."""
+    """ "apart from the Ioniq 5 N", "les châssis du Leapmotor B10": not the model made here."""
     before = sentence.local(model.start - 30, model.start)
     return bool(state.has("except", before) or state.has("component", before))
 
 
 def _has_cue(state: ArticleState, text: str) -> bool:
     """Whether the clause states a status itself (else a continuation takes the one before)."""
-    return any(state.has(c, text) for c in ("started", "ended", "paused", "cancelled", "continues", "ongoing", "future"))
+    return any(
+        state.has(c, text)
+        for c in ("started", "ended", "paused", "cancelled", "continues", "ongoing", "future")
+    )
 
 
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
@@ -123,7 +148,9 @@ def _dates(
         before = sentence.local(d.start - 25, d.start)
         is_end = d.bound == "until" or bool(state.has("end_cue", before))
         if status in (ProductionStatus.ENDED,):
-            if is_end or (d is dates[-1] and end is None and (len(dates) == 1 or d.bound != "from")):
+            if is_end or (
+                d is dates[-1] and end is None and (len(dates) == 1 or d.bound != "from")
+            ):
                 end = d.date if end is None or is_end else end
             elif start is None and d.bound in ("from", "at") and len(dates) > 1:
                 start = d.date
@@ -143,18 +170,28 @@ def _dates(
         )
         if future:
             status = ProductionStatus.ONGOING
-    if status == ProductionStatus.PLANNED and start is not None and start.end < state.published.start:
+    if (
+        status == ProductionStatus.PLANNED
+        and start is not None
+        and start.end < state.published.start
+    ):
         start = None  # a past date is history, not a planned start
     if status == ProductionStatus.PLANNED and start is None and end is not None:
         status = ProductionStatus.ONGOING  # "noch bis zum Spätsommer 2027 gebaut": made until then
     if status == ProductionStatus.ENDED and end is None and state.has("future", clause.text):
         status = ProductionStatus.ONGOING  # "devrait stopper la production": still made today
-    if status == ProductionStatus.STARTED and start is not None and start.start > state.published.end:
+    if (
+        status == ProductionStatus.STARTED
+        and start is not None
+        and start.start > state.published.end
+    ):
         status = ProductionStatus.PLANNED
     return start, end, status
 
 
-def _nearest(refs: list[PlantRef], ids: list[int], pos: int, text: str = "", offset: int = 0) -> int | None:
+def _nearest(
+    refs: list[PlantRef], ids: list[int], pos: int, text: str = "", offset: int = 0
+) -> int | None:
     """The plant reference for a model at `pos`: in the same comma-separated segment first,
     then a strong reference before a weak one, then the closest."""
     if not refs:
@@ -166,7 +203,11 @@ def _nearest(refs: list[PlantRef], ids: list[int], pos: int, text: str = "", off
     here = segment(pos)
     best = min(
         range(len(refs)),
-        key=lambda i: (segment(refs[i].start) != here, not refs[i].strong, abs(refs[i].start - pos)),
+        key=lambda i: (
+            segment(refs[i].start) != here,
+            not refs[i].strong,
+            abs(refs[i].start - pos),
+        ),
     )
     return ids[best]
 
@@ -178,14 +219,20 @@ def _plant_for(
     if clause.refs:
         return _nearest(clause.refs, local_ids, model.start, sentence.text, sentence.start), 0.0
     if state.has("plant_anaphor", clause.text):
-        earlier = [i for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong and r.end <= clause.start]
+        earlier = [
+            i
+            for r, i in zip(sentence.refs, sentence.ref_ids, strict=True)
+            if r.strong and r.end <= clause.start
+        ]
         if earlier:
             return earlier[-1], 0.0  # "…die Zwickauer Modelle, die heute dort gefertigt werden"
         if state.current_plant is not None:
             return state.current_plant, INHERITED_PLANT_PENALTY
     strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
     if strong:
-        return _nearest([r for r, _ in strong], [i for _, i in strong], model.start), MODEL_DISTANCE_PENALTY
+        return _nearest(
+            [r for r, _ in strong], [i for _, i in strong], model.start
+        ), MODEL_DISTANCE_PENALTY
     if state.current_plant is not None:
         return state.current_plant, INHERITED_PLANT_PENALTY
     if sentence.refs:
@@ -207,7 +254,7 @@ def _add(
         plant_obj = state.registry.plants[plant]
         if not (plant_obj.city or plant_obj.region):
             confidence -= COUNTRY_ONLY_PENALTY
-    fields = {"model": model.name, "brand": model.brand, "status": status}
+    fields: dict[str, Any] = {"model": model.name, "brand": model.brand, "status": status}
     if start is not None:
         fields["start"] = start
     if end is not None:
@@ -217,9 +264,7 @@ def _add(
     )
 
 
-def _move(
-    state: ArticleState, sentence: Sentence, clause: Clause, models: list[Mention]
-) -> bool:
+def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[Mention]) -> bool:
     dest = origin = None
     for ref, rid in zip(sentence.refs, sentence.ref_ids, strict=True):
         if not (clause.start <= ref.start < clause.end):
@@ -230,11 +275,11 @@ def _move(
         elif origin is None and _ORIGIN.search(left):
             origin = rid
     if dest is None:
-        left = _LEFT.search(clause.text)
-        if left is None:
+        leaving = _LEFT.search(clause.text)
+        if leaving is None:
             return False
         after = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True)
-                 if 0 <= r.start - clause.start - left.end() <= 3]  # fmt: skip
+                 if 0 <= r.start - clause.start - leaving.end() <= 3]  # fmt: skip
         if not after:
             return False
         for model in models:
@@ -247,7 +292,9 @@ def _move(
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     when = dates[0].date if dates else None
     # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
-    future = not _PAST_MOVE.search(clause.text) or (when is not None and when.start > state.published.end)
+    future = not _PAST_MOVE.search(clause.text) or (
+        when is not None and when.start > state.published.end
+    )
     for model in models:
         if origin is not None and origin != dest:
             if future:
@@ -262,7 +309,7 @@ def _move(
 
 
 def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
-    """"…, adding to the existing production in Chengdu": the models of the sentence before."""
+    """ "…, adding to the existing production in Chengdu": the models of the sentence before."""
     if state.models_sentence != state.sentence_no - 1:
         return
     if not (_PRODUCTION_NOUN.search(clause.text) or state.has("ended", clause.text)):
@@ -278,7 +325,16 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
     after = [r for r in clause.refs if r.start >= pos] or clause.refs
     rid = sentence.ref_ids[sentence.refs.index(after[0])] if after else state.current_plant
     for model in state.current_models:
-        _add(state, sentence, model, rid, final, BASE_CONFIDENCE - INHERITED_PLANT_PENALTY, start, end)
+        _add(
+            state,
+            sentence,
+            model,
+            rid,
+            final,
+            BASE_CONFIDENCE - INHERITED_PLANT_PENALTY,
+            start,
+            end,
+        )
 
 
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
@@ -303,7 +359,11 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
         if start.end >= state.published.start or state.has("future", clause.text)
         else ProductionStatus.STARTED
     )
-    recent = {m.name for m in state.current_models} if state.models_sentence >= state.sentence_no - 1 else set()
+    recent = (
+        {m.name for m in state.current_models}
+        if state.models_sentence >= state.sentence_no - 1
+        else set()
+    )
     planned = [
         d for d in state.drafts
         if d.type == FactType.PRODUCTION and d.plant == plant
@@ -330,35 +390,39 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if not models and clause.models():
             continue
         continuation = False
-        if not models and state.has("model_anaphor", clause.text) and state.has("produce", clause.text):
-            if state.models_sentence >= state.sentence_no - 2:
-                models = list(state.current_models)
+        refers_back = state.has("model_anaphor", clause.text) and state.has("produce", clause.text)
+        if not models and refers_back and state.models_sentence >= state.sentence_no - 2:
+            models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
         elif not models and last_models and _RELATIVE.match(clause.text):
-            models, continuation = last_models, True  # "… die Modelle X, Y, die heute dort gefertigt werden"
+            models, continuation = (
+                last_models,
+                True,
+            )  # "… die Modelle X, Y, die heute dort gefertigt werden"
         if clause.models():
             last_models = models
         if not models:
-            if not sentence.of_kind("MODEL"):
-                if not _plant_start(state, sentence, clause):
-                    _carried_models(state, sentence, clause)
+            if not sentence.of_kind("MODEL") and not _plant_start(state, sentence, clause):
+                _carried_models(state, sentence, clause)
             continue
         trigger = (
             state.has("produce", clause.text) or state.has("ended", clause.text)
             or state.has("move", clause.text)
         )  # fmt: skip
-        if not trigger and not continuation:
-            if not state.has("produce", sentence.text):
-                continue
-        if state.has("move", clause.text) and not state.has("hedge", clause.text):
-            # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
-            if _move(state, sentence, clause, models):
-                produced.extend(models)
-                previous = (models, None)
-                continue
+        if not trigger and not continuation and not state.has("produce", sentence.text):
+            continue
+        moving = state.has("move", clause.text) and not state.has("hedge", clause.text)
+        # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
+        if moving and _move(state, sentence, clause, models):
+            produced.extend(models)
+            previous = (models, None)
+            continue
         status = _status(state, clause.text, sentence.text)
-        if continuation and (status is None or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))):
+        if continuation and (
+            status is None
+            or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
+        ):
             status = previous[1]
         if status is None:
             previous = ([], None)

@@ -20,7 +20,9 @@ MAX_CHARS = 100_000  # work cap per article (about 15,000 words); the rest is no
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*\([^)\n]*\)\s*[—–-]\s*")
 _HTML_HINT = re.compile(r"<(?:html|body|p|div|span|br|a|article|h[1-6]|script|!doctype)\b", re.I)
 _BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_BREAKS = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|article|section|tr|table|blockquote)\b[^>]*>", re.I)
+_BREAKS = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|article|section|tr|table|blockquote)\b[^>]*>", re.I
+)
 _TAG = re.compile(r"<[^>]{0,2000}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
 _SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007\u200a\u2002\u2003]")
