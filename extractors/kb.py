@@ -646,7 +646,9 @@ class KnowledgeBase:
         wanted_ops = self.related_companies(operator) if operator else set()
         if operator and not wanted_ops:
             wanted_ops = {operator}
-        ranked: list[tuple[int, int, PlantEntry]] = []
+        named = self.company(operator) if operator else None
+        wanted_exact = named.name if named else None
+        ranked: list[tuple[int, int, int, PlantEntry]] = []
         for order, plant in enumerate(self.plants):
             if code and plant.country != code:
                 continue
@@ -664,11 +666,13 @@ class KnowledgeBase:
                 score += 2
             if wanted_ops and not self._operated_by(plant, wanted_ops):
                 continue
-            ranked.append((score, order, plant))
-        ranked.sort(key=lambda item: (item[0], item[1]))
+            # the operator named, before its parent's or a partner's plant
+            op_rank = 0 if not wanted_exact or plant.operator == wanted_exact else 1
+            ranked.append((score, op_rank, order, plant))
+        ranked.sort(key=lambda item: item[:3])
         if parent_names and ranked and ranked[0][0] < 2:
             ranked = [item for item in ranked if item[0] < 2]  # the county's own plants only
-        return [plant for _, _, plant in ranked]
+        return [item[3] for item in ranked]
 
     def _place_names(self, name: str | None, kind: PlaceKind) -> set[str]:
         if not name:

@@ -308,6 +308,11 @@ def test_plants_near(kb: KnowledgeBase) -> None:
     assert [p.id for p in orion] == ["gm-orion"]
     assert kb.plants_near(city="Busan", country="Südkorea")[0].id == "renault-korea-busan"
     assert kb.plants_near(city="Zwickau", country="FR") == []
+    # the named operator's plant comes before its subsidiary's in the same town
+    ellabell = [p.id for p in kb.plants_near(city="Ellabell", operator="Hyundai Motor Group")]
+    assert ellabell[0] == "hmgma-georgia" and "hl-ga-battery-ellabell" in ellabell
+    battery = kb.plants_near(city="Ellabell", operator="HL-GA Battery")
+    assert battery[0].id == "hl-ga-battery-ellabell"
     # a former operator still finds the plant ("l'usine Smart de Hambach", Daimler)
     assert [p.id for p in kb.plants_near(city="Hambach", operator="Daimler")] == ["ineos-hambach"]
     assert kb.plants_near() == []
