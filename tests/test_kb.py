@@ -100,6 +100,7 @@ def test_plant_ids_are_unique_slugs(kb: KnowledgeBase) -> None:
     assert all(i == i.lower() and " " not in i for i in ids)
 
 
+@pytest.mark.shared
 def test_every_plant_named_in_the_dev_gold_is_known(kb: KnowledgeBase, shared_dir: Path) -> None:
     """Each gold plant with a city or region links to a KB plant by place and operator."""
     missing = []
