@@ -43,7 +43,7 @@ LEXICON: dict[str, str] = {
     "resumed": r"wieder (?:voll|vollständig|aufgenommen)|wieder in vollem umfang|wieder voll",
     "move": r"zieht\w* .{0,40}um|umzieh\w*|verlager\w*|wander\w*|wechsel\w*|abgezogen|abwander\w*|geben|umzug",
     "hedge": (
-        r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|angeblich|erwäg\w*|prüft|"
+        r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|demnach|angeblich|erwäg\w*|prüft|"
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
         r"alternativen|untersucht|ob"
     ),
@@ -85,6 +85,7 @@ LEXICON: dict[str, str] = {
     "export": r"export\w*|für den \w+ markt|für kunden",
     "sales_only": r"ausgeliefert|auslieferung\w*|verkauf\w*|kunden|zu den kunden|bestellungen",
     "past": r"\\b(?:wurde|wurden|war|waren|hatte|hatten|hat|haben|ist|sind)\\b",
+    "iconic": r"kultmodelle|legendäre modelle|historische modelle|klassiker",
     "history": r"vor \d+ jahren|in den \d{2}er",
     "continues": r"weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
     "model_anaphor": (

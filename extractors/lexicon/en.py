@@ -104,6 +104,7 @@ LEXICON: dict[str, str] = {
     "export": r"export\w*|customers in|for the \w+ market|destined for|for customers",
     "sales_only": r"deliver\w*|on the road|sales|sold|orders|buyers|available to buy|on sale",
     "past": r"\\b(?:was|were|had|did|broke|began|started|opened|said|announced|\\w+ed)\\b",
+    "iconic": r"iconic models|legendary models|historic models|classic models",
     "history": r"years ago|in the 19\d0s|history",
     "continues": r"continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
     "model_anaphor": r"the car|the model|the vehicle|the suv|the ev|the pickup|the truck|the crossover|the sedan|the van",

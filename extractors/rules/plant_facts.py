@@ -174,6 +174,27 @@ def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     return min(dates, key=lambda d: abs(d.start - pos)).date
 
 
+def _pauses_a_model(sentence: Sentence, cue: re.Match[str]) -> bool:
+    """ "met à l'arrêt … la fabrication de la Fiat 500e": the model's production pauses, not the
+    plant ("Orion would sit idle … rather than keep making the Bolt EV" is the plant)."""
+    text = sentence.text
+    works = re.search(
+        r"\b(?:construction|work|works|travaux|chantier|bau\w*)\b",
+        text[max(0, cue.start() - 40) : cue.start()],
+        re.I,
+    )
+    if works:
+        return False
+    for m in sentence.mentions:
+        rel = m.start - sentence.start
+        if m.kind == "MODEL" and cue.end() <= rel <= cue.end() + 60:
+            between = text[cue.end() : rel]
+            return not re.search(
+                r"rather than|instead of|plutôt que|au lieu de|statt|anstatt", between, re.I
+            )
+    return False
+
+
 def status_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if state.has("hedge", text):
@@ -190,14 +211,8 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
             if not (later or state.has("plant_noun", obj) or state.has("plant_anaphor", obj)):
                 continue
-        if status == PlantStatus.PAUSED and any(m.kind == "MODEL" for m in sentence.mentions):
-            works = re.search(
-                r"\b(?:construction|work|works|travaux|chantier|bau\w*)\b",
-                text[max(0, cue.start() - 40) : cue.start()],
-                re.I,
-            )
-            if not works:
-                continue
+        if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
+            continue
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):

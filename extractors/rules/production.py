@@ -115,9 +115,23 @@ def _segment(sentence: Sentence, pos: int) -> str:
 
 
 def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
-    """ "apart from the Ioniq 5 N", "les châssis du Leapmotor B10": not the model made here."""
-    before = sentence.local(model.start - 30, model.start)
-    return bool(state.has("except", before) or state.has("component", before))
+    """ "apart from the Ioniq 5 N", "les châssis du Leapmotor B10", "des modèles emblématiques
+    comme la Dauphine": not a model made here now."""
+    before = sentence.local(model.start - 45, model.start)
+    return bool(
+        state.has("except", before)
+        or state.has("component", before)
+        or state.has("iconic", sentence.local(model.start - 80, model.start))
+    )
+
+
+def _verbal(state: ArticleState, text: str) -> bool:
+    """Whether the clause says something is made, not only names "production" as a noun."""
+    if any(
+        state.has(c, text) for c in ("ended", "started", "paused", "cancelled", "move", "start")
+    ):
+        return True  # "stopper la production de la Zoé"
+    return any(not _PRODUCTION_NOUN.fullmatch(m.group(0)) for m in state.has_all("produce", text))
 
 
 def _has_cue(state: ArticleState, text: str) -> bool:
@@ -148,9 +162,9 @@ def _dates(
         before = sentence.local(d.start - 25, d.start)
         is_end = d.bound == "until" or bool(state.has("end_cue", before))
         if status in (ProductionStatus.ENDED,):
-            if is_end or (
-                d is dates[-1] and end is None and (len(dates) == 1 or d.bound != "from")
-            ):
+            if d.bound == "from" and not is_end:
+                start = start or d.date  # "ab 2021 … gebaut wurden"
+            elif is_end or (d is dates[-1] and end is None):
                 end = d.date if end is None or is_end else end
             elif start is None and d.bound in ("from", "at") and len(dates) > 1:
                 start = d.date
@@ -215,9 +229,14 @@ def _nearest(
 def _plant_for(
     state: ArticleState, sentence: Sentence, clause: Clause, model: Mention
 ) -> tuple[int | None, float]:
-    local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
-    if clause.refs:
-        return _nearest(clause.refs, local_ids, model.start, sentence.text, sentence.start), 0.0
+    refs = clause.refs
+    if state.has(
+        "move", clause.text
+    ):  # "…, die heute dort gefertigt werden, nach Wolfsburg abwandern"
+        refs = [r for r in refs if not _DEST.search(sentence.local(r.start - 40, r.start))]
+    local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in refs]
+    if refs:
+        return _nearest(refs, local_ids, model.start, sentence.text, sentence.start), 0.0
     if state.has("plant_anaphor", clause.text):
         earlier = [
             i
@@ -233,7 +252,9 @@ def _plant_for(
         return _nearest(
             [r for r, _ in strong], [i for _, i in strong], model.start
         ), MODEL_DISTANCE_PENALTY
-    if state.current_plant is not None:
+    if state.current_plant is not None and _verbal(
+        state, sentence.local(sentence.start, clause.end)
+    ):
         return state.current_plant, INHERITED_PLANT_PENALTY
     if sentence.refs:
         return _nearest(sentence.refs, sentence.ref_ids, model.start), MODEL_DISTANCE_PENALTY
@@ -352,7 +373,7 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     if plant is None:
         return False
     start = dates[0].date
-    if start.start <= state.published.end and not makes:
+    if start.start <= state.published.end:
         return False  # "the delayed launch" announced today is no start date
     status = (
         ProductionStatus.PLANNED
@@ -410,9 +431,11 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             state.has("produce", clause.text) or state.has("ended", clause.text)
             or state.has("move", clause.text)
         )  # fmt: skip
-        if not trigger and not continuation and not state.has("produce", sentence.text):
-            continue
+        before = sentence.local(sentence.start, clause.start)
+        if not trigger and not continuation and not state.has("produce", before):
+            continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
         moving = state.has("move", clause.text) and not state.has("hedge", clause.text)
+        moving = moving and not (continuation and previous[1] is None)  # the plan itself was hedged
         # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
         if moving and _move(state, sentence, clause, models):
             produced.extend(models)
