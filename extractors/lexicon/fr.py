@@ -10,7 +10,8 @@ LEXICON: dict[str, str] = {
         r"sortir des (?:cha[iî]nes|lignes)|quitt\w* (?:les|ses) (?:cha[iî]nes|lignes)|"
         r"descendu de la cha[iî]ne|apparue? sur les lignes|voit le jour|vu le jour|"
         r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
-        r"sortent de l'usine|sort\w* de l'usine|cadence|prendre la suite|remplac\w*|succéd\w*|"
+        r"sort\w*(?: \w+)? d[eu] (?:l'usine|la cha[iî]ne|des cha[iî]nes|des lignes|ses cha[iî]nes|ses lignes)|"
+        r"cadence|prendre la suite|remplac\w*|succéd\w*|"
         r"repouss\w*|report\w*|décal\w*|retard\w*"
     ),
     "plant_noun": (

@@ -441,7 +441,11 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             produced.extend(models)
             previous = (models, None)
             continue
-        status = _status(state, clause.text, sentence.text)
+        governed = (
+            not trigger and not continuation
+        )  # the verb is before the clause: "fabrique : A, B"
+        scope = sentence.local(sentence.start, clause.end) if governed else clause.text
+        status = _status(state, scope, sentence.text)
         if continuation and (
             status is None
             or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
