@@ -45,7 +45,7 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|demnach|angeblich|erwäg\w*|prüft|"
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
-        r"alternativen|untersucht|ob"
+        r"alternativen|untersucht|ob|optionen|im rennen|kandidaten"
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (

@@ -50,7 +50,7 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"consider\w*|could|might|reportedly|rumou?r\w*|possibly|not final|"
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
-        r"according to (?:people|sources|a person)|unconfirmed"
+        r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?"
     ),
     "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (

@@ -23,7 +23,7 @@ LEXICON: dict[str, str] = {
         r"l'usine|le site|cette usine|ce site|notre usine|notre site|son usine|son site|"
         r"ses cha[iî]nes|ses lignes|les lignes|la ligne|la cha[iî]ne|le complexe|l'atelier|"
         r"l'usine du nord|la manufacture|y(?= \w+ (?:fabriqu|produi|assembl|sortir|sortiront))|"
-        r"sur place|ici|y"
+        r"sur place|y (?:sera|seront|est|sont) (?:\w+ )?(?:fabriqu|produi|assembl|construi)\w*|y sortiront"
     ),
     "future": (
         r"\w{3,}(?:era|eront|ira|iront)|\w{2,}(?:dra|dront)|sera|seront|aura|auront|fera|feront|"
@@ -71,7 +71,7 @@ LEXICON: dict[str, str] = {
         r"rumeurs?|selon (?:certaines|des) (?:sources|rumeurs)|au fait du dossier|pressentie?s?|"
         r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
         r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
-        r"si les pourparlers|on apprend"
+        r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?"
     ),
     "negation": (
         r"ne \w+ pas|n'\w+ pas|ne sera pas|ne seront pas|ne \w+ plus|n'\w+ plus|"

@@ -221,8 +221,9 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             r"started building|began building", cue.group(0), re.I
         ):
             nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
-            if not nxt or nxt[0].kind == "MODEL":
-                continue
+            builds_plant = bool(nxt) and nxt[0].kind == "PLANT"
+            if not (builds_plant or state.has("plant_noun", text[cue.end() : cue.end() + 30])):
+                continue  # "started building BrightDrop vans" is production, not construction
         segment = _segment_at(text, cue.start())
         if state.has("former", segment):
             continue

@@ -219,10 +219,13 @@ class PlantRegistry:
         if len(candidates) != 1:
             return plant
         kb = candidates[0]
+        # a plant located by one of its localities keeps the place the article gives
+        # ("in Bryan County, Georgia" for the plant the KB puts in Ellabell)
+        by_locality = bool(plant.city and kb.city and fold(plant.city) != fold(kb.city))
         return Plant(
             name=plant.name or kb.name,
             operator=kb.operator or plant.operator,
-            city=kb.city or plant.city,
+            city=plant.city if by_locality else (kb.city or plant.city),
             region=kb.region or plant.region,
             country=kb.country or plant.country,
             kb_id=kb.kb_id,
