@@ -492,6 +492,29 @@ def test_patterns_are_well_formed(kb: KnowledgeBase) -> None:
     assert not any(p["pattern"] == [{"LOWER": "208"}] for p in patterns)
 
 
+GENERIC_WORDS = {
+    "truck", "van", "car", "electric", "hybrid", "plant", "factory", "model", "series",
+    "class", "sport", "cross", "plus", "pro", "max", "line", "edition", "concept", "suv",
+    "pickup", "sedan", "coupe", "wagon", "ev", "new", "first", "one", "next", "city", "air",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_no_generic_word_is_an_entity_on_its_own(kb: KnowledgeBase, lang: str) -> None:
+    """A derived or listed one-word name must not be a generic word ("Slate Truck"
+    once gave a bare "Truck" MODEL that matched every truck)."""
+    hits = []
+    for pattern in kb.span_patterns(lang):
+        if len(pattern["pattern"]) != 1:
+            continue
+        spec = pattern["pattern"][0]
+        forms = spec["ORTH"]["IN"] if "ORTH" in spec else [spec["LOWER"]]
+        hits += [
+            (pattern["id"], f) for f in forms if isinstance(f, str) and f.lower() in GENERIC_WORDS
+        ]
+    assert not hits
+
+
 def test_span_ruler_finds_entities_in_english(ruler_nlp: Any) -> None:
     nlp = ruler_nlp("en")
     ents = _ents(
