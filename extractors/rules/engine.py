@@ -58,6 +58,7 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_TOWARDS = re.compile(r"\b(?:vers|to|nach|ins|into|towards)\s+(?:\S+\s+){0,3}$", re.I)
 _STRONG_STATUS = {"started", "ended", "moved", "cancelled", "paused"}
 
 
@@ -289,7 +290,12 @@ def extract_doc(
         investment_facts(state, sentence)
         executive_facts(state, sentence)
         agreement_facts(state, sentence)
-        strong = [i for r, i in zip(refs, ref_ids, strict=True) if r.strong]
+        moving = bool(pattern(lang, "move").search(s_text))
+        strong = [
+            i
+            for r, i in zip(refs, ref_ids, strict=True)
+            if r.strong and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
+        ]  # fmt: skip — a move's destination is not what the next sentences talk about
         if strong:
             for draft in state.drafts:
                 if draft.plant is None and draft.type == FactType.PRODUCTION:

@@ -293,7 +293,7 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         left = sentence.local(ref.start - 40, ref.start)
         if dest is None and _DEST.search(left):
             dest = rid
-        elif origin is None and _ORIGIN.search(left):
+        elif origin is None and rid != dest and _ORIGIN.search(left):
             origin = rid
     if dest is None:
         leaving = _LEFT.search(clause.text)
@@ -405,6 +405,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     """Add the sentence's production drafts to `state`."""
     previous: tuple[list[Mention], str | None] = ([], None)
     last_models: list[Mention] = []
+    blocked = False  # a clause before was hedged or a former plan
     produced: list[Mention] = []
     for clause in sentence.clauses:
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
@@ -435,7 +436,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if not trigger and not continuation and not state.has("produce", before):
             continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
         moving = state.has("move", clause.text) and not state.has("hedge", clause.text)
-        moving = moving and not (continuation and previous[1] is None)  # the plan itself was hedged
+        moving = moving and not (continuation and blocked)  # the plan itself was hedged
         # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
         if moving and _move(state, sentence, clause, models):
             produced.extend(models)
@@ -452,6 +453,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         ):
             status = previous[1]
         if status is None:
+            blocked = True
             previous = ([], None)
             continue
         previous = (models, status)
@@ -461,6 +463,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         start, end, final = _dates(state, sentence, clause, status)
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
+            if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
+                continue
             # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
             produced.append(model)
