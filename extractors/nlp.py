@@ -74,9 +74,13 @@ def build_nlp(lang: str) -> Language:
     for name, attr, group in (("kb_phrases", "LOWER", lower + tokens), ("kb_words", "ORTH", orth)):
         if not group:
             continue
+        # first=True: the ruler needs no other component, and SpanRuler.add_patterns
+        # runs every component *before* it over each phrase pattern (for French that
+        # was tok2vec + parser + NER over ~20k phrases: 18 s of start-up; now 0.5 s).
         ruler = nlp.add_pipe(
             "span_ruler",
             name=name,
+            first=True,
             config={
                 "spans_key": KB_SPANS_KEY,
                 "phrase_matcher_attr": attr,
