@@ -37,9 +37,12 @@ Errors:
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
+import pickle
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -455,6 +458,7 @@ class KnowledgeBase:
         source: Path | None = None,
     ):
         self.source = source
+        self._cache_file: Path | None = None  # where load_kb keeps a compiled copy
         # one-word names that give no span pattern (seeds/kb/common_words.yaml)
         self.common_words = frozenset(fold(w) for w in common_words)
         self.companies = tuple(companies)
@@ -749,6 +753,7 @@ class KnowledgeBase:
         """
         if lang not in self._patterns:
             self._patterns[lang] = self._build_patterns(lang)
+            _write_cache(self)  # keep the built patterns for the next process
         return self._patterns[lang]
 
     def _build_patterns(self, lang: str) -> list[dict[str, Any]]:
@@ -958,9 +963,74 @@ def load_kb(path: Path | None = None) -> KnowledgeBase:
 
 @functools.cache
 def _load_kb_cached(path: Path) -> KnowledgeBase:
-    kb = _Loader(path.resolve()).load()
-    log.info("knowledge base loaded from %s: %s", path, kb.sizes)
+    directory = path.resolve()
+    cache = _cache_file(directory)
+    kb = _read_cache(cache) if cache is not None else None
+    if kb is None:
+        kb = _Loader(directory).load()
+        log.info("knowledge base loaded from %s: %s", path, kb.sizes)
+    kb._cache_file = cache
+    if cache is not None and not cache.exists():
+        _write_cache(kb)
     return kb
+
+
+# ----------------------------------------------------------------- compiled cache
+# Validating the YAML and deriving ~20k span patterns per language takes seconds; a
+# manual rerun should not pay that each time. The validated KnowledgeBase (with the
+# patterns built so far) is pickled in the user's cache directory under a fingerprint
+# of the YAML files, this module's source and the Python version: any edit to the
+# knowledge base or its loader makes a new file. The cache is the user's own files
+# (FACTWATCH_CACHE_DIR, else $XDG_CACHE_HOME/factwatch, else ~/.cache/factwatch);
+# a missing, unreadable or stale cache is rebuilt, never an error.
+
+CACHE_DIR_ENV = "FACTWATCH_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factwatch"
+
+
+def _cache_file(directory: Path) -> Path | None:
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    try:
+        digest.update(Path(__file__).read_bytes())
+        for file in sorted(directory.glob("*.yaml")):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    except OSError:
+        return None
+    return cache_dir() / f"kb-{digest.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(cache: Path) -> KnowledgeBase | None:
+    try:
+        with cache.open("rb") as handle:
+            kb = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a broken cache is rebuilt
+        log.info("knowledge base cache %s unusable (%s); rebuilding", cache, exc)
+        return None
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def _write_cache(kb: KnowledgeBase) -> None:
+    cache = kb._cache_file
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError as exc:
+        log.info("knowledge base cache not written (%s)", exc)
 
 
 load_kb.cache_clear = _load_kb_cached.cache_clear  # type: ignore[attr-defined]
