@@ -105,6 +105,11 @@ def _person_near(
     persons = sentence.of_kind("PERSON")
     text = sentence.text
     rel_s, rel_e = start - sentence.start, end - sentence.start
+    for p in persons:  # "John Elkann, président de Stellantis, Antonio Filosa, …": the appositive
+        if p.end - sentence.start <= rel_s and re.fullmatch(
+            r"\s*,\s*", text[p.end - sentence.start : rel_s]
+        ):
+            return p.name, p.start, p.end
     after = text[rel_e : rel_e + 80]
     m = re.match(
         r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after
@@ -213,9 +218,11 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             person = _person_near(state, sentence, s, e)
             if person is None:
                 continue
-            name, _ps, _pe = person
-            if fold(name) in seen:
-                continue
+            name, _ps, pe = person
+            if fold(name) in seen or re.match(
+                r"\s*\(\s*†", text[pe - sentence.start : pe - sentence.start + 6]
+            ):
+                continue  # "Ferdinand Piëch (†82)": a past executive
             company = _company_near(state, sentence, s, e) or state.main_company
             if company is None:
                 continue

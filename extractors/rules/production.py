@@ -408,6 +408,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     blocked = False  # a clause before was hedged or a former plan
     produced: list[Mention] = []
     for clause in sentence.clauses:
+        if state.has("hedge", clause.text) or state.has("former", clause.text):
+            blocked = True
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
         if not models and clause.models():
             continue
@@ -457,9 +459,6 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             previous = ([], None)
             continue
         previous = (models, status)
-        if state.has("move", clause.text) and _move(state, sentence, clause, models):
-            produced.extend(models)
-            continue
         start, end, final = _dates(state, sentence, clause, status)
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
