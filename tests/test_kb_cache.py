@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests.conftest import SEEDS
 
 
 @pytest.fixture
-def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     directory = tmp_path / "kb"
     shutil.copytree(SEEDS / "kb", directory)
     monkeypatch.setenv(kbmod.CACHE_DIR_ENV, str(tmp_path / "cache"))
