@@ -19,7 +19,7 @@ LEXICON: dict[str, str] = {
         r"die fabrik|der fabrik|das stammwerk|im stammwerk|vor ort|die linie"
     ),
     "future": (
-        r"wird|werden|soll|sollen|sollte|will|wollen|ab|künftig|zukünftig|geplant\w*|plant|"
+        r"soll|sollen|sollte|will|wollen|ab|künftig|zukünftig|geplant\w*|plant|"
         r"vorgesehen\w*|zunächst|dann|bis spätestens|ziel|folgen|folgt|demnächst|"
         r"verschoben|verschieb\w*|verzöger\w*"
     ),
@@ -87,7 +87,7 @@ LEXICON: dict[str, str] = {
     "past": r"\\b(?:wurde|wurden|war|waren|hatte|hatten|hat|haben|ist|sind)\\b",
     "iconic": r"kultmodelle|legendäre modelle|historische modelle|klassiker",
     "history": r"vor \d+ jahren|in den \d{2}er",
-    "continues": r"weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
+    "continues": r"heute|derzeit|zurzeit|aktuell|weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
     "model_anaphor": (
         r"das elektroauto|das auto|das modell|der wagen|das fahrzeug|das e-modell|"
         r"das kompakte e-modell|der stromer|der suv|das suv"

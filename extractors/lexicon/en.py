@@ -106,7 +106,7 @@ LEXICON: dict[str, str] = {
     "past": r"\\b(?:was|were|had|did|broke|began|started|opened|said|announced|\\w+ed)\\b",
     "iconic": r"iconic models|legendary models|historic models|classic models",
     "history": r"years ago|in the 19\d0s|history",
-    "continues": r"continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
+    "continues": r"currently|continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
     "model_anaphor": r"the car|the model|the vehicle|the suv|the ev|the pickup|the truck|the crossover|the sedan|the van",
     "except": r"apart from|except|excluding|other than|but not|outside",
     "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",

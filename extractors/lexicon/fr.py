@@ -156,7 +156,7 @@ LEXICON: dict[str, str] = {
     "past": r"\\b(?:a|ont|avait|avaient|est|sont)\\s+(?:\\w+\\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\\w+é)\\b|\\w+(?:ait|aient)\\b",
     "iconic": r"modèles emblématiques|modèles mythiques|modèles légendaires|modèles historiques",
     "history": r"il y a \d+ ans|dans les années|historique",
-    "continues": r"continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",
+    "continues": r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",
     "model_anaphor": (
         r"la voiture|le modèle|ce modèle|le véhicule|ce véhicule|la citadine|le suv|ce suv|"
         r"le 4x4|ce 4x4|ce tout-terrain|le tout-terrain|le crossover|la berline|l'utilitaire"

@@ -179,7 +179,7 @@ def _dates(
             if start is None:
                 start = d.date
     if status == ProductionStatus.ENDED and end is not None:
-        future = end.start > state.published.end or (
+        future = end.end > state.published.end or (
             state.has("future", clause.text) and end.end >= state.published.start
         )
         if future:
