@@ -84,7 +84,7 @@ LEXICON: dict[str, str] = {
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
     "export": r"export\w*|für den \w+ markt|für kunden",
     "sales_only": r"ausgeliefert|auslieferung\w*|verkauf\w*|kunden|zu den kunden|bestellungen",
-    "past": r"\\b(?:wurde|wurden|war|waren|hatte|hatten|hat|haben|ist|sind)\\b",
+    "past": r"\b(?:wurde|wurden|war|waren|hatte|hatten|hat|haben|ist|sind)\b",
     "iconic": r"kultmodelle|legendäre modelle|historische modelle|klassiker",
     "history": r"vor \d+ jahren|in den \d{2}er",
     "continues": r"heute|derzeit|zurzeit|aktuell|weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",

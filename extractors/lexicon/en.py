@@ -103,7 +103,7 @@ LEXICON: dict[str, str] = {
     "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",
     "export": r"export\w*|customers in|for the \w+ market|destined for|for customers",
     "sales_only": r"deliver\w*|on the road|sales|sold|orders|buyers|available to buy|on sale",
-    "past": r"\\b(?:was|were|had|did|broke|began|started|opened|said|announced|\\w+ed)\\b",
+    "past": r"\b(?:was|were|had|did|broke|began|started|opened|said|announced|\w+ed)\b",
     "iconic": r"iconic models|legendary models|historic models|classic models",
     "history": r"years ago|in the 19\d0s|history",
     "continues": r"currently|continu\w*|go on|goes on|keep\w*|still|remain\w*|already",

@@ -153,7 +153,7 @@ LEXICON: dict[str, str] = {
     "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",
     "export": r"export\w*|destinés? (?:au|à l')|pour le marché|marché",
     "sales_only": r"commercialis\w*|mise sur le marché|livraisons?|mis en vente|en vente|vendue?s?|immatricul\w*|sur les routes|commandes",
-    "past": r"\\b(?:a|ont|avait|avaient|est|sont)\\s+(?:\\w+\\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\\w+é)\\b|\\w+(?:ait|aient)\\b",
+    "past": r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:\w+\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\w+é)\b|\w+(?:ait|aient)\b",
     "iconic": r"modèles emblématiques|modèles mythiques|modèles légendaires|modèles historiques",
     "history": r"il y a \d+ ans|dans les années|historique",
     "continues": r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",

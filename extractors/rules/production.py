@@ -70,6 +70,26 @@ _NOT_BEFORE = re.compile(
 )
 
 
+NEGATION_WINDOW = 30  # characters before a verb of making in which a negation denies it
+
+
+def _negated(state: ArticleState, clause: str) -> bool:
+    """ "ne sera pas produite", "won't be built", "wird nicht gebaut": a negation next to the verb."""
+    negations = state.has_all("negation", clause)
+    if not negations:
+        return False
+    verbs = [
+        *state.has_all("produce", clause),
+        *state.has_all("ended", clause),
+        *state.has_all("start", clause),
+    ]
+    if not verbs:
+        return True
+    return any(
+        v.start() - NEGATION_WINDOW <= n.start() <= v.end() + 12 for n in negations for v in verbs
+    )
+
+
 def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
     has = state.has
     if has("hedge", clause):
@@ -78,7 +98,7 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
     if has("former", clause):
         return None
-    negated = has("negation", clause) and not _NOT_BEFORE.search(clause)
+    negated = _negated(state, clause) and not _NOT_BEFORE.search(clause)
     if negated and not (has("ended", clause) or has("cancelled", clause)):
         return None
     if has("cancelled", clause):
