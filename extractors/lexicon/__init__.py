@@ -24,4 +24,4 @@ def pattern(lang: str, cls: str) -> re.Pattern[str]:
     body = LEXICONS.get(lang, {}).get(cls)
     if not body:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
