@@ -6,7 +6,8 @@ machine the server gets one core and the monitor the other). It is an asyncio
 HTTP/1.1 server with keep-alive, written here on `asyncio.Protocol` (no framework):
 GET/HEAD only, `Content-Length` bodies, and 304 (no body) to a request whose
 If-None-Match lists the route's ETag. Unrouted paths answer 404 (so robots.txt
-means "no rules"). `/__stats` answers JSON counters {"200": n, "304": n, "404": n}.
+means "no rules"). `/__stats` answers JSON counters {"200": n, "304": n, "404": n,
+"connections": n} (TCP connections accepted: shows whether clients keep them alive).
 
 Bounded: the child exits by itself after `lifetime` seconds or as soon as its parent
 is gone, and `stop()` (or leaving the `with` block) terminates it.
@@ -70,6 +71,7 @@ class _Http(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        self.stats["connections"] = self.stats.get("connections", 0) + 1
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
