@@ -248,9 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(Fetcher per_host_concurrency and baseline semaphore); {args.repeat} rounds each, "
         "alternating"
     )
-    print(
-        f"server counters during the timed and breakdown rounds: {dict(sorted(counted.items()))}"
-    )
+    print(f"server counters during the timed and breakdown rounds: {dict(sorted(counted.items()))}")
     print(f"{'side':<22}{'median s':>10}{'min s':>9}{'max s':>9}{'req/s':>9}")
     for name, values in (("baseline (httpx)", baseline), ("monitor (run_once)", monitor)):
         print(
