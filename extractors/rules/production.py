@@ -353,8 +353,8 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
     """ "…, adding to the existing production in Chengdu": the models of the sentence before."""
     if state.models_sentence != state.sentence_no - 1:
         return
-    if not (_PRODUCTION_NOUN.search(clause.text) or state.has("ended", clause.text)):
-        return
+    if not _PRODUCTION_NOUN.search(clause.text):
+        return  # "plus aucun véhicule thermique n'en sort" is not about the models just named
     if not clause.refs and (state.current_plant is None or not state.has("ended", clause.text)):
         return
     status = _status(state, clause.text, sentence.text)
