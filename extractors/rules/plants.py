@@ -151,6 +151,8 @@ def plant_refs(
         if _VICINITY.search(left):
             if refs:
                 prev = refs[-1]
+                if prev.plant.country and loc.country and prev.plant.country != loc.country:
+                    continue
                 merged = replace(
                     prev.plant,
                     region=prev.plant.region or loc.region,
@@ -163,7 +165,10 @@ def plant_refs(
         nouns = [n for n in noun.finditer(left) if fold(n.group(0)) not in _PLURAL_NOUNS]
         if nouns:
             between = left[nouns[-1].end() :]
-            if len(between.split()) <= MAX_NOUN_GAP and not re.search(
+            gap = (
+                0 if first.adjective else MAX_NOUN_GAP
+            )  # "usine tchèque", not "factory of the Vietnamese startup"
+            if len(between.split()) <= gap and not re.search(
                 r"[.;:!?]|\b(?:qui|which|that|die|der|das)\b", between
             ):
                 strong = True
