@@ -92,7 +92,7 @@ LEXICON: dict[str, str] = {
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
     "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
     "construction": r"broke ground|break ground|groundbreaking|started building|began building|began construction|started construction|under construction",
-    "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will not open before|opening (?:is )?(?:planned|scheduled)",
+    "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
     "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",

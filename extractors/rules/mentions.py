@@ -90,7 +90,7 @@ def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
                         company_kind=company.kind if company else label.lower())
             )  # fmt: skip
         elif label == "PLACE":
-            place = kb.place(ident) or kb.place(text)
+            place = kb.place(text) or kb.place(ident)  # the text tells an adjective ("chinois")
             if place is not None:
                 found.append(
                     Mention("PLACE", span.start_char, span.end_char, text, place.name, place=place)
@@ -252,5 +252,13 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _span_mentions(doc, kb)
     if lang == "de":
         base = [*base, *_city_adjectives(text, kb)]
-    base = _resolve([*base, *_ner_mentions(doc, kb)])
+    base = _resolve(base)
+    # the statistical NER only fills gaps: a KB span is never overridden by a longer guess
+    # ("Leapmotor T03 électrique" tagged LOC must stay the model Leapmotor T03)
+    ner = [
+        m
+        for m in _ner_mentions(doc, kb)
+        if not any(m.start < b.end and b.start < m.end for b in base)
+    ]
+    base = _resolve([*base, *ner])
     return _refine_models(text, _resolve([*base, *_pattern_mentions(text, base, kb)]), kb)

@@ -159,6 +159,10 @@ def plant_refs(
                     country=prev.plant.country or loc.country,
                 )
                 refs[-1] = replace(prev, plant=merged)
+            elif noun.search(left) and (loc.region or loc.country):
+                # "the factory … near Raleigh, North Carolina": the region, not the city
+                near = Plant(region=loc.region, country=loc.country)
+                refs.append(PlantRef(first.start, last.end, near, True, "near"))
             continue
         name = None
         strong = False
