@@ -36,6 +36,7 @@ MIN_CAPACITY = 1000
 MIN_WORKFORCE = 50
 MIN_INVESTMENT = 1e6
 STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
+_NOW = re.compile(r"\b(?:currently|now|actuellement|désormais|derzeit|zurzeit|aktuell)\b", re.I)
 _REDUCTION = re.compile(
     r"\b(?:um|réduction de|reduction of|reduced by|cut by|baisse de|minus)\s*$", re.I
 )
@@ -239,6 +240,13 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         )
         if status == PlantStatus.UNDER_CONSTRUCTION and stale:
             continue
+        if (
+            when is None
+            and status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
+            and _NOW.search(segment)
+        ):
+            # "construction is currently on hold": as of the article's month
+            when = FuzzyDate.from_label(state.published.label[:7], state.published.text)
         fields: dict[str, Any] = {"status": status}
         if when is not None:
             fields["date"] = when

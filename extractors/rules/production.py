@@ -52,6 +52,10 @@ _ORIGIN = re.compile(
     r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$",
     re.I,
 )
+_ALONGSIDE = re.compile(
+    r"\b(?:à ses côtés|à côté de lui|aux côtés d[eu]|alongside(?: it)?|next to it|neben ihm|daneben|mit ihm)\b",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
 )
@@ -426,6 +430,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     previous: tuple[list[Mention], str | None] = ([], None)
     last_models: list[Mention] = []
     blocked = False  # a clause before was hedged or a former plan
+    previous_start: FuzzyDate | None = None
     produced: list[Mention] = []
     for clause in sentence.clauses:
         if state.has("hedge", clause.text) or state.has("former", clause.text):
@@ -480,6 +485,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         previous = (models, status)
         start, end, final = _dates(state, sentence, clause, status)
+        if start is None and _ALONGSIDE.search(clause.text):
+            start = previous_start  # "la B05 sera produite à ses côtés": with the model before
+        previous_start = start
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
             if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
