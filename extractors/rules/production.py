@@ -52,6 +52,10 @@ _ORIGIN = re.compile(
     r"(?:\bfrom|\bde|\bdu|\bvon|\baus|\bdepuis|\bleft|\bquitte|\bquitté)\s+(?:l'|le |la |the |dem |der )?(?:\w+ ){0,2}$",
     re.I,
 )
+_RENAMED = re.compile(
+    r"\s*\(\s*(?:rebaptisée?|renommée?|renamed|rebadged as|umbenannt in|umbenannt|devenue?)\s*",
+    re.I,
+)
 _ALONGSIDE = re.compile(
     r"\b(?:à ses côtés|à côté de lui|aux côtés d[eu]|alongside(?: it)?|next to it|neben ihm|daneben|mit ihm)\b",
     re.I,
@@ -340,17 +344,30 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
     future = not _PAST_MOVE.search(clause.text) or (
         when is not None and when.start > state.published.end
     )
+    renamed = _renamings(sentence, models)
     for model in models:
+        if model.name in renamed.values():
+            continue  # the new name only exists at the destination
+        new = next((m for m in models if renamed.get(model.name) == m.name), model)
         if origin is not None and origin != dest:
             if future:
                 _add(state, sentence, model, origin, ProductionStatus.ONGOING, 0.75, end=when)
             else:
                 _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75)
         if future:
-            _add(state, sentence, model, dest, ProductionStatus.PLANNED, 0.75, start=when)
+            _add(state, sentence, new, dest, ProductionStatus.PLANNED, 0.75, start=when)
         else:
-            _add(state, sentence, model, dest, ProductionStatus.ONGOING, 0.7)
+            _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7)
     return True
+
+
+def _renamings(sentence: Sentence, models: list[Mention]) -> dict[str, str]:
+    """ "Opel Crossland (rebaptisé Frontera)": old name → new name."""
+    out: dict[str, str] = {}
+    for a, b in zip(models, models[1:], strict=False):
+        if _RENAMED.fullmatch(sentence.local(a.end, b.start)):
+            out[a.name] = b.name
+    return out
 
 
 def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> None:
