@@ -22,6 +22,7 @@ or, failing those, the models of the sentence before.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
@@ -364,7 +365,7 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
 def _renamings(sentence: Sentence, models: list[Mention]) -> dict[str, str]:
     """ "Opel Crossland (rebaptisé Frontera)": old name → new name."""
     out: dict[str, str] = {}
-    for a, b in zip(models, models[1:], strict=False):
+    for a, b in pairwise(models):
         if _RENAMED.fullmatch(sentence.local(a.end, b.start)):
             out[a.name] = b.name
     return out
