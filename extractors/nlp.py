@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from itertools import product
+from math import prod
 from typing import Any
 
 import spacy
@@ -103,6 +105,25 @@ def _split_hyphens(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+MAX_PHRASE_EXPANSION = 64  # a token pattern with alternatives becomes at most this many phrases
+
+
+def _lower_choices(token: Any) -> list[str]:
+    """The words a `{"LOWER": w}` / `{"LOWER": {"IN": [...]}}` token spec accepts, else []."""
+    if not isinstance(token, dict) or set(token) != {"LOWER"}:
+        return []
+    value = token["LOWER"]
+    if isinstance(value, str):
+        return [value]
+    if (
+        isinstance(value, dict)
+        and set(value) == {"IN"}
+        and all(isinstance(v, str) for v in value["IN"])
+    ):
+        return list(value["IN"])
+    return []
+
+
 def _as_phrases(
     patterns: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -126,6 +147,12 @@ def _as_phrases(
             and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in spec)
         ):
             lower.append({**base, "pattern": " ".join(t["LOWER"] for t in spec)})
+        elif isinstance(spec, list) and spec and all(_lower_choices(t) for t in spec):
+            choices = [_lower_choices(t) for t in spec]
+            if prod(len(c) for c in choices) <= MAX_PHRASE_EXPANSION:
+                lower.extend({**base, "pattern": " ".join(words)} for words in product(*choices))
+            else:
+                tokens.append(p)
         elif (
             isinstance(spec, list) and len(spec) == 1 and set(spec[0]) == {"ORTH"}
             and isinstance(spec[0]["ORTH"], dict) and set(spec[0]["ORTH"]) == {"IN"}

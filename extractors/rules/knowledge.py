@@ -70,6 +70,7 @@ class Knowledge:
     def __init__(self, kb: Any) -> None:
         self._kb = kb
         self._cache: dict[tuple[str, str], Any] = {}
+        self._near: dict[tuple[str, str, str, str], tuple[Plant, ...]] = {}
 
     @property
     def available(self) -> bool:
@@ -140,15 +141,19 @@ class Knowledge:
     ) -> list[Plant]:
         if self._kb is None:
             return []
+        key = (fold(city), fold(region), (country or "").upper(), fold(operator))
+        if key in self._near:
+            return list(self._near[key])
         try:
             found: Iterable[Any] = self._kb.plants_near(
                 city=city, region=region, country=country, operator=operator
             )
         except Exception as exc:
             log.debug("kb.plants_near failed: %s", exc)
-            return []
-        plants = [self._as_plant(p) for p in found or ()]
-        return [p for p in plants if p is not None]
+            found = ()
+        plants = [p for p in (self._as_plant(p) for p in found or ()) if p is not None]
+        self._near[key] = tuple(plants)
+        return plants
 
     @staticmethod
     def _as_plant(found: Any) -> Plant | None:
