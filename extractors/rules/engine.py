@@ -105,14 +105,14 @@ def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list
 _NUMBER_STOP = re.compile(r"\d{3}\.(?=\s+[A-ZÄÖÜÀ-Ý])")
 
 
-def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+def _sentence_bounds(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """The pipeline's sentences, re-joined where a mention spans a break ("(ID. Golf)") and
     split after a figure or year that ends a sentence ("… etwa 800.000. Die Produktion")."""
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     joined: list[tuple[int, int]] = []
     for s, e in bounds:
-        head = doc.text[s:e].lstrip()[:1]
-        same_paragraph = bool(joined) and not _PARAGRAPH.search(doc.text, joined[-1][0], s)
+        head = text[s:e].lstrip()[:1]
+        same_paragraph = bool(joined) and not _PARAGRAPH.search(text, joined[-1][0], s)
         if joined and (
             any(m.start < s < m.end for m in mentions)
             or (same_paragraph and head and (head.islower() or head in ",;:)»”"))
@@ -123,7 +123,7 @@ def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     for s, e in joined:
         cut = s
-        for m in _NUMBER_STOP.finditer(doc.text, s, e):
+        for m in _NUMBER_STOP.finditer(text, s, e):
             if any(x.start < m.end() < x.end for x in mentions):
                 continue
             out.append((cut, m.end()))
@@ -134,7 +134,7 @@ def _sentence_bounds(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]
 
 def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = []
-    for s, e in _sentence_bounds(doc, mentions):
+    for s, e in _sentence_bounds(doc, text, mentions):
         # a sentence never runs across a paragraph break
         cuts = [s, *(m.end() for m in _PARAGRAPH.finditer(text, s, e)), e]
         for ps, pe in itertools.pairwise(cuts):
