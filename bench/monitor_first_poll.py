@@ -39,44 +39,40 @@ Usage::
     .venv/bin/python bench/monitor_first_poll.py [--feeds 200] [--per-feed 10]
         [--mode phases|run_once] [--concurrency 16] [--seed 7]
 
-Measured 2026-12-01, default options (2 shared cores, load average ~3: noisy)::
+Measured 2026-12-01 at f5fa378, default options (2 shared cores, noisy)::
 
-    2000 articles in 628.6 s: 3.2 articles/s (target >= 15); peak RSS 774 MB (<= 700)
+    2000 articles in 166.4 s: 12.0 articles/s (target >= 15); peak RSS 801 MB (<= 700)
     step                                 s   share  ms/article  RSS after / peak MB
-    feeds (GET + parse_feed + state)  0.98    0.2%        0.5        74 / 74
-    seen (unseen_entries)             0.33    0.1%        0.2        74 / 74
-    fetch pages                       3.70    0.6%        1.9        92 / 92
-    main text (extract_page)          9.60    1.5%        4.8       107 / 107
-    extractor load (first use)       27.46    4.4%       13.7       643 / 643
-    extraction de (660)             182.98   29.1%      277.2       644 / 644
-    extraction en (670)             131.31   20.9%      196.0       646 / 646
-    extraction fr (670)             122.96   19.6%      183.5       641 / 774
-    store (diff + record + seen)    148.91   23.7%       74.5       656 / 774
+    feeds (GET + parse_feed + state)  0.99    0.6%        0.5        75 / 74
+    seen (unseen_entries)             0.32    0.2%        0.2        75 / 74
+    fetch pages                       2.40    1.4%        1.2        92 / 92
+    main text (extract_page)          7.65    4.6%        3.8       107 / 107
+    extractor load (first use)        5.20    3.1%        2.6       654 / 653
+    extraction de (660)               4.53    2.7%        6.9       656 / 656
+    extraction en (670)               3.08    1.8%        4.6       659 / 659
+    extraction fr (670)              24.36   14.6%       36.4       662 / 801
+    store (diff + record + seen)    117.69   70.7%       58.8       677 / 801
 
-Where the time goes (measured outside this script, same generated articles):
+Earlier the same day the extractor dominated: 3.2 articles/s (628.6 s, load 27 s,
+extraction 184-277 ms per article), then 4.6/s after cb6a184 (span rulers first: load
+8 s). The cause, measured with this corpus: the `kb_phrases` span_ruler's ~3000-4000
+`[{"LOWER": {"IN": [...]}}, ...]` token patterns ran in spaCy's Matcher, 90-214 ms per
+article; expanded into phrases they gave identical spans on 30 articles per language
+at ~1 ms. fe7e6b1 (10:21) made that change; extraction is now 5-36 ms per article.
 
-- extraction: the `kb_phrases` span_ruler (extractors/nlp.py, `build_nlp`) holds
-  ~3000-4000 token patterns per language of the form `[{"LOWER": {"IN": [...]}},
-  {"LOWER": "douai"}, ...]` that `_as_phrases` leaves to spaCy's Matcher; run alone
-  that ruler costs 107-214 ms per article (the whole fr model: ~50 ms). Expanding
-  each `IN` into its phrases (itertools.product; an alternative with a space in it
-  can never equal one token, so it is dropped) gives the PhraseMatcher 5000-10000
-  more phrases and the ruler ~1 ms per article (fr pipeline 242 -> 58 ms, en 131
-  -> 1.0 ms, de 195 -> 0.8 ms), with identical spans on 30 articles per language.
-- extractor load: SpanRuler.add_patterns runs the pipeline before it over every
-  phrase pattern text; for fr that is tok2vec+morphologizer+parser+ner over ~15000
-  strings (15-20 s). LOWER/ORTH phrases need only the tokenizer: calling
-  add_patterns inside `nlp.select_pipes(disable=<the model's pipes>)` takes 1.2 s,
-  with identical spans.
-- store: `Store._record` (factwatch/store.py, `rows = conn.execute(select(facts_t.c.id,
-  facts_t.c.fact))`) loads and JSON-decodes every stored fact for every article,
-  and `diff.py` `_Index.find` compares each new fact with every stored one
-  (`_identity_rel` -> `same_model` -> `fold`, uncached): a first poll is O(n^2).
-  record_article per article: 10, 28, 40, 72 ms over the four quarters of 600
-  articles; caching `fold` (lru_cache) saves ~25 %, the rest needs an index by
-  identity (type, model, plant) instead of a scan of all facts.
+What remains, for the store and diff owners:
+
+- store (71 % now): `Store._record` (factwatch/store.py, `rows = conn.execute(
+  sa.select(facts_t.c.id, facts_t.c.fact))`) loads and JSON-decodes every stored
+  fact for every article, and `_State.find` (factwatch/diff.py) compares each new
+  fact with every stored one (`_identity_rel` -> `same_model` -> `fold`, uncached):
+  a first poll is O(n^2). record_article per article over the four quarters of 600
+  articles: 10, 28, 40, 72 ms; an lru_cache on `fold` saves ~25 % (same changes);
+  the rest needs candidates by identity (type, model, plant) instead of all facts.
+  Without the store step this run would be ~41 articles/s.
 - memory: the three pipelines weigh ~550 MB (fr_core_news_md ~235 MB); the peak
-  (+130 MB) comes during fr extraction.
+  (+140 MB over the steady 660 MB) comes during fr extraction (`--mode run_once`
+  on 150 articles peaked at 640 MB, the replica at 722 MB: the transient varies).
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ Usage::
 
 Measured 2026-12-01 (2 shared cores, load average ~3: noisy; medians of 15 rounds)::
 
-    concurrency  baseline s  monitor s  ratio  TCP connections per monitor poll
-    16           0.237       0.316      1.33x  202 (baseline: 17)
-    2            0.114       0.258      2.25x  201
+    concurrency  baseline s  monitor s  ratio        TCP connections per monitor poll
+    16           0.234-0.238 0.273-0.316 1.14-1.33x  202 (baseline: 17)
+    2            0.114-0.117 0.257-0.340 2.24-2.89x  201
 
     monitor poll by step (c=16): client 0.018 s, store.feed_state x200 0.024 s,
     poll_feed x200 0.212 s, store.save_feed_state x200 0.035 s
