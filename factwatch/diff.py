@@ -458,6 +458,23 @@ def is_stale(fact: Fact, stored: Fact) -> bool:
         return False
 
 
+_RUNNING = frozenset({ProductionStatus.STARTED.value, ProductionStatus.ONGOING.value})
+
+
+def _start_is_history(stored: Fact, new: Fact) -> bool:
+    """Production that has begun keeps its start date: a later article that gives the
+    running production another start (a yearly figure's "in 2025", a model year) does
+    not move it. Only a production not yet begun (planned, paused…) can slip."""
+    if new.type != FactType.PRODUCTION or stored.start is None:
+        return False
+    if str(stored.status or "") not in _RUNNING or str(new.status or "ongoing") not in _RUNNING:
+        return False
+    try:
+        return stored.start.end <= new.source.published_date.end
+    except ValueError:
+        return False
+
+
 def _merge_state(stored: Fact, new: Fact) -> Fact:
     """The fact as it now stands after a (non-stale) article restates `stored`:
     the article's values, except missing ones and dates less specific than stored."""
@@ -469,6 +486,13 @@ def _merge_state(stored: Fact, new: Fact) -> Fact:
         old_d, new_d = getattr(stored, name), getattr(new, name)
         if name == "date" and new.type == FactType.PLANT_STATUS and _status_changed(stored, new):
             continue  # the stored date dated the old status
+        if (
+            name == "start"
+            and _start_is_history(stored, new)
+            and not (new_d and new_d.within(old_d))
+        ):
+            changes[name] = old_d
+            continue
         if new_d is None or (
             old_d is not None
             and old_d.overlaps(new_d)
@@ -533,6 +557,8 @@ def _field_changes(stored: Fact, new: Fact, now: Fact, policy: DiffPolicy) -> li
         old_d, new_d = getattr(stored, name), getattr(new, name)
         if new_d is None:
             continue
+        if name == "start" and _start_is_history(stored, new) and not new_d.within(old_d):
+            continue  # a running production's start is history, not a slip
         if old_d is None:
             add(ChangeKind.CHANGED, name, None, new_d)
         elif not new_d.overlaps(old_d):

@@ -151,6 +151,20 @@ def test_started_then_ongoing_is_continuity() -> None:
     assert only(diff_article([later(status="ongoing")], [stored])).kind == ChangeKind.CONFIRMED
 
 
+def test_a_running_productions_start_is_history_not_a_slip() -> None:
+    stored = fact(status="started", start="2023-11-10")
+    restated = fact(published="2025-03-01", status="ongoing", start="2025")
+    change = only(diff_article([restated], [stored]))
+    assert change.kind == ChangeKind.CONFIRMED and not change.alert
+    assert change.fact.start is not None and change.fact.start.label == "2023-11-10"
+    # a production that has not begun still slips
+    planned = fact(status="planned", start="2023-11")
+    slip = only(
+        diff_article([fact(published="2023-10-01", status="planned", start="2024")], [planned])
+    )
+    assert (slip.kind, slip.field) == (ChangeKind.CHANGED, "start")
+
+
 def test_planned_then_started_is_a_change() -> None:
     change = only(diff_article([later(status="started")], [fact(status="planned")]))
     assert (change.kind, change.field, change.old, change.new) == (
