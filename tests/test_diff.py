@@ -159,9 +159,7 @@ def test_a_running_productions_start_is_history_not_a_slip() -> None:
     assert change.fact.start is not None and change.fact.start.label == "2023-11-10"
     # a production that has not begun still slips
     planned = fact(status="planned", start="2023-11")
-    slip = only(
-        diff_article([fact(published="2023-10-01", status="planned", start="2024")], [planned])
-    )
+    slip = only(diff_article([later(status="planned", start="2025")], [planned]))
     assert (slip.kind, slip.field) == (ChangeKind.CHANGED, "start")
 
 
