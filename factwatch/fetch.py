@@ -834,6 +834,7 @@ class Fetcher:
         new_etag = response.headers.get("etag")
         new_modified = response.headers.get("last-modified")
         if status == 304:
+            await response.aread()  # read to the end, so the connection is kept alive
             return FetchResult(
                 url=url,
                 status=status,

@@ -7,6 +7,7 @@ Everything here is pure and immutable. JSON forms follow DESIGN.md exactly
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -75,6 +76,11 @@ def fold(text: str | None) -> str:
     """Compare-form of a name: no accents, no case, no punctuation, single spaces."""
     if not text:
         return ""
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:  # names repeat endlessly across facts: fold each once
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", " ", bare.casefold()).strip()

@@ -41,6 +41,7 @@ in it); its message names the database (password hidden) and what failed.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -451,6 +452,7 @@ class Store:
         self._clock = clock
         self._policy = policy
         self._where = engine.url.render_as_string(hide_password=True)
+        self._fact_cache: dict[int, tuple[str, Fact]] = {}
 
     @classmethod
     def open(
@@ -574,11 +576,14 @@ class Store:
         # all types: a vague plant ("Tesla in Germany") is linked only when it can
         # name one known plant, whatever facts made that plant known
         rows = (
-            conn.execute(sa.select(facts_t.c.id, facts_t.c.fact).order_by(facts_t.c.id)).all()
+            conn.execute(
+                sa.select(facts_t.c.id, sa.type_coerce(facts_t.c.fact, sa.Text).label("raw"))
+                .order_by(facts_t.c.id)
+            ).all()
             if facts
             else []
         )
-        current = [Fact.from_json(r.fact) for r in rows]
+        current = [self._parsed_fact(r.id, r.raw) for r in rows]
         row_of = {id(f): r.id for f, r in zip(current, rows, strict=True)}
         plan = plan_article(facts, current, policy=self._policy)
 
@@ -691,6 +696,17 @@ class Store:
             outbox_keys=keys,
             change_ids=ids,
         )
+
+    def _parsed_fact(self, row_id: int, raw: str | Any) -> Fact:
+        """A current fact from its stored JSON, parsed once per process per version."""
+        if not isinstance(raw, str):  # a driver that hands back the decoded JSON
+            return Fact.from_json(raw)
+        cached = self._fact_cache.get(row_id)
+        if cached is not None and cached[0] == raw:
+            return cached[1]
+        fact = Fact.from_json(json.loads(raw))
+        self._fact_cache[row_id] = (raw, fact)
+        return fact
 
     def _article_id(self, conn: sa.Connection, digest: str) -> int | None:
         found = conn.execute(
