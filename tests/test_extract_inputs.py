@@ -168,3 +168,42 @@ def test_german_article_das_werk_refers_back_and_rumour_is_no_fact() -> None:
     assert [f.value for f in _of(facts, FactType.PLANT_CAPACITY)] == [400000]
     assert [f.value for f in _of(facts, FactType.PLANT_WORKFORCE)] == [12000]
     assert all(f.plant is not None and f.plant.city == "Bremen" for f in facts if f.plant)
+
+
+# ------------------------------------------------------------ named variants of a model
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # a number after a known name makes another model, named brand first
+        (
+            "Hyundai will begin building the Ioniq 4 at its plant in Ulsan, South Korea, "
+            "in early 2027.",
+            "Hyundai Ioniq 4",
+        ),
+        # a trailing Hybrid / E-Tech is part of the name, not an alias of the base model
+        (
+            "Toyota builds the RAV4 Hybrid at its plant in Georgetown, Kentucky.",
+            "Toyota RAV4 Hybrid",
+        ),
+        ("Le Kangoo E-Tech est produit à Maubeuge depuis 2021.", "Renault Kangoo E-Tech"),
+        # "an electric version of X" takes the name the article writes for it elsewhere
+        (
+            "Toyota will assemble an electric version of the Camry at its Georgetown plant "
+            "from 2027. The Camry EV will use batteries from North Carolina.",
+            "Toyota Camry EV",
+        ),
+    ],
+)
+def test_a_designator_after_a_known_model_names_the_longer_model(text: str, model: str) -> None:
+    article = _article(text, published="2025-06-03", lang="fr" if " est " in text else "en")
+    facts = _of(extract(article), FactType.PRODUCTION)
+    assert [f.model for f in facts] == [model]
+    _check_evidence(article, facts)
+
+
+def test_a_quantity_after_a_model_is_not_a_designator() -> None:
+    text = "Hyundai builds the Ioniq 300 times a day at its Ulsan plant in South Korea."
+    facts = _of(extract(_article(text, lang="en")), FactType.PRODUCTION)
+    assert [f.model for f in facts] == ["Hyundai Ioniq"]

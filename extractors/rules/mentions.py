@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from extractors.nlp import KB_SPANS_KEY
 from extractors.rules.knowledge import Knowledge, PlaceInfo
+from factwatch.model import fold
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -165,7 +166,7 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
 
 _EV_BEFORE = re.compile(
     r"(?:all-electric|fully electric|battery-electric|electric|elektrische[nrs]?|vollelektrische[nrs]?|"
-    r"rein elektrische[nrs]?)\s+(?:\w+\s+)?$",
+    r"rein elektrische[nrs]?)\s+(?:\w+\s+)?(?:(?:version|variant)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 _EV_AFTER = re.compile(r"^\s+(?:électriques?|electriques?|EV|E-Tech|Electric|e-tron)\b", re.I)
@@ -176,12 +177,18 @@ _COORD = re.compile(
 _BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
 
 
-def _ev_variant(m: Mention, kb: Knowledge) -> Mention:
+def _ev_variant(m: Mention, kb: Knowledge, text: str) -> Mention:
     for suffix in _EV_SUFFIXES:
         for base in (m.name, m.text):
             info = kb.model(f"{base} {suffix}")
             if info is not None and info.name != m.name:
                 return Mention("MODEL", m.start, m.end, m.text, info.name, brand=info.brand)
+    # an electric version the KB does not know, named by the article elsewhere ("the X EV")
+    written = re.search(rf"(?<![\w-]){re.escape(m.text)} (EV|E-Tech|e-tron)(?![\w-])", text)
+    if written is not None and kb.model(m.name) is not None:
+        return Mention(
+            "MODEL", m.start, m.end, m.text, f"{m.name} {written.group(1)}", brand=m.brand
+        )
     return m
 
 
@@ -205,7 +212,7 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
         electric = bool(_EV_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start]))
         electric = electric or bool(_EV_AFTER.match(text[group[-1].end : group[-1].end + 15]))
         for m in group:
-            out.append(_ev_variant(m, kb) if electric else m)
+            out.append(_ev_variant(m, kb, text) if electric else m)
     kept: list[Mention] = []
     for i, m in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
@@ -227,7 +234,47 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
                         brand=info.brand,
                     )
                 )
-    return sorted([*others, *kept], key=lambda m: m.start)
+    return sorted([*others, *_designated(text, kept, kb)], key=lambda m: m.start)
+
+
+# a model name directly followed by a designator names a different model: "Ioniq 7" is not
+# the "Ioniq", "ID.7 Tourer" not the "ID.7", "Highlander EV" not the "Highlander"
+_DESIGNATOR = re.compile(
+    r"[ -](?P<tail>(?:Sports[ ]Tourer|Shooting[ ]Brake|Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|"
+    r"E-Tech|Tourer|Sportback|Avant|Kombi|Variant|(?<=[ ])\d{1,2}[a-zA-Z]?))"
+    r"(?![\w-]|[.,][ ]?\d|[ ]\d)"
+)
+_QUANTITY_AFTER = re.compile(
+    r"^\s*(?:%|per|pour|pro|units?|unités|vehicles?|véhicules?|voitures|cars|Fahrzeuge|"
+    r"Einheiten|Stück|exemplaires|copies|times|fois|mal|millions?|Millionen|mille|thousand|000)\b",
+    re.I,
+)
+
+
+def _designated(text: str, models: list[Mention], kb: Knowledge) -> list[Mention]:
+    out: list[Mention] = []
+    for i, m in enumerate(models):
+        found = _DESIGNATOR.match(text, m.end)
+        nxt = models[i + 1].start if i + 1 < len(models) else len(text)
+        if found is None or found.end() > nxt or m.text.endswith(found.group("tail")):
+            out.append(m)
+            continue
+        tail = found.group("tail")
+        if tail[0].isdigit() and _QUANTITY_AFTER.match(text[found.end() : found.end() + 14]):
+            out.append(m)
+            continue
+        info = kb.model(f"{m.name} {tail}") or kb.model(f"{m.text} {tail}")
+        if info is not None and info.name == m.name:
+            out.append(m)  # the KB writes the longer form as an alias of this very model
+            continue
+        name = info.name if info else f"{m.name} {tail}"
+        if info is None and m.brand and not fold(name).startswith(fold(m.brand)):
+            name = f"{m.brand} {name}"
+        brand = info.brand if info else m.brand
+        out.append(
+            Mention("MODEL", m.start, found.end(), text[m.start : found.end()], name, brand=brand)
+        )
+    return out
 
 
 _DE_CITY_ADJECTIVE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{2,}?)e?r(?=\s+[A-ZÄÖÜ])")
