@@ -207,3 +207,13 @@ def test_a_quantity_after_a_model_is_not_a_designator() -> None:
     text = "Hyundai builds the Ioniq 300 times a day at its Ulsan plant in South Korea."
     facts = _of(extract(_article(text, lang="en")), FactType.PRODUCTION)
     assert [f.model for f in facts] == ["Hyundai Ioniq"]
+
+
+def test_a_city_demonym_adjective_names_that_citys_plant_not_the_last_one() -> None:
+    text = (
+        "Stellantis produira la Peugeot 3008 dans son usine de Mulhouse à partir de 2026. "
+        "Jusqu'ici, ce modèle est assemblé en Espagne, dans l'usine de Saragosse. "
+        "L'usine mulhousienne emploie environ 5 000 salariés."
+    )
+    facts = _of(extract(_article(text, lang="fr")), FactType.PLANT_WORKFORCE)
+    assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(5000, "Mulhouse")]
