@@ -217,3 +217,10 @@ def test_a_city_demonym_adjective_names_that_citys_plant_not_the_last_one() -> N
     )
     facts = _of(extract(_article(text, lang="fr")), FactType.PLANT_WORKFORCE)
     assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(5000, "Mulhouse")]
+
+
+def test_a_present_tense_verb_of_making_is_ongoing_despite_a_later_from() -> None:
+    # "from" / "next" in a distance or place phrase is no future cue for a verb in the present
+    text = "Kia builds the Sportage at its plant in Zilina, Slovakia, about 200 kilometers from Vienna."
+    facts = _of(extract(_article(text, lang="en")), FactType.PRODUCTION)
+    assert [(f.model, str(f.status)) for f in facts] == [("Kia Sportage", "ongoing")]

@@ -129,9 +129,24 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
     near = clause[max(0, trigger.start() - 50) : trigger.end() + 30] if trigger else clause
     if has("continues", near):
         return ProductionStatus.ONGOING  # "will go on building", "auch künftig", "toujours"
+    if trigger and _present(state, clause, trigger):
+        return ProductionStatus.ONGOING  # "Hyundai builds the X at …, just 60 km from …"
     if has("future", clause):
         return ProductionStatus.PLANNED
     return ProductionStatus.ONGOING
+
+
+def _present(state: ArticleState, clause: str, trigger: re.Match[str]) -> bool:
+    """The verb of making is itself a present-tense statement ("builds", "est produite",
+    "wird … gebaut" excluded): no future cue just before it or overlapping it."""
+    here = [
+        m for m in state.has_all("ongoing", clause)
+        if m.start() <= trigger.start() < m.end() or trigger.start() <= m.start() < trigger.end()
+    ]  # fmt: skip
+    if not here:
+        return False
+    before = clause[max(0, trigger.start() - 30) : trigger.end()]
+    return not state.has("future", before)
 
 
 def _segment(sentence: Sentence, pos: int) -> str:
