@@ -224,3 +224,9 @@ def test_a_present_tense_verb_of_making_is_ongoing_despite_a_later_from() -> Non
     text = "Kia builds the Sportage at its plant in Zilina, Slovakia, about 200 kilometers from Vienna."
     facts = _of(extract(_article(text, lang="en")), FactType.PRODUCTION)
     assert [(f.model, str(f.status)) for f in facts] == [("Kia Sportage", "ongoing")]
+
+
+def test_a_german_gender_neutral_workforce_noun_gives_the_workforce() -> None:
+    text = "Rund 3.200 Mitarbeitende sind im Werk Zwickau beschäftigt."
+    facts = _of(extract(_article(text, lang="de")), FactType.PLANT_WORKFORCE)
+    assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(3200, "Zwickau")]

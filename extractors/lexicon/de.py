@@ -56,7 +56,7 @@ LEXICON: dict[str, str] = {
     "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|je jahr|per anno",
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
-    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
+    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
     "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
     "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
     "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
