@@ -230,3 +230,17 @@ def test_a_german_gender_neutral_workforce_noun_gives_the_workforce() -> None:
     text = "Rund 3.200 Mitarbeitende sind im Werk Zwickau beschäftigt."
     facts = _of(extract(_article(text, lang="de")), FactType.PLANT_WORKFORCE)
     assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(3200, "Zwickau")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford's plant in Cologne, which has an annual capacity of about 250,000 vehicles, "
+        "builds the Explorer EV.",
+        "Ford builds the Explorer EV in Cologne. The new paint shop will raise the plant's "
+        "annual capacity to 250,000 vehicles.",
+    ],
+)
+def test_an_annual_capacity_stated_before_the_figure_is_a_capacity(text: str) -> None:
+    facts = _of(extract(_article(text, lang="en")), FactType.PLANT_CAPACITY)
+    assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(250000, "Cologne")]

@@ -60,7 +60,7 @@ LEXICON: dict[str, str] = {
     "capacity_cue": (
         r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity"
     ),
-    "per_year": r"a year|per year|per annum|annually|each year|every year|/year|yearly",
+    "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",
     "vehicle_unit": r"vehicles|cars|units|trucks|evs|suvs|pickups|vans|models",
     "workforce_noun": r"employees|workers|people|jobs|staff|employes|workforce|hourly workers",

@@ -73,6 +73,8 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         after = text[count.end : count.end + 60]
         before = text[max(0, count.start - 60) : count.start]
         yearly = state.has("per_year", after) or state.has("per_year", before[-25:])
+        if not yearly and state.has("capacity_cue", before[-45:]):
+            yearly = state.has("per_year", before[-45:])  # "an annual capacity of more than N"
         daily = state.has("per_day", after[:40])
         if daily and not (yearly and yearly.start() < daily.start() and yearly.string is after):
             continue  # "720 vehicles a day" is an output, not a capacity
