@@ -244,3 +244,41 @@ def test_a_german_gender_neutral_workforce_noun_gives_the_workforce() -> None:
 def test_an_annual_capacity_stated_before_the_figure_is_a_capacity(text: str) -> None:
     facts = _of(extract(_article(text, lang="en")), FactType.PLANT_CAPACITY)
     assert [(f.value, f.plant.city if f.plant else None) for f in facts] == [(250000, "Cologne")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # initials as a first name
+        (
+            "Lucid founder and chief executive PD Hartley said the plant in Casa Grande, "
+            "Arizona, employs 2,000 people.",
+            "PD Hartley",
+            "CEO",
+        ),
+        # a title after the name with a possessive company, its scope kept whole
+        (
+            "Anna Berger, Toyota's vice president of logistics in Europe, said the Onnaing "
+            "plant employs 4,000 people.",
+            "Anna Berger",
+            "vice president of logistics in Europe",
+        ),
+        # a bare lower-case title before the name
+        (
+            "Board member for production Jan Keller said BMW's plant in Debrecen, Hungary, "
+            "employs 1,500 people.",
+            "Jan Keller",
+            "board member for production",
+        ),
+        # a first name that is also a city
+        (
+            "Board member for production Florence Adam said BMW's plant in Debrecen, "
+            "Hungary, employs 1,500 people.",
+            "Florence Adam",
+            "board member for production",
+        ),
+    ],
+)
+def test_unusual_title_positions_give_the_executive(text: str, person: str, role: str) -> None:
+    facts = _of(extract(_article(text, lang="en")), FactType.EXECUTIVE)
+    assert [(f.person, (f.role or "").casefold()) for f in facts] == [(person, role.casefold())]

@@ -79,7 +79,7 @@ LEXICON: dict[str, str] = {
     "ceo": r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|boss|head",
     "chairman": r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board",
     "plant_manager": r"plant manager|plant director|factory manager|site director|plant chief",
-    "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president[\w ]{0,20}|head of [\w ]{3,20}",
+    "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president(?: (?:of|for) (?-i:[a-z]+)(?: (?!in\b|for\b)(?-i:[a-z]+))?(?: (?:in|for) (?-i:[A-Z][a-z]+))?)?|board member for (?-i:[a-z]+)|head of [\w ]{3,20}",
     "not_exec": (
         r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
         r"president trump|union|unifor|uaw|united auto workers|spokes\w*|analyst|national president|"

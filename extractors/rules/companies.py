@@ -28,7 +28,7 @@ __all__ = ["agreement_facts", "executive_facts", "finish_roles"]
 EXECUTIVE_CONFIDENCE = 0.8
 AGREEMENT_CONFIDENCE = 0.7
 _NAME = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ]+)?)"
+    r"(?:[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ]+)?|(?:[A-Z]\.?){2}(?=\s+[A-Z][a-z]))"
     r"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?){0,2}"
 )
 _STOP_NAMES = frozenset(
@@ -88,6 +88,7 @@ ROLE_NAMES = {
 }
 _OTHER_ROLES = {
     "produktionsvorstand": "board member for production",
+    "board member for production": "board member for production",
     "finanzvorstand": "CFO",
     "chief financial officer": "CFO",
     "cfo": "CFO",
@@ -138,7 +139,8 @@ def _person_near(
         )
     before = text[max(0, rel_s - 60) : rel_s]
     m2 = re.search(
-        r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:\w+\s+){0,2}$", before
+        r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:[\w'’]+\s+){0,2}$",
+        before,
     )
     title = text[rel_s:rel_e]
     loose = bool(re.match(r"(?:an|à|at|in)\b", title, re.I))  # "Oliver Blume an der Konzernspitze"
@@ -168,6 +170,8 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
     end = start + len(name)
     for m in sentence.mentions:
         if m.start < end and start < m.end and m.kind != "PERSON":
+            if m.kind == "PLACE" and start <= m.start and m.end < end:
+                continue  # a first name that is also a place ("Milan", "Florence") + surname
             return False
     words = name.split()
     if len(words) == 1 and len(name) < 3:
