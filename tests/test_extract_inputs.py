@@ -272,9 +272,9 @@ def test_an_annual_capacity_stated_before_the_figure_is_a_capacity(text: str) ->
         ),
         # a first name that is also a city
         (
-            "Board member for production Florence Adam said BMW's plant in Debrecen, "
+            "Board member for production Milan Horak said BMW's plant in Debrecen, "
             "Hungary, employs 1,500 people.",
-            "Florence Adam",
+            "Milan Horak",
             "board member for production",
         ),
     ],
