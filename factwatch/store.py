@@ -577,8 +577,9 @@ class Store:
         # name one known plant, whatever facts made that plant known
         rows = (
             conn.execute(
-                sa.select(facts_t.c.id, sa.type_coerce(facts_t.c.fact, sa.Text).label("raw"))
-                .order_by(facts_t.c.id)
+                sa.select(
+                    facts_t.c.id, sa.type_coerce(facts_t.c.fact, sa.Text).label("raw")
+                ).order_by(facts_t.c.id)
             ).all()
             if facts
             else []
