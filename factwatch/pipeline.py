@@ -152,7 +152,20 @@ def ingest(
     route: Route | None = None,
     on_outcome: Callable[[ArticleOutcome], None] | None = None,
 ) -> list[ArticleOutcome]:
-    """Extract and record articles in order; problems are outcomes, never exceptions."""
+    """Extract and record articles in order; problems are outcomes, never exceptions.
+
+    An article whose text the store already holds is recognised before extraction
+    (its content hash), so a rerun of a known file costs no spaCy load at all.
+    """
+    from factwatch.store import content_hash
+
+    items = [
+        ArticleOutcome(where=where_of(item), article=item, duplicate=True, article_id=known)
+        if isinstance(item, Article)
+        and (known := store.find_article(content_hash=content_hash(item.text))) is not None
+        else item
+        for item in items
+    ]
     articles = [item for item in items if isinstance(item, Article)]
     extracted = iter(extract_articles(articles)) if articles else iter(())
     outcomes: list[ArticleOutcome] = []
