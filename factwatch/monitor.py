@@ -196,7 +196,8 @@ def article_from_entry(
 ) -> Article:
     """An Article from a page's (or the feed summary's) text. Pure."""
     when = published or entry.published or _now().date().isoformat()
-    source = Source(published=when, url=entry.url, publisher=feed.name)
+    # the canonical link: tracking parameters (utm_*, …) stripped
+    source = Source(published=when, url=entry.canonical_url or entry.url, publisher=feed.name)
     return Article(
         text=text, source=source, title=title or entry.title, lang=lang or str(feed.lang), note=note
     )

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run, task_run
 from pydantic import BaseModel, Field
@@ -51,11 +51,9 @@ class MonitorParameters(BaseModel):
 
 
 def _retry_on_transient(task: Any, task_run: Any, state: Any) -> bool:
-    try:
-        state.result()
-    except Exception as exc:
-        return is_transient(exc)
-    return False
+    """Prefect's retry_condition_fn: retry I/O failures that may pass (timeouts, 5xx, 429)."""
+    exc = getattr(state, "data", None)  # Prefect hands the failed state the exception
+    return isinstance(exc, _TransientFeedFailure) or is_transient(exc)
 
 
 def _host(url: str) -> str:
@@ -199,12 +197,12 @@ async def monitor(parameters: MonitorParameters | None = None) -> MonitorSummary
         logger.warning("%s", line)
     logger.info("%s", summary.to_text())
     title = _run_name()
-    create_markdown_artifact(
+    await acreate_markdown_artifact(
         key="monitor-changes",
         markdown=changes_markdown(summary.changes, title=title) + "\n" + summary.to_text() + "\n",
         description=title,
     )
-    create_table_artifact(
+    await acreate_table_artifact(
         key="monitor-changes-table", table=changes_table(summary.changes), description=title
     )
     return summary
