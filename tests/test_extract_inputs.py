@@ -282,3 +282,9 @@ def test_an_annual_capacity_stated_before_the_figure_is_a_capacity(text: str) ->
 def test_unusual_title_positions_give_the_executive(text: str, person: str, role: str) -> None:
     facts = _of(extract(_article(text, lang="en")), FactType.EXECUTIVE)
     assert [(f.person, (f.role or "").casefold()) for f in facts] == [(person, role.casefold())]
+
+
+def test_began_building_a_model_at_a_plant_is_production_not_construction() -> None:
+    text = "Toyota began building its new Camry at its Georgetown plant on Monday."
+    facts = extract(_article(text, published="2025-06-03", lang="en"))
+    assert [(f.type, str(f.status)) for f in facts] == [(FactType.PRODUCTION, "started")]

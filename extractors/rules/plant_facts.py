@@ -225,7 +225,11 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         ):
             nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
             builds_plant = bool(nxt) and nxt[0].kind == "PLANT"
-            if not (builds_plant or state.has("plant_noun", text[cue.end() : cue.end() + 30])):
+            noun = state.has("plant_noun", text[cue.end() : cue.end() + 30])
+            if noun and nxt and nxt[0].kind == "MODEL":
+                # "began building its new X at its plant": the model is the object
+                noun = None if nxt[0].start - sentence.start < cue.end() + noun.start() else noun
+            if not (builds_plant or noun):
                 continue  # "started building BrightDrop vans" is production, not construction
         segment = _segment_at(text, cue.start())
         if state.has("former", segment):
