@@ -256,9 +256,16 @@ class PlantRegistry:
 
     def register(self, plant: Plant) -> int:
         """The index of `plant`'s identity in this article (merging fields)."""
-        if not plant.operator and self._default_operator:
-            plant = replace(plant, operator=self._default_operator)
         plant = self._link(plant)
+        if (
+            not plant.operator
+            and not plant.kb_id
+            and self._default_operator
+            and not (plant.city or plant.region)  # a located plant the KB does not know
+        ):
+            # a vague plant ("the plant in Georgia") of the article's main company; a
+            # known plant keeps its own (the KB's) operator
+            plant = replace(plant, operator=self._default_operator)
         for i, known in enumerate(self.plants):
             if self._same(known, plant):
                 self.plants[i] = Plant(
