@@ -969,6 +969,7 @@ def _load_kb_cached(path: Path) -> KnowledgeBase:
     if kb is None:
         kb = _Loader(directory).load()
         log.info("knowledge base loaded from %s: %s", path, kb.sizes)
+    kb.source = directory  # a cached copy may come from another checkout of the same files
     kb._cache_file = cache
     if cache is not None and not cache.exists():
         _write_cache(kb)
