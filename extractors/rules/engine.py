@@ -35,6 +35,7 @@ from extractors.rules.companies import agreement_facts, executive_facts, finish_
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
 from extractors.rules.dates_api import find_date_refs
 from extractors.rules.knowledge import Knowledge, knowledge
+from extractors.rules.markets import markets_in
 from extractors.rules.mentions import Mention, find_mentions
 from extractors.rules.plant_facts import (
     capacity_facts,
@@ -323,4 +324,13 @@ def extract_doc(
         state.registry,
     )
     plants = [replace(p) for p in state.registry.plants]
-    return [_to_fact(article, d, plants) for d in drafts]
+    facts = [_to_fact(article, d, plants) for d in drafts]
+    return [_with_markets(f, lang=lang, kb=kb) for f in facts]
+
+
+def _with_markets(fact: Fact, *, lang: str, kb: Knowledge) -> Fact:
+    """A production fact serves the markets its own sentence names."""
+    if fact.type != FactType.PRODUCTION or fact.markets:
+        return fact
+    markets = markets_in(fact.evidence.sentence, lang=lang, kb=kb)
+    return replace(fact, markets=markets) if markets else fact
