@@ -6,9 +6,11 @@ published date shown (relative dates resolve against it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-import time
+import signal
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -594,14 +596,32 @@ def _big_text(size: int, paragraph: str = _NEWS) -> str:
     return (paragraph * (size // len(paragraph) + 1))[:size]
 
 
+@contextlib.contextmanager
+def _hang_guard(seconds: int = 60) -> Iterator[None]:
+    """Fail instead of hanging: catastrophic backtracking on 1 MB takes hours, not seconds.
+
+    Not a speed assertion (speed is measured by benches): a bound so the suite ends.
+    """
+
+    def stop(signum: int, frame: object) -> None:
+        raise AssertionError(f"find_dates did not finish within {seconds}s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en", "de"])
-def test_one_megabyte_well_under_a_second(lang: str) -> None:
+def test_one_megabyte_is_read_whole(lang: str) -> None:
     text = _big_text(1_000_000)
-    started = time.process_time()
-    mentions = find_dates(text, lang=lang, published=pub("2024-06"))
-    elapsed = time.process_time() - started
+    with _hang_guard():
+        mentions = find_dates(text, lang=lang, published=pub("2024-06"))
     assert len(mentions) > 2000
-    assert elapsed < 1.0, f"{elapsed:.2f}s for 1 MB"
+    assert mentions[-1].end > 990_000  # nothing cut off at the end
 
 
 @pytest.mark.parametrize(
@@ -616,9 +636,8 @@ def test_one_megabyte_well_under_a_second(lang: str) -> None:
     ],
 )
 def test_no_catastrophic_backtracking(text: str) -> None:
-    started = time.process_time()
-    find_dates(text, lang="fr", published=pub("2024-06"))
-    assert time.process_time() - started < 2.0
+    with _hang_guard():
+        find_dates(text, lang="fr", published=pub("2024-06"))
 
 
 @pytest.mark.shared
