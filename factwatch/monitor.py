@@ -37,6 +37,7 @@ __all__ = [
     "fetch_article",
     "poll_feed",
     "record_articles",
+    "record_polls",
     "run_once",
     "unseen_entries",
 ]
@@ -283,19 +284,7 @@ async def run_once(
     summary = MonitorSummary()
     chosen = list(feeds if feeds is not None else sources.enabled)
     polls = await asyncio.gather(*(poll_feed(fetcher, f, store.feed_state(f.url)) for f in chosen))
-    pending: list[tuple[FeedSource, FeedEntry]] = []
-    for poll in polls:
-        summary.feeds += 1
-        store.save_feed_state(poll.state)
-        if poll.problem:
-            summary.problems.append(poll.problem)
-        if poll.not_modified:
-            summary.not_modified += 1
-        elif not poll.entries and poll.problem:
-            summary.failed_feeds += 1
-        for entry in unseen_entries(store, poll.entries):
-            pending.append((poll.feed, entry))
-    summary.new_entries = len(pending)
+    pending = record_polls(store, summary, polls)
 
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
 
@@ -308,6 +297,30 @@ async def run_once(
     outcomes = record_articles(store, fetched, route=route)
     summarise_outcomes(summary, outcomes)
     return summary
+
+
+def record_polls(
+    store: Store,
+    summary: MonitorSummary,
+    polls: Sequence[FeedPoll],
+    *,
+    max_entries_per_feed: int = MAX_ENTRIES_PER_FEED,
+) -> list[tuple[FeedSource, FeedEntry]]:
+    """Save each feed's state, count the polls, and return the entries still to fetch."""
+    pending: list[tuple[FeedSource, FeedEntry]] = []
+    for poll in polls:
+        summary.feeds += 1
+        store.save_feed_state(poll.state)
+        if poll.problem:
+            summary.problems.append(poll.problem)
+        if poll.not_modified:
+            summary.not_modified += 1
+        elif not poll.entries and poll.problem:
+            summary.failed_feeds += 1
+        entries = unseen_entries(store, poll.entries[:max_entries_per_feed])
+        pending += [(poll.feed, e) for e in entries]
+    summary.new_entries = len(pending)
+    return pending
 
 
 def summarise_pages(summary: MonitorSummary, fetched: Sequence[PageFetch]) -> None:

@@ -166,20 +166,10 @@ async def monitor(parameters: MonitorParameters | None = None) -> MonitorSummary
                 return None
 
         polls = [p for p in await asyncio.gather(*(guarded(f) for f in feeds)) if p is not None]
-        pending: list[tuple[FeedSource, FeedEntry]] = []
         with Store.open(db_url) as store:
-            for poll in polls:
-                summary.feeds += 1
-                store.save_feed_state(poll.state)
-                if poll.problem:
-                    summary.problems.append(poll.problem)
-                if poll.not_modified:
-                    summary.not_modified += 1
-                elif not poll.entries and poll.problem:
-                    summary.failed_feeds += 1
-                entries = steps.unseen_entries(store, poll.entries[: params.max_entries_per_feed])
-                pending += [(poll.feed, e) for e in entries]
-        summary.new_entries = len(pending)
+            pending = steps.record_polls(
+                store, summary, polls, max_entries_per_feed=params.max_entries_per_feed
+            )
         gate = asyncio.Semaphore(steps.PAGE_CONCURRENCY)
 
         async def one(feed: FeedSource, entry: FeedEntry) -> PageFetch:
