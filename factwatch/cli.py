@@ -87,7 +87,7 @@ def _open_store(db_url: str) -> Any:
     return Store.open(db_url)
 
 
-def _router(settings: Settings, *, json_mode: bool) -> Any:
+def _router(settings: Settings) -> Any:
     from alerts.routing import load_router
 
     return load_router(settings.routing)
@@ -112,7 +112,7 @@ def cmd_rerun(args: argparse.Namespace, settings: Settings) -> int:
 
     store = _open_store(settings.db_url)
     try:
-        router = _router(settings, json_mode=args.json)
+        router = _router(settings)
         items = load_articles(args.paths, published=args.published, publisher=args.publisher)
         outcomes = ingest(
             store,

@@ -60,6 +60,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from factwatch.config import DEFAULT_DB_URL
 from factwatch.diff import DEFAULT_POLICY, DiffPolicy, plan_article, same_model
 from factwatch.migrations import SchemaTooNewError, migrate
 from factwatch.model import (
@@ -96,7 +97,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DB_URL_ENV = "FACTWATCH_DB_URL"
-DEFAULT_DB_URL = "sqlite:///.factwatch/factwatch.db"
 SQLITE_BUSY_TIMEOUT_S = 30.0
 PG_WRITE_LOCK = 7_305_118_401  # arbitrary constant: the advisory lock of writers
 MAX_ERROR_CHARS = 2000
