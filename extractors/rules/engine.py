@@ -221,7 +221,13 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
                 continue
             if name not in m.fields or f[name].within(m.fields[name]):
                 m.fields[name] = f[name]  # unknown, or stated more precisely
+        if "_since" in f:
+            m.fields.setdefault("_since", f["_since"])
         m.confidence = max(m.confidence, d.confidence)
+    for m in merged.values():
+        since = m.fields.pop("_since", None)
+        if since is not None and m.fields.get("status") == "ended" and "start" not in m.fields:
+            m.fields["start"] = since  # "assemblée en 2024" … "a pris fin en mars 2025"
     return list(merged.values())
 
 
@@ -265,7 +271,13 @@ def extract_doc(
     kb = kb or knowledge()
     published = _published(article)
     mentions = find_mentions(doc, text, kb, lang=lang)
-    dates = find_date_refs(text, lang=lang, published=published, past=pattern(lang, "past"))
+    dates = find_date_refs(
+        text,
+        lang=lang,
+        published=published,
+        past=pattern(lang, "past"),
+        future=pattern(lang, "future"),
+    )
     main, companies = _main_company(mentions)
     state = ArticleState(
         lang=lang, kb=kb, published=published,

@@ -145,7 +145,9 @@ def _present(state: ArticleState, clause: str, trigger: re.Match[str]) -> bool:
     ]  # fmt: skip
     if not here:
         return False
-    before = clause[max(0, trigger.start() - 30) : trigger.end()]
+    # German puts the modal first and the participle last ("soll … gebaut werden")
+    reach = trigger.start() if state.lang == "de" else 30
+    before = clause[max(0, trigger.start() - reach) : trigger.end()]
     return not state.has("future", before)
 
 
@@ -187,14 +189,18 @@ def _has_cue(state: ArticleState, text: str) -> bool:
 
 
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
-    """A date that can time production: not a sales or delivery date, not a bare weekday."""
+    """A date that can time production: not a sales or delivery date, not a bare weekday
+    (unless the weekday's own segment tells the event: "began building … on Tuesday",
+    "am Dienstag rollt das letzte … vom Band")."""
     before = sentence.local(d.start - 45, d.start)
     if state.has("sales_only", before):
         return False
     segment = _segment(sentence, d.start)
     if state.has("sales_only", segment) and not state.has("produce", segment):
         return False
-    return bool(re.search(r"\d", d.date.text)) or not _WEEKDAY.search(d.date.text)
+    if re.search(r"\d", d.date.text) or not _WEEKDAY.search(d.date.text):
+        return True
+    return bool(state.has("started", segment) or state.has("ended", segment))
 
 
 def _dates(
@@ -202,6 +208,12 @@ def _dates(
 ) -> tuple[FuzzyDate | None, FuzzyDate | None, str]:
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     start = end = None
+    if status == ProductionStatus.ONGOING and not state.has("future", clause.text):
+        past = [d for d in dates if d.date.end < state.published.start]
+        if any(d.bound == "until" for d in past):
+            status = ProductionStatus.ENDED  # "wurden (2005/2006 und 2013/2014) gefertigt"
+        elif any(d.bound == "from" for d in past) and len(past) == len(dates):
+            status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
     for d in dates:
         before = sentence.local(d.start - 25, d.start)
         is_end = d.bound == "until" or bool(state.has("end_cue", before))
@@ -245,6 +257,25 @@ def _dates(
     ):
         status = ProductionStatus.PLANNED
     return start, end, status
+
+
+def _since(state: ArticleState, sentence: Sentence, clause: Clause) -> FuzzyDate | None:
+    """A past date of a production told in the past tense ("a fait assembler, en 2024, la
+    T03"): the start, should the article say elsewhere that this production has ended."""
+    if not state.has("past", clause.text) or state.has("future", clause.text):
+        return None
+    past = [
+        d for d in clause.dates
+        if d.bound == "at" and d.date.end < state.published.start and _usable(state, sentence, d)
+    ]  # fmt: skip
+    return past[-1].date if past else None  # the one closest before the model
+
+
+def _year_of(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
+    """Whether the clause opens on "année où", "the year when", "das Jahr, in dem"."""
+    left = min(20, clause.start - sentence.start)
+    window = sentence.local(clause.start - left, clause.start + 40)
+    return any(m.start() <= left + 2 and m.end() > left for m in state.has_all("year_of", window))
 
 
 def _nearest(
@@ -354,6 +385,8 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         state.has("plant_anaphor", clause.text) or state.plant_sentence >= state.sentence_no - 1
     ):
         origin = state.current_plant  # "Besonders betroffen ist Wolfsburg: … zieht nach Puebla um"
+    if origin is None:
+        origin = _made_at(state, models, dest)  # "… die Golf-Stückzahlen nach Mexiko zu verlagern"
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     when = dates[0].date if dates else None
     # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
@@ -375,6 +408,21 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         else:
             _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7)
     return True
+
+
+def _made_at(state: ArticleState, models: list[Mention], dest: int) -> int | None:
+    """The plant the article has these models made at already (a move's origin)."""
+    names = {m.name for m in models}
+    for d in reversed(state.drafts):
+        if (
+            d.type == FactType.PRODUCTION
+            and d.fields.get("model") in names
+            and d.plant is not None
+            and d.plant != dest
+            and d.fields.get("status") in (ProductionStatus.ONGOING, ProductionStatus.STARTED)
+        ):
+            return d.plant
+    return None
 
 
 def _renamings(sentence: Sentence, models: list[Mention]) -> dict[str, str]:
@@ -517,7 +565,19 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             previous = ([], None)
             continue
         previous = (models, status)
-        start, end, final = _dates(state, sentence, clause, status)
+        timed = clause
+        if not clause.dates and _year_of(state, sentence, clause):
+            # "entre 2021 et 2024, année où la marque devrait stopper la production"
+            earlier = [d for d in sentence.dates if d.end <= clause.start]
+            timed = Clause(clause.start, clause.end, clause.text, clause.mentions, clause.refs,
+                           earlier[-1:])  # fmt: skip
+        if governed:  # the governing verb's dates too: "Am Dienstag rollt das letzte …: ein ID.3"
+            timed = Clause(
+                sentence.start, clause.end, scope, clause.mentions, clause.refs,
+                [d for d in sentence.dates if d.start < clause.end],
+            )  # fmt: skip
+        start, end, final = _dates(state, sentence, timed, status)
+        since = _since(state, sentence, timed) if final == ProductionStatus.ONGOING else None
         if start is None and _ALONGSIDE.search(clause.text):
             start = previous_start  # "la B05 sera produite à ses côtés": with the model before
         previous_start = start
@@ -527,6 +587,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
             # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
+            if since is not None:
+                state.drafts[-1].fields["_since"] = since
             produced.append(model)
     if produced:
         state.current_models = produced
