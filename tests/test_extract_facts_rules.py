@@ -1,0 +1,121 @@
+"""Executives, capacity, workforce, investment and plant status from invented sentences.
+
+Each case is a short made-up article in French, English or German written to the
+pattern a rule serves (never a dev or held-out article's wording): what a reader of
+the alert would notice is the role, company, number, currency, plant or date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.rules.companies import french_title, german_title
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str, kind: str) -> list[Fact]:
+    article = article_from_text(text, path="<test>")
+    return [f for f in extract(article) if f.type.value == kind]
+
+
+def _executives(text: str) -> dict[str, tuple[str, str]]:
+    return {f.person or "": (f.role or "", f.company or "") for f in _facts(text, "executive")}
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("directeur mondial de la qualité chez Kia", "global quality director"),
+        ("directrice industrielle de Stellantis pour la France", "industrial director for France"),
+        ("directeur adjoint de la production", "deputy production director"),
+        ("directeur financier du groupe", "CFO"),
+        ("responsable des achats", "head of purchasing"),
+        ("vice-président exécutif de la fabrication", "executive vice president of manufacturing"),
+        ("directeur de la communication", "communications director"),
+    ],
+)
+def test_french_titles_are_translated(title: str, role: str) -> None:
+    found = french_title(title)
+    assert found is not None and found[0] == role
+
+
+@pytest.mark.parametrize("title", ["directeur général", "directeur chez Renault", "responsable"])
+def test_french_titles_that_are_not_a_function_role(title: str) -> None:
+    assert french_title(title) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("Produktionsvorstand", "board member for production"),
+        ("Vertriebsvorstand", "board member for sales"),
+        ("Finanzvorstand", "CFO"),
+        ("Entwicklungschef", "head of development"),
+        ("Qualitätsleiterin", "head of quality"),
+        ("Konzernchef", None),
+        ("Werkleiter", None),
+    ],
+)
+def test_german_compound_titles(word: str, role: str | None) -> None:
+    assert german_title(word) == role
+
+
+def test_plant_director_is_plant_manager_not_ceo_even_second_of_two_titles() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — La Clio est assemblée à Bursa depuis 2020. « Nous sommes "
+        "prêts », a indiqué Karim Benali, président d'Oyak-Renault SAS et directeur de l'usine "
+        "de Bursa."
+    )
+    assert execs["Karim Benali"][0] == "plant manager"
+
+
+def test_plant_manager_company_is_the_plant_operator_named_in_the_title() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Le Nissan Micra partage la plateforme de la Clio. "
+        "« La cadence tiendra », a assuré Sophie Lambert, directrice de l'usine Renault de "
+        "Flins, devant les salariés."
+    )
+    role, company = execs["Sophie Lambert"]
+    assert role == "plant manager" and "Renault" in company
+
+
+def test_german_plant_manager_without_company_takes_the_plant_operator() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Im BMW-Werk Regensburg läuft ab Herbst der neue X1 vom "
+        "Band. Das bestätigte Werkleiter Jan Hoffmann am Montag."
+    )
+    assert execs["Jan Hoffmann"] == ("plant manager", "BMW")
+
+
+def test_president_is_chairman_beside_a_ceo_of_the_same_group() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Présenté par Hélène Roux, présidente du Groupe Renault, le "
+        "plan a été confirmé par le nouveau directeur général, Marc Dubois. L'usine de Douai "
+        "produira la R4 dès 2025."
+    )
+    assert execs["Hélène Roux"][0] == "Chairman"
+    assert execs["Marc Dubois"][0] == "CEO"
+
+
+def test_english_president_of_a_subsidiary_is_its_ceo_but_a_head_of_state_is_not() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Honda will build the Prologue at its Marysville plant from "
+        "2026, said Akira Tanaka, president of Honda Development & Manufacturing of America. "
+        "President Emmanuel Macron visited a plant in France."
+    )
+    assert execs["Akira Tanaka"][0] == "CEO"
+    assert "Emmanuel Macron" not in execs
+
+
+def test_german_function_chief_is_not_the_ceo() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Der neue X5 wird ab 2026 in Spartanburg gebaut, sagte "
+        "BMW-Entwicklungschef Frank Weber. Finanzvorstand Walter Mertl nannte keine Zahlen."
+    )
+    assert execs["Frank Weber"][0] == "head of development"
+    assert execs["Walter Mertl"][0] == "CFO"
