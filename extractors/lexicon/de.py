@@ -67,7 +67,7 @@ LEXICON: dict[str, str] = {
     "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
     "plant_manager": r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*",
-    "other_role": r"produktionsvorstand|finanzvorstand|entwicklungsvorstand|vertriebsvorstand|technikvorstand|personalvorstand|betriebsratschef\w*",
+    "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
@@ -95,4 +95,6 @@ LEXICON: dict[str, str] = {
     "except": r"außer|ausgenommen|mit ausnahme|außerhalb",
     "component": r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile",
     "hq": r"mit sitz in|sitz in|hauptsitz|zentrale in",
+    "revised": r"nun|jetzt|nunmehr|stattdessen|inzwischen|mittlerweile|spätestens|letztlich|schließlich",
+    "year_of": r"(?:dem|das|ein) jahr, in dem|in dem jahr",
 }

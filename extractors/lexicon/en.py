@@ -76,8 +76,14 @@ LEXICON: dict[str, str] = {
         r"sales|revenue|profit|loss|fine|savings|market value|valuation|reportedly|each|"
         r"in U\.?S\.? plants|in plants|across"
     ),
-    "ceo": r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|boss|head",
-    "chairman": r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board",
+    "ceo": (
+        r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"
+        r"president and chief executive(?: officer)?|managing director|boss|head"
+    ),
+    "chairman": (
+        r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board|"
+        r"(?<!vice )(?<!vice-)president"
+    ),
     "plant_manager": r"plant manager|plant director|factory manager|site director|plant chief",
     "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president(?: (?:of|for) (?-i:[a-z]+)(?: (?!in\b|for\b)(?-i:[a-z]+))?(?: (?:in|for) (?-i:[A-Z][a-z]+))?)?|board member for (?-i:[a-z]+)|head of [\w ]{3,20}",
     "not_exec": (
@@ -91,7 +97,7 @@ LEXICON: dict[str, str] = {
     ),
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
     "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
-    "construction": r"broke ground|break ground|groundbreaking|started building|began building|began construction|started construction|under construction",
+    "construction": r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|started building|began building|began construction|started construction|under construction",
     "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
     "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
@@ -111,4 +117,6 @@ LEXICON: dict[str, str] = {
     "except": r"apart from|except|excluding|other than|but not|outside",
     "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
     "hq": r"based in|headquartered in|headquarters|head office",
+    "revised": r"now|instead|finally|eventually|at the latest|has been (?:moved|pushed) to|rather",
+    "year_of": r"the year (?:in which|when|that)|a year (?:in which|when)",
 }

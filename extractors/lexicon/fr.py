@@ -118,14 +118,10 @@ LEXICON: dict[str, str] = {
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
         r"ceo|patron|patronne|dirigeant|directeur exécutif|chief executive"
     ),
-    "chairman": r"président du conseil d'administration|président du conseil|présidente?|chairman|chair",
+    "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
     "plant_manager": r"directeur de l'usine|directrice de l'usine|directeur d'usine|directeur du site|directrice du site|chef d'usine",
-    "other_role": (
-        r"directeur (?:mondial|général adjoint|financier|industriel|technique|commercial|"
-        r"des opérations|de la production|de la qualité|du design)[\w ]{0,25}?|"
-        r"directrice (?:financière|industrielle|technique|commerciale)|directeur mondial de la qualité|"
-        r"directeur financier|vice-président[\w ]{0,20}"
-    ),
+    # the head of a title; its complement ("mondial de la qualité") is read by the rules
+    "other_role": r"directeur|directrice|responsable|vice[- ]présidente?",
     "not_exec": (
         r"ministre|maire|sous-préfet|préfet|député|sénateur|syndicat|syndical|porte-parole|"
         r"président de (?:la )?région|président américain|président de la république|chancelier|"
@@ -164,4 +160,6 @@ LEXICON: dict[str, str] = {
     "except": r"sauf|à l'exception d[eu']|hormis|excepté|hors|en dehors d[eu']",
     "component": r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries",
     "hq": r"basée? à|siège|siégeant|dont le siège",
+    "revised": r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte",
+    "year_of": r"(?:l')?année où|(?:l')?année au cours de laquelle|(?:l')?an où|date à laquelle",
 }
