@@ -26,6 +26,7 @@ class DateRef:
     end: int
     date: FuzzyDate
     bound: str  # at, from, until
+    ranged: bool = False  # one end of a range ("2005/2006", "entre 2021 et 2024")
 
 
 @dataclass

@@ -36,8 +36,8 @@ def _range_refs(mention: Any) -> list[DateRef]:
     if first.start > last.start:
         return []
     return [
-        DateRef(mention.start, mention.end, first, "from"),
-        DateRef(mention.start, mention.end, last, "until"),
+        DateRef(mention.start, mention.end, first, "from", ranged=True),
+        DateRef(mention.start, mention.end, last, "until", ranged=True),
     ]
 
 

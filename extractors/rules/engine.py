@@ -293,7 +293,8 @@ def extract_doc(
                           production_sentence=bool(produce.search(s_text)))  # fmt: skip
         ref_ids = [_resolve_ref(state, r) for r in refs]
         paragraph = len(_PARAGRAPH.findall(text, 0, s))
-        sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, s_dates,
+        plain = [d for d in s_dates if not d.ranged]  # ranges are for production periods only
+        sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, plain,
                             _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
         state.sentence_no += 1
         production_facts(state, sentence)

@@ -228,6 +228,8 @@ def _dates(
             if is_end:
                 end = d.date
         elif status in (ProductionStatus.PLANNED, ProductionStatus.STARTED):
+            if d.ranged:
+                continue  # "sera lancée entre 2025 et 2026": no one start date
             if is_end:
                 if status == ProductionStatus.PLANNED and start is None and end is None:
                     end = d.date
@@ -387,7 +389,7 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         origin = state.current_plant  # "Besonders betroffen ist Wolfsburg: … zieht nach Puebla um"
     if origin is None:
         origin = _made_at(state, models, dest)  # "… die Golf-Stückzahlen nach Mexiko zu verlagern"
-    dates = [d for d in clause.dates if _usable(state, sentence, d)]
+    dates = [d for d in clause.dates if _usable(state, sentence, d) and not d.ranged]
     when = dates[0].date if dates else None
     # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
     future = not _PAST_MOVE.search(clause.text) or (
@@ -470,7 +472,11 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     makes = bool(state.has("produce", clause.text))
     if state.has("hedge", clause.text) or state.has("former", clause.text):
         return False
-    dates = [d for d in clause.dates if _usable(state, sentence, d) and d.bound != "until"]
+    dates = [
+        d
+        for d in clause.dates
+        if _usable(state, sentence, d) and d.bound != "until" and not d.ranged
+    ]
     if not dates:
         return False
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
@@ -568,13 +574,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         timed = clause
         if not clause.dates and _year_of(state, sentence, clause):
             # "entre 2021 et 2024, année où la marque devrait stopper la production"
-            earlier = [d for d in sentence.dates if d.end <= clause.start]
+            earlier = [d for c in sentence.clauses for d in c.dates if d.end <= clause.start]
             timed = Clause(clause.start, clause.end, clause.text, clause.mentions, clause.refs,
                            earlier[-1:])  # fmt: skip
         if governed:  # the governing verb's dates too: "Am Dienstag rollt das letzte …: ein ID.3"
             timed = Clause(
                 sentence.start, clause.end, scope, clause.mentions, clause.refs,
-                [d for d in sentence.dates if d.start < clause.end],
+                [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
             )  # fmt: skip
         start, end, final = _dates(state, sentence, timed, status)
         since = _since(state, sentence, timed) if final == ProductionStatus.ONGOING else None
