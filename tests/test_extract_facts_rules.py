@@ -119,3 +119,135 @@ def test_german_function_chief_is_not_the_ceo() -> None:
     )
     assert execs["Frank Weber"][0] == "head of development"
     assert execs["Walter Mertl"][0] == "CFO"
+
+
+# ------------------------------------------------------------------ capacity, workforce
+
+
+def _values(text: str, kind: str) -> list[float]:
+    return [f.value for f in _facts(text, kind) if f.value is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-02 (Test) — BMW will double output at its Debrecen plant: from 150,000 "
+        "cars a year to 300,000 by 2028.",
+        "date 2024-05-02 (Test) — Stellantis veut doubler la production de son usine de "
+        "Kénitra : de 200 000 véhicules par an à 400 000 à terme.",
+        "date 2024-05-02 (Test) — Skoda will die Fertigung im Werk Kvasiny ausbauen: von "
+        "200.000 Autos im Jahr auf 300.000 pro Jahr.",
+    ],
+)
+def test_a_growth_gives_the_current_capacity_not_the_aim(text: str) -> None:
+    values = _values(text, "plant_capacity")
+    assert values and values[0] in (150000, 200000)
+
+
+def test_a_plain_yearly_output_without_growth_is_no_capacity() -> None:
+    text = (
+        "date 2024-05-02 (Test) — The Debrecen plant built 150,000 cars a year before the "
+        "war, a spokesperson recalled."
+    )
+    assert _values(text, "plant_capacity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date 2024-05-02 (Test) — L'usine de Sandouville a employé des milliers d'ouvriers. "
+            "Aujourd'hui, ils ne sont plus que 1 850, selon la direction.",
+            1850,
+        ),
+        (
+            "date 2024-05-02 (Test) — The Sunderland plant once had far more workers. Today "
+            "they number only 6,000, the company said.",
+            6000,
+        ),
+        (
+            "date 2024-05-02 (Test) — Im Werk Eisenach arbeiteten früher mehr Beschäftigte. "
+            "Heute sind es noch rund 1.300.",
+            1300,
+        ),
+    ],
+)
+def test_workforce_by_a_pronoun_whose_noun_came_just_before(text: str, value: int) -> None:
+    assert value in _values(text, "plant_workforce")
+
+
+def test_a_pronoun_without_a_workforce_antecedent_is_no_workforce() -> None:
+    text = (
+        "date 2024-05-02 (Test) — L'usine de Sandouville assemble le Trafic et le Master. "
+        "Ils sont plus que 1 850 à être sortis des lignes en mars."
+    )
+    assert _values(text, "plant_workforce") == []
+
+
+# ------------------------------------------------------------------------- investment
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        (
+            "date 2024-05-02 (Test) — Renault investit 3 milliards de dirhams dans son usine "
+            "de Tanger.",
+            3e9,
+            "MAD",
+        ),
+        (
+            "date 2024-05-02 (Test) — BMW investiert 300 Milliarden Forint in das Werk Debrecen.",
+            3e11,
+            "HUF",
+        ),
+        (
+            "date 2024-05-02 (Test) — For C$2 billion, the Oakville assembly complex in Ontario is "
+            "being retooled for pickups.",
+            2e9,
+            "CAD",
+        ),
+    ],
+)
+def test_investment_amounts_with_their_currency(text: str, value: float, currency: str) -> None:
+    [fact] = _facts(text, "investment")
+    assert fact.value == pytest.approx(value) and fact.currency == currency
+
+
+def test_a_plant_sold_for_an_amount_is_no_investment() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Ford sold the Saarlouis plant for $200 million to a Chinese "
+        "buyer, the company said."
+    )
+    assert _facts(text, "investment") == []
+
+
+# ---------------------------------------------------------------------- plant status
+
+
+def test_a_takeover_named_as_an_anchor_takes_no_other_date() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Les premières livraisons auront lieu en septembre, trois ans "
+        "après le rachat de l'usine de Hambach par Ineos."
+    )
+    facts = _facts(text, "plant_status")
+    assert all(f.date is None for f in facts if f.status and f.status.value == "sold")
+
+
+def test_opening_an_extension_is_not_the_plant_opening() -> None:
+    text = (
+        "date 2025-09-08 (Test) — Stellantis a inauguré vendredi l'extension de son usine de "
+        "Kénitra. Ouverte en 2019, l'usine assemble la Peugeot 208."
+    )
+    [fact] = [f for f in _facts(text, "plant_status") if f.status and f.status.value == "opened"]
+    assert fact.date is not None and fact.date.label == "2019"
+
+
+def test_broken_ground_is_under_construction() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Lucid has broken ground on a second plant near Phoenix, "
+        "Arizona, the company said."
+    )
+    assert [f.status.value for f in _facts(text, "plant_status") if f.status] == [
+        "under_construction"
+    ]
