@@ -58,6 +58,16 @@ LEXICON: dict[str, str] = {
     "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
     "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
+    "capacity_growth": (
+        r"verdoppel\w*|verdreifach\w*|erhöh\w*|steiger\w*|ausbau\w*|aufstock\w*|"
+        r"wachsen|wächst|ausweit\w*|erweiter\w*"
+    ),
+    "growth_from": r"von",
+    "growth_to": r"auf|bis auf",
+    "workforce_pronoun": (
+        r"(?:sie (?:sind|waren|zählen|zählten)|(?:sind|waren) es)"
+        r"(?: (?:nur noch|noch|heute|rund|etwa|knapp|gut|zuletzt|derzeit))*"
+    ),
     "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
     "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
     "invest_bad": (

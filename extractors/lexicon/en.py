@@ -69,12 +69,25 @@ LEXICON: dict[str, str] = {
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
         r"will keep"
     ),
+    "capacity_growth": (
+        r"doubl\w*|tripl\w*|increas\w*|rais\w*|lift\w*|expand\w*|boost\w*|grow\w*|"
+        r"expansion|go(?:es|ing)? from"
+    ),
+    "growth_from": r"from",
+    "growth_to": r"to|up to",
+    "workforce_pronoun": (
+        r"they (?:are|were|number|numbered|totalled|totaled)"
+        r"(?: (?:now|only|just|still|about|around|nearly|some|fewer than|under))*"
+    ),
     "workforce_verb": r"employ\w*|has|have|lists|work\w*|preserv\w*|staff\w*|headcount",
-    "invest_cue": r"invest\w*|spend\w*|spent|outlay|for \$|for C\$|for US\$|facility|factory|gigafactory|plant",
+    "invest_cue": (
+        r"invest\w*|spend\w*|spent|outlay|for(?= (?:C|CA|US|A)?\$| €| £)|facility|factory|"
+        r"gigafactory|plant"
+    ),
     "invest_bad": (
         r"incentive|subsid\w*|tax credit|grant\w*|stake|shares|equity|price\w*|cost[s]? to buy|"
         r"sales|revenue|profit|loss|fine|savings|market value|valuation|reportedly|each|"
-        r"in U\.?S\.? plants|in plants|across"
+        r"in U\.?S\.? plants|in plants|across|sold|bought|acquir\w*|purchas\w*|buy\w*"
     ),
     "ceo": (
         r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"

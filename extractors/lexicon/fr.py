@@ -102,6 +102,18 @@ LEXICON: dict[str, str] = {
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
         r"sous-traitants|intérimaires|jusqu'à \d|dans les années|accueillir|d'ici"
     ),
+    # a capacity stated as the start of a growth ("doubler la production : de N à M par an")
+    "capacity_growth": (
+        r"doubl\w*|tripl\w*|augment\w*|port\w* de|hausse|relev\w*|accro[iî]\w*|"
+        r"agrandi\w*|extension|passer de|passera de|passe de"
+    ),
+    "growth_from": r"de|d'|depuis",
+    "growth_to": r"à|jusqu'à",
+    # a count whose noun is a pronoun's antecedent ("ils n'étaient plus que 2 085")
+    "workforce_pronoun": (
+        r"(?:ils|elles) (?:ne |n')?(?:sont|étaient|seront|restent|restaient|seraient)"
+        r"(?: (?:plus que|que|encore|désormais|aujourd'hui|environ|près de|quelque|à peine))*"
+    ),
     "workforce_verb": (
         r"emploi\w*|compt\w*|travaill\w*|réuni\w*|rejoign\w*|maintenus|conservés|"
         r"n'étaient plus que|étaient|sont employés|fait travailler|effectif"
