@@ -44,7 +44,7 @@ from extractors.rules.plant_facts import (
     workforce_facts,
 )
 from extractors.rules.plants import PlantRef, PlantRegistry, plant_refs
-from extractors.rules.production import production_facts
+from extractors.rules.production import production_facts, settle_former_plans
 from factwatch.model import Article, Evidence, Fact, FactType, FuzzyDate, Plant, fold
 
 __all__ = ["extract_doc"]
@@ -325,6 +325,7 @@ def extract_doc(
             state.current_plant = weak[-1]
             state.plant_sentence = state.sentence_no
     finish_roles(state)
+    settle_former_plans(state)
     moves = state.registry.rehome()
     for draft in state.drafts:
         if draft.plant in moves:

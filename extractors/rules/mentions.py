@@ -170,6 +170,11 @@ _EV_BEFORE = re.compile(
     re.I,
 )
 _EV_AFTER = re.compile(r"^\s+(?:électriques?|electriques?|EV|E-Tech|Electric|e-tron)\b", re.I)
+_EV_LEAD = re.compile(
+    r"(?:all-electric|fully electric|battery-electric|electric|elektrische[nrs]?|"
+    r"vollelektrische[nrs]?)\s",
+    re.I,
+)
 _EV_SUFFIXES = ("EV", "E-Tech", "Electric", "électrique", "e-tron")
 _COORD = re.compile(
     r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I
@@ -178,6 +183,8 @@ _BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
 
 
 def _ev_variant(m: Mention, kb: Knowledge, text: str) -> Mention:
+    if any(m.name.endswith(f" {suffix}") for suffix in _EV_SUFFIXES):
+        return m  # already the electric version
     for suffix in _EV_SUFFIXES:
         for base in (m.name, m.text):
             info = kb.model(f"{base} {suffix}")
@@ -211,6 +218,7 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
     for group in _model_groups(text, models):
         electric = bool(_EV_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start]))
         electric = electric or bool(_EV_AFTER.match(text[group[-1].end : group[-1].end + 15]))
+        electric = electric or bool(_EV_LEAD.match(group[0].text))  # "electric X" is a KB alias
         for m in group:
             out.append(_ev_variant(m, kb, text) if electric else m)
     kept: list[Mention] = []

@@ -30,7 +30,7 @@ from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef
 from factwatch.model import FactType, FuzzyDate, ProductionStatus
 
-__all__ = ["production_facts"]
+__all__ = ["production_facts", "settle_former_plans"]
 
 BASE_CONFIDENCE = 0.85
 INHERITED_PLANT_PENALTY = 0.1  # plant taken from the discourse, not the sentence
@@ -280,6 +280,52 @@ def _year_of(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     return any(m.start() <= left + 2 and m.end() > left for m in state.has_all("year_of", window))
 
 
+def _former_plan(state: ArticleState, text: str) -> bool:
+    """ "Under the previous schedule, the factory was to begin assembling X in 2024": a plan
+    the article reports as superseded (not a hedge, not a denial)."""
+    former = state.has("former", text)
+    verb = state.has("produce", text) or state.has("start", text)
+    return bool(
+        former
+        and verb
+        and former.start() < verb.start()  # "was to begin assembling", not "…, as had been planned"
+        and not state.has("hedge", text)
+        and not state.has("cancelled", text)
+        and not _negated(state, text)
+    )
+
+
+def _superseded(
+    state: ArticleState, sentence: Sentence, clause: Clause, models: list[Mention]
+) -> None:
+    """Drafts for the models of a superseded plan: kept only where the article dates the
+    start at that plant anew (see `settle_former_plans`), never with the old date."""
+    for model in models:
+        plant, penalty = _plant_for(state, sentence, clause, model)
+        if plant is None:
+            continue
+        _add(state, sentence, model, plant, ProductionStatus.PLANNED, BASE_CONFIDENCE - penalty)
+        state.drafts[-1].fields["_former"] = True
+
+
+def settle_former_plans(state: ArticleState) -> None:
+    """A superseded plan's draft stands, with the new start, where the article gives a
+    model-less start date at the plant ("Electric pickups will not roll out of Orion before
+    late 2025"); it is dropped where the article states the model there otherwise, or not at all."""
+    stated = {
+        (d.fields.get("model"), d.plant) for d in state.drafts
+        if d.type == FactType.PRODUCTION and not d.fields.get("_former")
+    }  # fmt: skip
+    kept = []
+    for d in state.drafts:
+        if d.fields.pop("_former", False):
+            if (d.fields.get("model"), d.plant) in stated or d.plant not in state.plant_starts:
+                continue
+            d.fields["start"] = state.plant_starts[d.plant]
+        kept.append(d)
+    state.drafts[:] = kept
+
+
 def _nearest(
     refs: list[PlantRef], ids: list[int], pos: int, text: str = "", offset: int = 0
 ) -> int | None:
@@ -470,13 +516,20 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     if not state.has("start", clause.text):
         return False
     makes = bool(state.has("produce", clause.text))
-    if state.has("hedge", clause.text) or state.has("former", clause.text):
+    if state.has("hedge", clause.text):
         return False
+    not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
     dates = [
-        d
-        for d in clause.dates
-        if _usable(state, sentence, d) and d.bound != "until" and not d.ranged
-    ]
+        d for d in clause.dates
+        if _usable(state, sentence, d) and (d.bound != "until" or not_before) and not d.ranged
+    ]  # fmt: skip
+    former = state.has("former", clause.text)
+    if former:
+        # "devait initialement intervenir début 2022, il se fera finalement en juillet 2022"
+        revised = [m for m in state.has_all("revised", clause.text) if m.start() > former.end()]
+        if not revised:
+            return False
+        dates = [d for d in dates if d.start - clause.start > revised[0].start()]
     if not dates:
         return False
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
@@ -504,6 +557,8 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     ]  # fmt: skip
     if not makes and not planned:
         return False
+    if status == ProductionStatus.PLANNED:
+        state.plant_starts.setdefault(plant, start)
     for draft in planned:
         draft.fields["start"] = start
     if not planned and state.current_models and local_ids:
@@ -567,6 +622,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         ):
             status = previous[1]
         if status is None:
+            if _former_plan(state, scope):
+                _superseded(state, sentence, clause, models)
             blocked = True
             previous = ([], None)
             continue
