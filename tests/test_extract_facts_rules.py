@@ -251,3 +251,92 @@ def test_broken_ground_is_under_construction() -> None:
     assert [f.status.value for f in _facts(text, "plant_status") if f.status] == [
         "under_construction"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date 2024-05-02 (Test) — Das Werk Zwickau hat eine Jahreskapazität von 330.000 "
+            "Fahrzeugen, teilte Volkswagen mit.",
+            330000,
+        ),
+        (
+            "date 2024-05-02 (Test) — Die Produktionskapazität des Werks Leipzig liegt bei "
+            "200.000 Autos im Jahr, teilte Porsche mit.",
+            200000,
+        ),
+        (
+            "date 2024-05-02 (Test) — Le site de Mulhouse peut produire 300 000 voitures par "
+            "an, selon Stellantis.",
+            300000,
+        ),
+    ],
+)
+def test_capacity_cues_in_compounds_and_modal_verbs(text: str, value: int) -> None:
+    assert _values(text, "plant_capacity") == [value]
+
+
+def test_a_workforce_count_is_not_a_capacity_because_a_later_figure_has_a_unit() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Hyundai's plant in Montgomery, Alabama, employs roughly "
+        "3,000 people and can build 400,000 vehicles a year, the company said."
+    )
+    assert _values(text, "plant_capacity") == [400000]
+    assert _values(text, "plant_workforce") == [3000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date 2024-05-02 (Test) — The Chennai plant, with a workforce of 4,500, builds the "
+            "Creta for India and for export.",
+            4500,
+        ),
+        (
+            "date 2024-05-02 (Test) — Das Werk Emden hat eine Belegschaft von rund 8.000 und "
+            "baut den ID.7.",
+            8000,
+        ),
+        (
+            "date 2024-05-02 (Test) — L'usine de Rennes, avec un effectif de 1 900, assemble "
+            "le Citroën C5 Aircross.",
+            1900,
+        ),
+    ],
+)
+def test_workforce_named_before_its_count(text: str, value: int) -> None:
+    assert _values(text, "plant_workforce") == [value]
+
+
+def test_a_future_closure_is_closing_not_closed() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Das Werk Dresden soll Ende 2025 geschlossen werden, teilte "
+        "Volkswagen am Dienstag mit."
+    )
+    assert [f.status.value for f in _facts(text, "plant_status") if f.status] == ["closing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "date 2024-05-02 (Test) — Jane Miller, general manager of the Toyota Georgetown "
+            "plant, said the RAV4 will be built there from 2026.",
+            "Jane Miller",
+        ),
+        (
+            "date 2024-05-02 (Test) — « Nous tiendrons la cadence », a affirmé Luc Moreau, "
+            "patron du site de Sochaux, où la Peugeot 3008 est produite.",
+            "Luc Moreau",
+        ),
+        (
+            "date 2024-05-02 (Test) — Im Werk Kassel werden Elektroantriebe gebaut, sagte "
+            "Anna Berger, Leiterin des Werks, am Montag.",
+            "Anna Berger",
+        ),
+    ],
+)
+def test_plant_manager_titles(text: str, person: str) -> None:
+    assert _executives(text)[person][0] == "plant manager"

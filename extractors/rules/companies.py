@@ -413,6 +413,12 @@ def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: in
             between = sentence.local(end, ref.start)
             if ref.start <= end or not re.search(r"[,;:.]", between):
                 return state.registry.plants[idx].operator
+    if sentence.refs:  # "Im Werk Kassel …, sagte Anna Berger, Leiterin des Werks"
+        nearest = min(
+            zip(sentence.refs, sentence.ref_ids, strict=True),
+            key=lambda ri: abs(ri[0].start - start),
+        )
+        return state.registry.plants[nearest[1]].operator
     if state.current_plant is not None:
         return state.registry.plants[state.current_plant].operator
     return None

@@ -96,10 +96,13 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
     growth = state.has("capacity_growth", text)
     if not state.has("capacity_cue", text) and not growth:
         return
-    for count in find_counts(text):
+    counts = find_counts(text)
+    for i, count in enumerate(counts):
         if count.value < MIN_CAPACITY or _blocked(state, text, count.start, count.end):
             continue
-        after = text[count.end : count.end + 60]
+        nxt = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        # "employs 3,000 people and can build 400,000 vehicles a year": the unit is the next one's
+        after = text[count.end : min(count.end + 60, nxt)]
         before = text[max(0, count.start - 60) : count.start]
         yearly = state.has("per_year", after) or state.has("per_year", before[-25:])
         if not yearly and state.has("capacity_cue", before[-45:]):
@@ -158,6 +161,24 @@ def _antecedent(state: ArticleState, text: str, count_start: int) -> bool:
     return getattr(state, _WORKFORCE_SEEN, -10) == state.sentence_no - 1
 
 
+_ABOUT = (
+    r"(?:about|around|some|nearly|almost|more than|over|roughly|environ|près de|quelque|"
+    r"plus de|rund|etwa|knapp|über|mehr als|fast)"
+)
+
+
+def _collective_before(state: ArticleState, text: str, count_start: int) -> bool:
+    """ "a workforce of 4,500", "un effectif de 1 200", "eine Belegschaft von 7.000"."""
+    return bool(
+        re.search(
+            rf"(?<!\w)(?:{_body(state, 'workforce_collective')})\s+(?:of|de|d['’]|von)\s+"
+            rf"(?:{_ABOUT}\s+)?$",
+            text[max(0, count_start - 50) : count_start],
+            re.I,
+        )
+    )
+
+
 def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     try:
@@ -183,15 +204,21 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
-        if (not noun or noun.start() > 20) and not (
-            not state.has("vehicle_unit", after[:20]) and _antecedent(state, text, count.start)
+        collective = _collective_before(state, text, count.start)
+        if (
+            (not noun or noun.start() > 20)
+            and not collective
+            and not (
+                not state.has("vehicle_unit", after[:20]) and _antecedent(state, text, count.start)
+            )
         ):
             continue
         window = text[max(0, count.start - 50) : count.end + 30]
         if state.has("workforce_bad", window):
             continue
-        if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(
-            r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]
+        if not collective and (
+            _OF_TOTAL.match(text[max(0, count.start - 6) : count.start])
+            or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start])
         ):
             continue
         plant = _plant(state, sentence, sentence.start + count.start)
@@ -317,6 +344,8 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         if status == PlantStatus.OPERATING and state.has("future", segment):
             continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
+        if status == PlantStatus.CLOSED and state.has("future", segment):
+            status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
         plant = _plant(state, sentence, sentence.start + cue.start())
         if plant is None:
             continue
