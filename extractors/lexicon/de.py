@@ -52,8 +52,8 @@ LEXICON: dict[str, str] = {
         r"ursprünglich\w*|zunächst geplant\w*|bisher vorgesehen\w*|hatte \w+ geplant|eigentlich|"
         r"früher\w*|damals|einst|hätte"
     ),
-    "capacity_cue": r"kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal",
-    "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|je jahr|per anno",
+    "capacity_cue": r"\w*kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal|kann|können",
+    "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|jahreskapazität|je jahr|per anno",
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
@@ -76,7 +76,12 @@ LEXICON: dict[str, str] = {
     ),
     "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
-    "plant_manager": r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*",
+    "plant_manager": (
+        r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|"
+        r"leiter(?:in)? des (?:werks|werkes|standorts|standortes)"
+    ),
+    # a workforce named before its count ("eine Belegschaft von 7.000")
+    "workforce_collective": r"belegschaft|stammbelegschaft|mitarbeiterzahl|beschäftigtenzahl",
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
@@ -107,4 +112,5 @@ LEXICON: dict[str, str] = {
     "hq": r"mit sitz in|sitz in|hauptsitz|zentrale in",
     "revised": r"nun|jetzt|nunmehr|stattdessen|inzwischen|mittlerweile|spätestens|letztlich|schließlich",
     "year_of": r"(?:dem|das|ein) jahr, in dem|in dem jahr",
+    "no_longer": r"nicht mehr|kein\w* \w+ mehr|nicht länger",
 }

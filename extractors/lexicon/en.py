@@ -58,7 +58,8 @@ LEXICON: dict[str, str] = {
         r"had been|initially|previously|earlier plan|formerly|first planned|was supposed to become"
     ),
     "capacity_cue": (
-        r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity"
+        r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity|"
+        r"can (?:build|make|produce|assemble|turn out)"
     ),
     "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",
@@ -97,7 +98,12 @@ LEXICON: dict[str, str] = {
         r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board|"
         r"(?<!vice )(?<!vice-)president"
     ),
-    "plant_manager": r"plant manager|plant director|factory manager|site director|plant chief",
+    "plant_manager": (
+        r"plant manager|plant director|factory manager|site director|plant chief|"
+        r"plant general manager|head of the (?:plant|factory|site)|"
+        r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
+    ),
+    "workforce_collective": r"workforce|headcount|staff",
     "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president(?: (?:of|for) (?-i:[a-z]+)(?: (?!in\b|for\b)(?-i:[a-z]+))?(?: (?:in|for) (?-i:[A-Z][a-z]+))?)?|board member for (?-i:[a-z]+)|head of [\w ]{3,20}",
     "not_exec": (
         r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
@@ -132,4 +138,8 @@ LEXICON: dict[str, str] = {
     "hq": r"based in|headquartered in|headquarters|head office",
     "revised": r"now|instead|finally|eventually|at the latest|has been (?:moved|pushed) to|rather",
     "year_of": r"the year (?:in which|when|that)|a year (?:in which|when)",
+    "no_longer": (
+        r"no longer|not (?:\w+ )?(?:any ?more|any longer)|went out of production|"
+        r"has gone out of production|is out of production"
+    ),
 }

@@ -85,6 +85,7 @@ LEXICON: dict[str, str] = {
     ),
     "capacity_cue": (
         r"capacité\w*|capable de|plein régime|pleine capacité|jusqu'à|pouvant produire|"
+        r"peut (?:produire|assembler|fabriquer|sortir)|peuvent sortir|"
         r"potentiel de production"
     ),
     "per_year": r"par an|par année|chaque année|annuel\w*|/an|l'an",
@@ -131,7 +132,11 @@ LEXICON: dict[str, str] = {
         r"ceo|patron|patronne|dirigeant|directeur exécutif|chief executive"
     ),
     "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
-    "plant_manager": r"directeur de l'usine|directrice de l'usine|directeur d'usine|directeur du site|directrice du site|chef d'usine",
+    "plant_manager": (
+        r"(?:directeur|directrice|patron|patronne|responsable) (?:de l'usine|du site|d'usine)|"
+        r"chef d'usine|chef du site"
+    ),
+    "workforce_collective": r"effectifs?",
     # the head of a title; its complement ("mondial de la qualité") is read by the rules
     "other_role": r"directeur|directrice|responsable|vice[- ]présidente?",
     "not_exec": (
@@ -174,4 +179,9 @@ LEXICON: dict[str, str] = {
     "hq": r"basée? à|siège|siégeant|dont le siège",
     "revised": r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte",
     "year_of": r"(?:l')?année où|(?:l')?année au cours de laquelle|(?:l')?an où|date à laquelle",
+    "no_longer": (
+        r"n'(?:y |en )?(?:est|sont|était|étaient|sera|seront|serait|a|ont|sort|sortent)\s+plus|"
+        r"ne (?:s'y |y |l'y |les y )?(?:\w+ )?plus (?:\w+ )?(?:fabriqu|produi|assembl|construi|montée?s?)\w*|"
+        r"plus (?:fabriquée?s?|produite?s?|assemblée?s?) (?:à|en|au|dans)|a tiré sa révérence"
+    ),
 }
