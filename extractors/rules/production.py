@@ -61,6 +61,13 @@ _ALONGSIDE = re.compile(
     r"\b(?:à ses côtés|à côté de lui|aux côtés d[eu]|alongside(?: it)?|next to it|neben ihm|daneben|mit ihm)\b",
     re.I,
 )
+# "sera assemblé … aux côtés de l'Austral", "alongside the Camry", "neben dem Passat": the models
+# after the cue are made there already
+_BESIDE_EXISTING = re.compile(
+    r"\b(?:aux côtés d(?:u|e la|e l'|es|e)|à côté d(?:u|e la|e l'|es|e)|alongside|next to|"
+    r"neben (?:de[mnr]|ihren|seinen)|zusammen mit de[mnr]|gemeinsam mit de[mnr])(?!\w)",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
 )
@@ -107,6 +114,10 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
     if has("former", clause):
         return None
+    if has("no_longer", clause):
+        return (
+            ProductionStatus.ENDED
+        )  # "n'y est plus fabriqué", "no longer built", "nicht mehr gebaut"
     negated = _negated(state, clause) and not _NOT_BEFORE.search(clause)
     if negated and not (has("ended", clause) or has("cancelled", clause)):
         return None
@@ -214,9 +225,10 @@ def _dates(
             status = ProductionStatus.ENDED  # "wurden (2005/2006 und 2013/2014) gefertigt"
         elif any(d.bound == "from" for d in past) and len(past) == len(dates):
             status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
+    no_longer = bool(state.has("no_longer", clause.text))  # "n'y est plus fabriqué depuis fin 2022"
     for d in dates:
         before = sentence.local(d.start - 25, d.start)
-        is_end = d.bound == "until" or bool(state.has("end_cue", before))
+        is_end = d.bound == "until" or bool(state.has("end_cue", before)) or no_longer
         if status in (ProductionStatus.ENDED,):
             if d.bound == "from" and not is_end:
                 start = start or d.date  # "ab 2021 … gebaut wurden"
@@ -644,9 +656,27 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if start is None and _ALONGSIDE.search(clause.text):
             start = previous_start  # "la B05 sera produite à ses côtés": with the model before
         previous_start = start
+        beside = _BESIDE_EXISTING.search(clause.text) if len(models) > 1 else None
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
             if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
+                continue
+            if (
+                beside is not None
+                and final in (ProductionStatus.PLANNED, ProductionStatus.STARTED)
+                and model.start >= clause.start + beside.end()
+                and models[0].start < clause.start + beside.start()
+            ):
+                # "X sera assemblé aux côtés de l'Austral et de l'Espace": those are made there now
+                _add(
+                    state,
+                    sentence,
+                    model,
+                    plant,
+                    ProductionStatus.ONGOING,
+                    BASE_CONFIDENCE - penalty,
+                )
+                produced.append(model)
                 continue
             # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
