@@ -37,6 +37,10 @@ def _executives(text: str) -> dict[str, tuple[str, str]]:
         ("responsable des achats", "head of purchasing"),
         ("vice-président exécutif de la fabrication", "executive vice president of manufacturing"),
         ("directeur de la communication", "communications director"),
+        (
+            "directeur des opérations industrielles de Kia en Europe",
+            "industrial operations director in Europe",
+        ),
     ],
 )
 def test_french_titles_are_translated(title: str, role: str) -> None:
@@ -340,3 +344,45 @@ def test_a_future_closure_is_closing_not_closed() -> None:
 )
 def test_plant_manager_titles(text: str, person: str) -> None:
     assert _executives(text)[person][0] == "plant manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "date 2024-05-02 (Test) — La directrice générale déléguée de Renault, Marie Lefèvre, "
+            "a visité l'usine de Maubeuge, qui produit le Kangoo.",
+            "Marie Lefèvre",
+            "deputy CEO",
+        ),
+        (
+            "date 2024-05-02 (Test) — Aufsichtsratschef Hans Dieter Pötsch äußerte sich nicht zur "
+            "Zukunft des Volkswagen-Werks Osnabrück.",
+            "Hans Dieter Pötsch",
+            "Chairman",
+        ),
+        (
+            "date 2024-05-02 (Test) — The new Pilot will be built in Lincoln, Alabama, said "
+            "Sarah Jones, vice president of manufacturing at Honda.",
+            "Sarah Jones",
+            "vice president of manufacturing",
+        ),
+    ],
+)
+def test_deputy_chairman_and_vice_president_titles(text: str, person: str, role: str) -> None:
+    assert _executives(text)[person][0] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-02 (Test) — Der Betriebsratschef des Werks Zwickau, Jens Rothe, kritisierte "
+        "den Stellenabbau bei Volkswagen.",
+        "date 2024-05-02 (Test) — Governor Andy Beshear said the Toyota plant in Georgetown "
+        "employs more than 9,000 people.",
+        "date 2024-05-02 (Test) — Le maire de Douai, Frédéric Chéreau, s'est félicité de la "
+        "production de la Renault 5 dans l'usine.",
+    ],
+)
+def test_union_officers_and_politicians_are_not_executives(text: str) -> None:
+    assert _executives(text) == {}

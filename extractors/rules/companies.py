@@ -130,7 +130,8 @@ _FUNCTIONS = {
     "logiciel": "software", "batteries": "battery", "exportation": "export",
     "export": "export", "affaires publiques": "public affairs",
     "recherche et developpement": "R&D", "r&d": "R&D", "industrie": "industrial",
-    "industriels": "industrial", "operationnel": "operations", "achat": "purchasing",
+    "industriels": "industrial", "industrielles": "industrial", "operationnel": "operations",
+    "achat": "purchasing", "techniques": "technical", "commerciales": "sales",
     # German compound heads ("Produktions|vorstand", "Entwicklungs|chef")
     "produktion": "production", "fertigung": "manufacturing", "entwicklung": "development",
     "vertrieb": "sales", "einkauf": "purchasing", "beschaffung": "purchasing",
@@ -140,6 +141,11 @@ _FUNCTIONS = {
     "montage": "assembly",
 }  # fmt: skip
 _CFO_FUNCTIONS = frozenset({"finance"})
+_FR_ADJECTIVES = frozenset(
+    k
+    for k in _FUNCTIONS
+    if re.search(r"(?:el|elle|els|elles|ique|iques|al|ale|aux|ales|ier|iere)$", k)
+)
 _FR_HEADS = re.compile(
     r"(?P<head>directeur|directrice|responsable|vice[- ]pr[ée]sident(?:e)?)\b", re.I
 )
@@ -177,6 +183,7 @@ def french_title(text: str, *, kb: Knowledge | None = None) -> tuple[str, int] |
     pos = head.end()
     scopes: list[str] = []
     functions: list[str] = []
+    noun_seen = False
     end = pos
     while True:
         word = re.match(
@@ -186,6 +193,9 @@ def french_title(text: str, *, kb: Knowledge | None = None) -> tuple[str, int] |
             key = fold(word.group(1))
             if key in _SCOPES:
                 scopes.append(_SCOPES[key])
+            elif functions and noun_seen and key in _FR_ADJECTIVES:
+                # "des opérations industrielles": the adjective goes before the noun
+                functions.insert(len(functions) - 1, _function(word.group(1)) or "")
             else:
                 functions.append(_function(word.group(1)) or "")
             pos += word.end()
@@ -198,6 +208,7 @@ def french_title(text: str, *, kb: Knowledge | None = None) -> tuple[str, int] |
                 text[pos + link.end() :],
             )
             if word and _function(word.group(1)):
+                noun_seen = True
                 functions.append(_function(word.group(1)) or "")
                 pos += link.end() + word.end()
                 end = pos
@@ -371,8 +382,14 @@ def _role(
         translated = german_title(title)
         if translated is not None:
             return translated, cue.end()
+        if cls == "ceo" and state.has("chairman", title):
+            return None  # "Aufsichtsratschef": the chairman class reads it
         if cls == "ceo":
             return "CEO", cue.end()
+    if cls == "ceo" and state.lang == "fr":
+        deputy = re.match(r"\s+(?:délégu|delegu|adjoint)\w*", sentence.text[cue.end() :], re.I)
+        if deputy:  # "directrice générale déléguée", "directeur général adjoint"
+            return "deputy CEO", cue.end() + deputy.end()
     if cls in ROLE_NAMES:
         return ROLE_NAMES[cls], cue.end()
     if state.lang == "fr" and _FR_HEADS.match(title):
@@ -463,9 +480,7 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             explicit = company or _company_near(state, sentence, s, e)
             if explicit is None and state.lang == "en" and _is_president(cue.group(0)):
                 continue  # a bare "President X" is too often a head of state
-            company = explicit or state.main_company
-            if company is None and state.current_plant is not None:
-                company = state.registry.plants[state.current_plant].operator
+            company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
                 continue
             seen.add(fold(name))
