@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+_WORD = r"(?!(?:in|for|at|of|and|with|said|says|told|who|was|is|has|will|the|to)\b)(?-i:[a-z&-]+)"
+_FUNCTION = _WORD + r"(?: " + _WORD + r")?(?: (?:in|for) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
+
 LEXICON: dict[str, str] = {
     "produce": (
         r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
@@ -104,7 +107,13 @@ LEXICON: dict[str, str] = {
         r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
     ),
     "workforce_collective": r"workforce|headcount|staff",
-    "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president(?: (?:of|for) (?-i:[a-z]+)(?: (?!in\b|for\b)(?-i:[a-z]+))?(?: (?:in|for) (?-i:[A-Z][a-z]+))?)?|board member for (?-i:[a-z]+)|head of [\w ]{3,20}",
+    # a function is one or two lower-case words ("of manufacturing", "of global purchasing")
+    # and an optional place ("in Europe"), never the verb or preposition that follows
+    "other_role": (
+        r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|"
+        r"(?:senior |executive )?vice president(?: (?:of|for) (?:the )?" + _FUNCTION + r")?|"
+        r"board member for " + _FUNCTION + r"|head of (?:the )?" + _FUNCTION
+    ),
     "not_exec": (
         r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
         r"president trump|union|unifor|uaw|united auto workers|spokes\w*|analyst|national president|"
