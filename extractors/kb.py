@@ -86,6 +86,8 @@ MAX_BRAND_ABBREVIATION = 5
 # Single-word derived model aliases shorter than this ("Air", "Ami", "ES") give no
 # span pattern; lookups still find them.
 MIN_PATTERN_WORD = 4
+# ... except upper-case names this long ("GLC", "EQE"), matched as written (case-sensitive).
+MIN_ACRONYM_PATTERN = 3
 
 
 class KnowledgeBaseError(Exception):
@@ -788,7 +790,8 @@ class KnowledgeBase:
             texts: set[str] = set()
             for alias in (model.name, *model.aliases):
                 short = " " not in alias and alias.isalpha() and len(alias) < MIN_PATTERN_WORD
-                if short and alias not in model.listed:
+                acronym = alias.isupper() and len(alias) >= MIN_ACRONYM_PATTERN  # "GLC", "EQE"
+                if short and not acronym and alias not in model.listed:
                     continue  # a derived "Air", "Ami", "ES": too ambiguous in running text
                 texts |= _number_variants(alias)
             add(SpanLabel.MODEL, model.name, sorted(texts))

@@ -78,7 +78,7 @@ LEXICON: dict[str, str] = {
         r"n'\w+ jamais|aucune?|non plus|sans"
     ),
     "former": (
-        r"avait programmé|avaient programmé|initialement|au départ|à l'origine|devait|devaient|"
+        r"avai(?:t|ent) (?:\w+ ){0,2}(?:programmé|prévu)|initialement|au départ|à l'origine|devait|devaient|"
         r"plan initial|plan d'origine|"
         r"comptait|prévoyait|ancien\w* plan|précédemment|autrefois|jadis|"
         r"dans les années (?:19|20)\d0"
