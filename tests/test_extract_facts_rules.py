@@ -386,3 +386,43 @@ def test_deputy_chairman_and_vice_president_titles(text: str, person: str, role:
 )
 def test_union_officers_and_politicians_are_not_executives(text: str) -> None:
     assert _executives(text) == {}
+
+
+def _statuses(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (f.status.value, f.date.label if f.date else None)
+        for f in _facts(text, "plant_status")
+        if f.status
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "date 2025-03-10 (Test) — BMW investiert zwei Milliarden Euro in das neue Werk in "
+            "Debrecen, das Ende 2025 eröffnet werden soll.",
+            ("planned", "2025-late"),
+        ),
+        (
+            "date 2025-03-10 (Test) — La construction de l'usine de batteries de Douvrin a "
+            "débuté en 2022, selon ACC.",
+            ("under_construction", "2022"),
+        ),
+        (
+            "date 2025-03-10 (Test) — Construction of the new Hyundai plant in Bryan County, "
+            "Georgia, began in October 2022, the company said in a statement.",
+            ("under_construction", "2022-10"),
+        ),
+        (
+            "date 2025-03-10 (Test) — Ford hat das Werk in Saarlouis an einen chinesischen "
+            "Investor verkauft, wie das Unternehmen mitteilte.",
+            ("sold", None),
+        ),
+    ],
+)
+def test_plant_status_phrasings(text: str, expected: tuple[str, str | None]) -> None:
+    found = _statuses(text)
+    assert found and found[0][0] == expected[0]
+    if expected[1] is not None:
+        assert found[0][1] == expected[1]

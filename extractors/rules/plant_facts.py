@@ -318,7 +318,15 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             # the plant itself is what changes hands: "rachète l'usine", "transférant le site"
             obj = text[cue.end() : cue.end() + 45]
             later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
-            if not (later or state.has("plant_noun", obj) or state.has("plant_anaphor", obj)):
+            # or the object before the verb ("hat das Werk … verkauft", "l'usine a été cédée")
+            segment = _segment_at(text, cue.start())
+            before = segment[: max(0, segment.find(cue.group(0)))][-60:]
+            if not (
+                later
+                or state.has("plant_noun", obj)
+                or state.has("plant_anaphor", obj)
+                or state.has("plant_noun", before)
+            ):
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
             continue
@@ -344,8 +352,10 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         if status == PlantStatus.OPERATING and state.has("future", segment):
             continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
-        if status == PlantStatus.CLOSED and state.has("future", segment):
+        if status == PlantStatus.CLOSED and state.has("status_future", segment):
             status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
+        if status == PlantStatus.OPENED and state.has("status_future", segment):
+            status = PlantStatus.PLANNED  # "das Ende 2025 eröffnet werden soll": not yet
         plant = _plant(state, sentence, sentence.start + cue.start())
         if plant is None:
             continue
