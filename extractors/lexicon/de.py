@@ -45,7 +45,8 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|demnach|angeblich|erwäg\w*|prüft|"
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
-        r"alternativen|untersucht|ob|optionen|im rennen|kandidaten"
+        r"alternativen|untersucht|ob|optionen|im rennen|kandidaten|"
+        r"in branchenkreisen|aus branchenkreisen|heißt es|nicht kommentier\w*|nicht bestätigt"
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (
@@ -86,8 +87,13 @@ LEXICON: dict[str, str] = {
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
-    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen",
-    "construction": r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten",
+    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
+    "construction": (
+        r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|"
+        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft)"
+    ),
+    # a plant status stated as still to come ("soll Ende 2025 eröffnet werden")
+    "status_future": r"soll|sollen|sollte|wird|werden|geplant|voraussichtlich",
     "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
     "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
     "closed": r"geschlossen|dichtgemacht",

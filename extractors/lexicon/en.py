@@ -53,7 +53,8 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"consider\w*|could|might|reportedly|rumou?r\w*|possibly|not final|"
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
-        r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?"
+        r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?|"
+        r"declined to comment|would not comment|(?:did|has|have) not confirmed|not (?:yet )?confirmed"
     ),
     "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (
@@ -125,7 +126,15 @@ LEXICON: dict[str, str] = {
     ),
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
     "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
-    "construction": r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|started building|began building|began construction|started construction|under construction",
+    "construction": (
+        r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|"
+        r"started building|began building|began construction|started construction|"
+        r"under construction|construction (?:of|on) .{0,60}?(?:began|started|has begun|"
+        r"is under way|got under way|is underway)"
+    ),
+    "status_future": (
+        r"will|shall|is to|are to|set to|due to|expected to|scheduled to|planned|plans to"
+    ),
     "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
     "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",

@@ -71,7 +71,8 @@ LEXICON: dict[str, str] = {
         r"rumeurs?|selon (?:certaines|des) (?:sources|rumeurs)|au fait du dossier|pressentie?s?|"
         r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
         r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
-        r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?"
+        r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?|"
+        r"pas (?:souhaité |voulu )?commenter|n'a (?:\w+ ){0,2}pas confirmé|rien confirmé|sans confirmer"
     ),
     "negation": (
         r"ne \w+ pas|n'\w+ pas|ne sera pas|ne seront pas|ne \w+ plus|n'\w+ plus|"
@@ -151,9 +152,15 @@ LEXICON: dict[str, str] = {
     ),
     "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
     "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
+    "status_future": (
+        r"sera|seront|doit|doivent|devra|devrait|devraient|prévue?s?|va|vont|"
+        r"\w{3,}(?:era|eront|ira|iront)"
+    ),
     "construction": (
         r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
-        r"en cours de construction|pos[ée]e? la premi[èe]re pierre"
+        r"en cours de construction|pos[ée]e? la premi[èe]re pierre|"
+        r"construction d[eu'] .{0,60}?(?:a débuté|a commencé|a démarré|débute|commence|"
+        r"a été lancée|est lancée)"
     ),
     "plant_planned": r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*",
     "closing": r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé",
