@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the rules
 _CLAUSE = re.compile(
     r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
-    r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|its|et la|et le|and the|"
+    r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|sondern|its|et la|et le|and the|"
     r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ or, failing those, the models of the sentence before.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -290,6 +291,52 @@ def _year_of(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     left = min(20, clause.start - sentence.start)
     window = sentence.local(clause.start - left, clause.start + 40)
     return any(m.start() <= left + 2 and m.end() > left for m in state.has_all("year_of", window))
+
+
+@dataclass
+class _Denied:
+    """A clause that denies production somewhere ("ne sera pas fabriquée à A", "nicht mehr in
+    Tschechien gebaut"), which the next clause may contrast with where it is made."""
+
+    models: list[Mention]
+    clause: Clause
+    first_draft: int  # index of the clause's own drafts in state.drafts
+    no_longer: bool
+    since: FuzzyDate | None = None
+
+
+_CONTRAST = re.compile(r"^[\s,;:–—]*(?:mais|but|sondern|aber|instead|plutôt)\b", re.I)
+
+
+def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _Denied) -> bool:
+    """ "…, mais en Turquie", "…, sondern im Werk Bratislava", "…, but at Smyrna": the models
+    denied just before are made at the plant this clause names."""
+    if not clause.refs or not _CONTRAST.match(clause.text) or state.has("hedge", clause.text):
+        return False
+    plant = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    if denied.no_longer:
+        # the old plant's production ended: a move, made at the new plant since then
+        for d in state.drafts[denied.first_draft - len(denied.models) : denied.first_draft]:
+            if d.type == FactType.PRODUCTION and d.fields.get("status") == ProductionStatus.ENDED:
+                d.fields["status"] = ProductionStatus.MOVED
+        status, start = ProductionStatus.ONGOING, denied.since
+    else:
+        scope = Clause(
+            denied.clause.start, clause.end, sentence.local(denied.clause.start, clause.end),
+            [], [], [*denied.clause.dates, *clause.dates],
+        )  # fmt: skip
+        status = (
+            ProductionStatus.PLANNED
+            if state.has("future", scope.text)
+            else ProductionStatus.ONGOING
+        )
+        start, _, status = _dates(state, sentence, scope, status)
+    for model in denied.models:
+        _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
+    for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
+        if model.name not in {m.name for m in denied.models}:
+            _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
+    return True
 
 
 def _former_plan(state: ArticleState, text: str) -> bool:
@@ -586,7 +633,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     blocked = False  # a clause before was hedged or a former plan
     previous_start: FuzzyDate | None = None
     produced: list[Mention] = []
+    denied: _Denied | None = None  # the clause before said "not (here)" / "no longer (here)"
     for clause in sentence.clauses:
+        if denied is not None and _contrast(state, sentence, clause, denied):
+            produced.extend(denied.models)
+            denied = None
+            continue
+        denied = None
         if state.has("hedge", clause.text) or state.has("former", clause.text):
             blocked = True
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
@@ -633,6 +686,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
         ):
             status = previous[1]
+        if status is None and not state.has("hedge", scope) and _negated(state, scope):
+            denied = _Denied(models, clause, len(state.drafts), no_longer=False)
         if status is None:
             if _former_plan(state, scope):
                 _superseded(state, sentence, clause, models)
@@ -656,6 +711,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if start is None and _ALONGSIDE.search(clause.text):
             start = previous_start  # "la B05 sera produite à ses côtés": with the model before
         previous_start = start
+        if final == ProductionStatus.ENDED and state.has("no_longer", clause.text):
+            denied = _Denied(models, clause, len(state.drafts), no_longer=True, since=end)
         beside = _BESIDE_EXISTING.search(clause.text) if len(models) > 1 else None
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
