@@ -409,7 +409,7 @@ def _role(
 def _coordinated(state: ArticleState, sentence: Sentence, start: int) -> int | None:
     """ "Philippe Steyer, président d'Ineos SAS et directeur de l'usine": the start of the
     first title when the title at `start` (article offset) is the second of two."""
-    before = sentence.text[: start - sentence.start]
+    before = sentence.text[max(0, start - sentence.start - 200) : start - sentence.start]
     m = re.search(
         r",\s*([^,;:.()«»\"]{3,80}?)\s+(?:et|and|und|ainsi que|sowie)\s+(?:(?:le|la|the|der|die|l['’])\s*)?$",
         before,
@@ -419,7 +419,7 @@ def _coordinated(state: ArticleState, sentence: Sentence, start: int) -> int | N
     first = m.group(1)
     if not any(state.has(c, first) for c in ("ceo", "chairman", "other_role", "plant_manager")):
         return None
-    return sentence.start + m.start(1)
+    return start - len(before) + m.start(1)
 
 
 def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:

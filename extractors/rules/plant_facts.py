@@ -153,10 +153,14 @@ def _antecedent(state: ArticleState, text: str, count_start: int) -> bool:
     """A workforce noun this sentence (before the count) or the previous one names, that a
     pronoun before the count refers to ("des générations d'ouvriers. … ils n'étaient plus
     que 2 085", "they now number 1,200", "heute sind es noch 3.000")."""
-    pronoun = re.search(rf"(?:{_body(state, 'workforce_pronoun')})\s*$", text[:count_start], re.I)
+    lead = text[max(0, count_start - 80) : count_start]
+    pronoun = re.search(rf"(?:{_body(state, 'workforce_pronoun')})\s*$", lead, re.I)
     if pronoun is None:
         return False
-    if state.has("workforce_noun", text[: pronoun.start()]):
+    if state.has(
+        "workforce_noun",
+        text[max(0, count_start - 300) : count_start - len(lead) + pronoun.start()],
+    ):
         return True
     return getattr(state, _WORKFORCE_SEEN, -10) == state.sentence_no - 1
 
