@@ -426,3 +426,29 @@ def test_plant_status_phrasings(text: str, expected: tuple[str, str | None]) -> 
     assert found and found[0][0] == expected[0]
     if expected[1] is not None:
         assert found[0][1] == expected[1]
+
+
+def test_a_bare_count_after_employs_is_the_workforce() -> None:
+    text = (
+        "date 2025-03-10 (Test) — The Toyota plant in Georgetown, Kentucky, employs 9,400 and "
+        "builds the Camry and the RAV4 for customers in North America."
+    )
+    assert _values(text, "plant_workforce") == [9400]
+
+
+def test_employs_part_of_a_total_is_no_workforce_figure_of_the_part() -> None:
+    text = (
+        "date 2025-03-10 (Test) — The Toyota plant in Georgetown, Kentucky, employs 2,000 of "
+        "the region's 50,000 factory workers, the state said."
+    )
+    assert 2000 not in _values(text, "plant_workforce")
+
+
+def test_designed_capacity_and_a_mothballed_plant() -> None:
+    text = (
+        "date 2025-03-10 (Test) — The Ford plant in Chennai, India, was designed to build "
+        "200,000 cars a year. Ford has mothballed the plant in Chennai since then, the "
+        "company said."
+    )
+    assert _values(text, "plant_capacity") == [200000]
+    assert [s for s, _ in _statuses(text)] == ["paused"]

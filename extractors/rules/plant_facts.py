@@ -171,15 +171,27 @@ _ABOUT = (
 )
 
 
-def _collective_before(state: ArticleState, text: str, count_start: int) -> bool:
-    """ "a workforce of 4,500", "un effectif de 1 200", "eine Belegschaft von 7.000"."""
+_BARE_END = re.compile(
+    r"^\s*(?:[,.;:)–—-]|(?:and|et|und|in|at|à|au|dans|im|am|across|sur|on|an)\b|$)", re.I
+)
+
+
+def _collective_before(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
+    """ "a workforce of 4,500", "un effectif de 1 200", "eine Belegschaft von 7.000", and a
+    bare count as the object of "employs" ("the plant employs 9,400 and builds …")."""
+    lead = text[max(0, count_start - 50) : count_start]
+    if re.search(
+        rf"(?<!\w)(?:{_body(state, 'workforce_collective')})\s+(?:of|de|d['’]|von)\s+"
+        rf"(?:{_ABOUT}\s+)?$",
+        lead,
+        re.I,
+    ):
+        return True
     return bool(
         re.search(
-            rf"(?<!\w)(?:{_body(state, 'workforce_collective')})\s+(?:of|de|d['’]|von)\s+"
-            rf"(?:{_ABOUT}\s+)?$",
-            text[max(0, count_start - 50) : count_start],
-            re.I,
+            rf"(?<!\w)(?:{_body(state, 'workforce_verb_before')})\s+(?:{_ABOUT}\s+)?$", lead, re.I
         )
+        and _BARE_END.match(text[count_end : count_end + 12])
     )
 
 
@@ -208,7 +220,7 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
-        collective = _collective_before(state, text, count.start)
+        collective = _collective_before(state, text, count.start, count.end)
         if (
             (not noun or noun.start() > 20)
             and not collective
