@@ -83,6 +83,7 @@ LEXICON: dict[str, str] = {
     ),
     # a workforce named before its count ("eine Belegschaft von 7.000")
     "workforce_collective": r"belegschaft|stammbelegschaft|mitarbeiterzahl|beschäftigtenzahl",
+    "workforce_verb_before": r"beschäftigt|beschäftigte",
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",

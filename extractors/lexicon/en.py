@@ -63,7 +63,7 @@ LEXICON: dict[str, str] = {
     ),
     "capacity_cue": (
         r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity|"
-        r"can (?:build|make|produce|assemble|turn out)"
+        r"can (?:build|make|produce|assemble|turn out)|designed to|designed for"
     ),
     "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",
@@ -108,6 +108,8 @@ LEXICON: dict[str, str] = {
         r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
     ),
     "workforce_collective": r"workforce|headcount|staff",
+    # a verb whose object is the count itself ("the plant employs 9,400 and builds …")
+    "workforce_verb_before": r"employs|employing|employed|currently employs",
     # a function is one or two lower-case words ("of manufacturing", "of global purchasing")
     # and an optional place ("in Europe"), never the verb or preposition that follows
     "other_role": (
@@ -140,7 +142,7 @@ LEXICON: dict[str, str] = {
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
-    "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended",
+    "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|mothball\w*",
     "operating": r"back to full|fully operational again|resumed full",
     "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
     "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",

@@ -86,7 +86,8 @@ LEXICON: dict[str, str] = {
     ),
     "capacity_cue": (
         r"capacité\w*|capable de|plein régime|pleine capacité|jusqu'à|pouvant produire|"
-        r"peut (?:produire|assembler|fabriquer|sortir)|peuvent sortir|"
+        r"peut (?:produire|assembler|fabriquer|sortir)|peuvent sortir|conçue? pour|"
+        r"dimensionnée? pour|"
         r"potentiel de production"
     ),
     "per_year": r"par an|par année|chaque année|annuel\w*|/an|l'an",
@@ -138,6 +139,7 @@ LEXICON: dict[str, str] = {
         r"chef d'usine|chef du site"
     ),
     "workforce_collective": r"effectifs?",
+    "workforce_verb_before": r"emploie|emploient|employait|employaient",
     # the head of a title; its complement ("mondial de la qualité") is read by the rules
     "other_role": r"directeur|directrice|responsable|vice[- ]présidente?",
     "not_exec": (
