@@ -452,3 +452,11 @@ def test_designed_capacity_and_a_mothballed_plant() -> None:
     )
     assert _values(text, "plant_capacity") == [200000]
     assert [s for s, _ in _statuses(text)] == ["paused"]
+
+
+def test_the_head_of_a_division_is_not_the_ceo() -> None:
+    execs = _executives(
+        "date 2025-03-10 (Test) — The Windsor plant will keep building the Pacifica, said Mark "
+        "Stewart, head of Stellantis' North American operations, on Tuesday."
+    )
+    assert execs.get("Mark Stewart", ("", ""))[0] != "CEO"

@@ -163,6 +163,14 @@ _DE_HEADS = {"vorstand": "board member for {}", "chef": "head of {}", "chefin": 
              "leiter": "head of {}", "leiterin": "head of {}"}  # fmt: skip
 
 
+_HEAD_OF_PART = re.compile(
+    r"\s+(?:of|de|du|de la|des|von|der|des)\s+[^,;.]{0,45}?\b(?:operations|division|unit|business|"
+    r"region|segment|activities|arm|subsidiary|opérations|division|activités|filiale|branche|"
+    r"sparte|tochter\w*|geschäft\w*)\b",
+    re.I,
+)
+
+
 def _function(words: str) -> str | None:
     key = fold(words).replace("-", " ")
     return _FUNCTIONS.get(key)
@@ -386,6 +394,8 @@ def _role(
             return None  # "Aufsichtsratschef": the chairman class reads it
         if cls == "ceo":
             return "CEO", cue.end()
+    if cls == "ceo" and _HEAD_OF_PART.match(sentence.text[cue.end() : cue.end() + 70]):
+        return None  # "head of Stellantis' North American operations" runs a part, not the company
     if cls == "ceo" and state.lang == "fr":
         deputy = re.match(r"\s+(?:délégu|delegu|adjoint)\w*", sentence.text[cue.end() :], re.I)
         if deputy:  # "directrice générale déléguée", "directeur général adjoint"
