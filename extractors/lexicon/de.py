@@ -46,7 +46,8 @@ LEXICON: dict[str, str] = {
         r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|demnach|angeblich|erwäg\w*|prüft|"
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
         r"alternativen|untersucht|ob|optionen|im rennen|kandidaten|"
-        r"in branchenkreisen|aus branchenkreisen|heißt es|nicht kommentier\w*|nicht bestätigt"
+        r"in branchenkreisen|aus branchenkreisen|nicht kommentier\w*|nicht bestätigt|"
+        r"(?:medien)?berichten zufolge"
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (
@@ -120,4 +121,8 @@ LEXICON: dict[str, str] = {
     "revised": r"nun|jetzt|nunmehr|stattdessen|inzwischen|mittlerweile|spätestens|letztlich|schließlich",
     "year_of": r"(?:dem|das|ein) jahr, in dem|in dem jahr",
     "no_longer": r"nicht mehr|kein\w* \w+ mehr|nicht länger",
+    "unconfirmed": (
+        r"heißt es in branchenkreisen|hieß es in branchenkreisen|aus branchenkreisen|"
+        r"wollte (?:das|dies|die berichte|den bericht) nicht (?:kommentieren|bestätigen)"
+    ),
 }

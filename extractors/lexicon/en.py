@@ -54,7 +54,8 @@ LEXICON: dict[str, str] = {
         r"consider\w*|could|might|reportedly|rumou?r\w*|possibly|not final|"
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
         r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?|"
-        r"declined to comment|would not comment|(?:did|has|have) not confirmed|not (?:yet )?confirmed"
+        r"declined to comment|would not comment|(?:did|has|have) not confirmed|not (?:yet )?confirmed|"
+        r"according to (?:media |press |news )?reports|reports say|media reports"
     ),
     "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (
@@ -161,5 +162,9 @@ LEXICON: dict[str, str] = {
     "no_longer": (
         r"no longer|not (?:\w+ )?(?:any ?more|any longer)|went out of production|"
         r"has gone out of production|is out of production"
+    ),
+    "unconfirmed": (
+        r"(?:declined|refused|would not|did not want) to (?:comment on|confirm) (?:the |those |these |such )?reports?|"
+        r"(?:did|has|have) not confirmed (?:the |those |these |such )?reports?"
     ),
 }

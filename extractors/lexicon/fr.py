@@ -193,4 +193,8 @@ LEXICON: dict[str, str] = {
         r"ne (?:s'y |y |l'y |les y )?(?:\w+ )?plus (?:\w+ )?(?:fabriqu|produi|assembl|construi|montée?s?)\w*|"
         r"plus (?:fabriquée?s?|produite?s?|assemblée?s?) (?:à|en|au|dans)|a tiré sa révérence"
     ),
+    "unconfirmed": (
+        r"n'a (?:\w+ ){0,3}pas (?:confirmé|commenté) (?:les|ces|cette|l') ?(?:informations?|rumeurs?|articles?)|"
+        r"sans confirmer (?:les|ces) informations"
+    ),
 }

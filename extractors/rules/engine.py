@@ -55,7 +55,7 @@ MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the 
 _CLAUSE = re.compile(
     r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
     r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|sondern|its|et la|et le|and the|"
-    r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
+    r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where|mais|sondern)\s)",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -158,8 +158,9 @@ def _present(state: ArticleState, clause: str, trigger: re.Match[str]) -> bool:
     if not here:
         return False
     # German puts the modal first and the participle last ("soll … gebaut werden")
-    reach = trigger.start() if state.lang == "de" else 30
-    before = clause[max(0, trigger.start() - reach) : trigger.end()]
+    if state.lang == "de":  # "soll … gebaut werden", "baut den GLB künftig auch in …"
+        return not state.has("future", clause)
+    before = clause[max(0, trigger.start() - 30) : trigger.end()]
     return not state.has("future", before)
 
 
@@ -202,7 +203,7 @@ def _has_cue(state: ArticleState, text: str) -> bool:
 
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
     """A date that can time production: not a sales or delivery date, not a bare weekday
-    (unless the weekday's own segment tells the event: "began building … on Tuesday",
+    (unless the words just before tell the event: "began building … on Tuesday",
     "am Dienstag rollt das letzte … vom Band")."""
     before = sentence.local(d.start - 45, d.start)
     if state.has("sales_only", before):
@@ -212,7 +213,8 @@ def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
         return False
     if re.search(r"\d", d.date.text) or not _WEEKDAY.search(d.date.text):
         return True
-    return bool(state.has("started", segment) or state.has("ended", segment))
+    near = sentence.local(d.start - 60, d.end)
+    return bool(state.has("started", near) or state.has("ended", near))
 
 
 def _dates(
@@ -316,10 +318,11 @@ def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _
     plant = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
     if denied.no_longer:
         # the old plant's production ended: a move, made at the new plant since then
-        for d in state.drafts[denied.first_draft - len(denied.models) : denied.first_draft]:
+        for d in state.drafts[denied.first_draft :]:
             if d.type == FactType.PRODUCTION and d.fields.get("status") == ProductionStatus.ENDED:
                 d.fields["status"] = ProductionStatus.MOVED
-        status, start = ProductionStatus.ONGOING, denied.since
+        status: str = ProductionStatus.ONGOING
+        start = denied.since
     else:
         scope = Clause(
             denied.clause.start, clause.end, sentence.local(denied.clause.start, clause.end),
@@ -572,12 +575,12 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
 
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
-    if not state.has("start", clause.text):
+    not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
+    if not (state.has("start", clause.text) or (not_before and state.has("produce", clause.text))):
         return False
     makes = bool(state.has("produce", clause.text))
     if state.has("hedge", clause.text):
         return False
-    not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
     dates = [
         d for d in clause.dates
         if _usable(state, sentence, d) and (d.bound != "until" or not_before) and not d.ranged
@@ -628,6 +631,8 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
 
 def production_facts(state: ArticleState, sentence: Sentence) -> None:
     """Add the sentence's production drafts to `state`."""
+    if state.has("unconfirmed", sentence.text):
+        return  # "… heißt es in Branchenkreisen; Škoda wollte das nicht kommentieren"
     previous: tuple[list[Mention], str | None] = ([], None)
     last_models: list[Mention] = []
     blocked = False  # a clause before was hedged or a former plan
