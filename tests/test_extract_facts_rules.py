@@ -460,3 +460,26 @@ def test_the_head_of_a_division_is_not_the_ceo() -> None:
         "Stewart, head of Stellantis' North American operations, on Tuesday."
     )
     assert execs.get("Mark Stewart", ("", ""))[0] != "CEO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — The Georgetown plant in Kentucky received $500 million in state "
+        "incentives to build electric vehicles for North America.",
+        "date 2025-03-10 (Test) — Das Werk Magdeburg erhält Zuschüsse von 1,2 Milliarden Euro, "
+        "um Halbleiter für die Autoindustrie zu fertigen.",
+        "date 2025-03-10 (Test) — Renault pourrait investir 1 milliard d'euros dans son usine de "
+        "Douai pour y produire un nouveau modèle électrique.",
+    ],
+)
+def test_subsidies_and_hedged_amounts_are_no_investment(text: str) -> None:
+    assert _facts(text, "investment") == []
+
+
+def test_how_many_of_them_did_something_is_no_workforce() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Les salariés de l'usine de Douai ont voté dans la journée. "
+        "Ils sont 1 200 à avoir approuvé l'accord de compétitivité."
+    )
+    assert _values(text, "plant_workforce") == []

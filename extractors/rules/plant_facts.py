@@ -149,10 +149,12 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
 _WORKFORCE_SEEN = "_workforce_noun_sentence"  # ArticleState attribute (see _antecedent)
 
 
-def _antecedent(state: ArticleState, text: str, count_start: int) -> bool:
+def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
     """A workforce noun this sentence (before the count) or the previous one names, that a
     pronoun before the count refers to ("des générations d'ouvriers. … ils n'étaient plus
     que 2 085", "they now number 1,200", "heute sind es noch 3.000")."""
+    if re.match(r"\s*à\s+(?:avoir|être|\w+(?:er|ir|re))\b", text[count_end : count_end + 30], re.I):
+        return False  # "ils sont 1 200 à avoir voté": how many of them did something
     lead = text[max(0, count_start - 80) : count_start]
     pronoun = re.search(rf"(?:{_body(state, 'workforce_pronoun')})\s*$", lead, re.I)
     if pronoun is None:
@@ -225,7 +227,8 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
             (not noun or noun.start() > 20)
             and not collective
             and not (
-                not state.has("vehicle_unit", after[:20]) and _antecedent(state, text, count.start)
+                not state.has("vehicle_unit", after[:20])
+                and _antecedent(state, text, count.start, count.end)
             )
         ):
             continue
