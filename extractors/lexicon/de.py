@@ -73,8 +73,9 @@ LEXICON: dict[str, str] = {
     "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
     "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
     "invest_bad": (
-        r"subvention\w*|förder\w*|zuschuss|einsparung\w*|sparen|arbeitskosten|umsatz|gewinn|"
-        r"verlust|anteil|aktien|preis|kaufpreis|entlastung"
+        r"subvention\w*|förder\w*|zuschuss|zuschüsse\w*|einsparung\w*|sparen|arbeitskosten|"
+        r"umsatz|gewinn\w*|verlust\w*|anteil\w*|aktien|preis\w*|kaufpreis|entlastung|"
+        r"kredit\w*|darlehen|staatshilfe\w*|beihilfe\w*"
     ),
     "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",

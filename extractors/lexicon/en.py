@@ -91,8 +91,9 @@ LEXICON: dict[str, str] = {
         r"gigafactory|plant"
     ),
     "invest_bad": (
-        r"incentive|subsid\w*|tax credit|grant\w*|stake|shares|equity|price\w*|cost[s]? to buy|"
-        r"sales|revenue|profit|loss|fine|savings|market value|valuation|reportedly|each|"
+        r"incentives?|subsid\w*|tax credits?|tax breaks?|grant\w*|stakes?|shares|equity|"
+        r"price\w*|cost[s]? to buy|sales|revenues?|profits?|loss(?:es)?|fines?|savings|"
+        r"market value|valuation|reportedly|each|loans?|"
         r"in U\.?S\.? plants|in plants|across|sold|bought|acquir\w*|purchas\w*|buy\w*"
     ),
     "ceo": (
