@@ -191,7 +191,7 @@ LEXICON: dict[str, str] = {
     "no_longer": (
         r"n'(?:y |en )?(?:est|sont|était|étaient|sera|seront|serait|a|ont|sort|sortent)\s+plus|"
         r"ne (?:s'y |y |l'y |les y )?(?:\w+ )?plus (?:\w+ )?(?:fabriqu|produi|assembl|construi|montée?s?)\w*|"
-        r"plus (?:fabriquée?s?|produite?s?|assemblée?s?) (?:à|en|au|dans)|a tiré sa révérence"
+        r"a tiré sa révérence"
     ),
     "unconfirmed": (
         r"n'a (?:\w+ ){0,3}pas (?:confirmé|commenté) (?:les|ces|cette|l') ?(?:informations?|rumeurs?|articles?)|"

@@ -29,7 +29,7 @@ from typing import Any
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
 from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef
-from factwatch.model import FactType, FuzzyDate, ProductionStatus
+from factwatch.model import FactType, FuzzyDate, ProductionStatus, fold
 
 __all__ = ["production_facts", "settle_former_plans"]
 
@@ -80,6 +80,7 @@ _PRODUCTION_NOUN = re.compile(
     r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b",
     re.I,
 )
+_WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
     r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b",
@@ -131,8 +132,10 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()])
     ):
         return ProductionStatus.PAUSED
-    if has("ended", clause):
-        return ProductionStatus.ENDED
+    ended = has("ended", clause)
+    double = ended is not None and fold(ended.group(0)).startswith("plus aucun")
+    if ended and not (double and _WITHOUT.search(clause, ended.end())):
+        return ProductionStatus.ENDED  # not "plus aucune X ne sort sans sa motorisation hybride"
     if _NOT_BEFORE.search(clause):
         return ProductionStatus.PLANNED
     if has("started", clause):
