@@ -80,6 +80,11 @@ _PRODUCTION_NOUN = re.compile(
     r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b",
     re.I,
 )
+# "would sit idle rather than keep making the Bolt EV": what is said is not about that model
+_RATHER_THAN = re.compile(
+    r"\b(?:rather than|instead of|plutôt que d[e']|au lieu d[e']|statt|anstatt)\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -108,9 +113,23 @@ def _negated(state: ArticleState, clause: str) -> bool:
     )
 
 
+_PURPOSE = re.compile(
+    r"\b(?:so(?: that)?|in order (?:that|for)|afin que|pour que|damit|sodass|so dass)\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
+
+
+def _hedged(state: ArticleState, text: str) -> bool:
+    """A hedge that is not the modal of a purpose clause ("… so the site could be prepared")."""
+    return any(
+        not _PURPOSE.search(text[max(0, h.start() - 40) : h.start()])
+        for h in state.has_all("hedge", text)
+    )
+
+
 def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
     has = state.has
-    if has("hedge", clause):
+    if _hedged(state, clause):
         return None
     if has("cancelled", clause):
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
@@ -181,7 +200,8 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     comme la Dauphine": not a model made here now."""
     before = sentence.local(model.start - 45, model.start)
     return bool(
-        state.has("except", before)
+        _RATHER_THAN.search(before)
+        or state.has("except", before)
         or state.has("component", before)
         or state.has("iconic", sentence.local(model.start - 80, model.start))
     )
