@@ -483,3 +483,13 @@ def test_how_many_of_them_did_something_is_no_workforce() -> None:
         "Ils sont 1 200 à avoir approuvé l'accord de compétitivité."
     )
     assert _values(text, "plant_workforce") == []
+
+
+def test_german_inflected_cues() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Im Werk Leipzig stehen die Bänder ab Montag für zwei Wochen "
+        "still. Das Werk Leipzig hat eine jährliche Kapazität von 200.000 Elektrofahrzeugen, "
+        "teilte Porsche mit."
+    )
+    assert [s for s, _ in _statuses(text)] == ["paused"]
+    assert _values(text, "plant_capacity") == [200000]
