@@ -55,10 +55,10 @@ LEXICON: dict[str, str] = {
         r"früher\w*|damals|einst|hätte"
     ),
     "capacity_cue": r"\w*kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal|kann|können",
-    "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|jahreskapazität|je jahr|per anno",
+    "per_year": r"im jahr|pro jahr|jährlich\w*|jahresproduktion|jahreskapazität|je jahr|per anno",
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
-    "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
-    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
+    "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
+    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
     "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
     "capacity_growth": (
         r"verdoppel\w*|verdreifach\w*|erhöh\w*|steiger\w*|ausbau\w*|aufstock\w*|"
@@ -100,9 +100,12 @@ LEXICON: dict[str, str] = {
     "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
     "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
     "closed": r"geschlossen|dichtgemacht",
-    "sold": r"verkauft|übernommen|übernimmt|gekauft",
+    "sold": r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*",
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
-    "plant_paused": r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand",
+    "plant_paused": (
+        r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand|"
+        r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand"
+    ),
     "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",
     "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
