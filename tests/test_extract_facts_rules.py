@@ -493,3 +493,12 @@ def test_german_inflected_cues() -> None:
     )
     assert [s for s, _ in _statuses(text)] == ["paused"]
     assert _values(text, "plant_capacity") == [200000]
+
+
+def test_headline_chief_and_team_members() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Toyota chief Akio Toyoda said the Georgetown plant in "
+        "Kentucky, which employs 9,400 team members, will build a new SUV from 2026."
+    )
+    assert _executives(text)["Akio Toyoda"][0] == "CEO"
+    assert _values(text, "plant_workforce") == [9400]
