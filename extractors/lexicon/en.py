@@ -69,7 +69,10 @@ LEXICON: dict[str, str] = {
     "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",
     "vehicle_unit": r"vehicles|cars|units|trucks|evs|suvs|pickups|vans|models",
-    "workforce_noun": r"employees|workers|people|jobs|staff|employes|workforce|hourly workers",
+    "workforce_noun": (
+        r"employees|workers|people|jobs|staff|employes|workforce|hourly workers|team members|"
+        r"associates|staffers"
+    ),
     "workforce_bad": (
         r"creat\w*|add\w*|hir\w*|cut\w*|lay\w*off|layoffs?|expected|will have|target|goal|"
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
@@ -98,7 +101,8 @@ LEXICON: dict[str, str] = {
     ),
     "ceo": (
         r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"
-        r"president and chief executive(?: officer)?|managing director|boss|head"
+        r"president and chief executive(?: officer)?|managing director|boss|head|"
+        r"chief(?= (?-i:[A-Z][a-z]+ [A-Z]))"
     ),
     "chairman": (
         r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board|"
@@ -144,7 +148,11 @@ LEXICON: dict[str, str] = {
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
-    "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|mothball\w*",
+    "plant_paused": (
+        r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
+        r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"
+        r"temporarily (?:closed|shut)"
+    ),
     "operating": r"back to full|fully operational again|resumed full",
     "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
     "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",

@@ -131,7 +131,7 @@ LEXICON: dict[str, str] = {
     ),
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
-        r"ceo|patron|patronne|dirigeant|directeur exécutif|chief executive"
+        r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
     ),
     "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
     "plant_manager": (
