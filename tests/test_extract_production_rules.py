@@ -150,6 +150,24 @@ CASES = [
         "2022-09",
         None,
     ),
+    (
+        "date 2023-01-10 (Test) — Production of the Ford Explorer EV in Cologne was originally "
+        "due to start in 2023, but will now begin in mid-2024.",
+        "Ford Explorer EV",
+        "Cologne",
+        "planned",
+        "2024-mid",
+        None,
+    ),
+    (
+        "date 2023-01-10 (Test) — Die Produktion des Opel Astra in Rüsselsheim sollte "
+        "ursprünglich Anfang 2024 beginnen, nun ist der Start für Ende 2024 geplant.",
+        "Opel Astra",
+        "Rüsselsheim",
+        "planned",
+        "2024-late",
+        None,
+    ),
     # not here but there
     (
         "date 2024-04-01 (Test) — La future Dacia Bigster ne sera pas fabriquée à Mioveni "

@@ -365,6 +365,31 @@ def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _
     return True
 
 
+def _revised_start(
+    state: ArticleState, sentence: Sentence, clause: Clause, scope: str
+) -> FuzzyDate | None:
+    """The new start of a plan the clause says has changed: a former-plan cue, then a
+    revision cue ("finalement", "now", "nun") and a date still ahead."""
+    if not state.has("former", scope):
+        return None
+    offset = clause.end - len(scope)  # scope ends where the clause ends
+    rest = sentence.local(offset, sentence.end)  # "…, but will now begin in mid-2024"
+    former = state.has("former", rest)
+    if former is None or _hedged(state, rest):
+        return None
+    revised = [m for m in state.has_all("revised", rest) if m.start() > former.end()]
+    if not revised:
+        return None
+    dates = [d for c in sentence.clauses for d in c.dates]
+    after = [
+        d for d in dates
+        if d.start - offset > revised[0].start() and not d.ranged and _usable(state, sentence, d)
+    ]  # fmt: skip
+    if not after or after[0].date.end < state.published.start:
+        return None
+    return after[0].date
+
+
 def _former_plan(state: ArticleState, text: str) -> bool:
     """ "Under the previous schedule, the factory was to begin assembling X in 2024": a plan
     the article reports as superseded (not a hedge, not a denial)."""
@@ -614,7 +639,11 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
         revised = [m for m in state.has_all("revised", clause.text) if m.start() > former.end()]
         if not revised:
             return False
-        dates = [d for d in dates if d.start - clause.start > revised[0].start()]
+        dates = [  # "… il se fera finalement « au plus tard » en juillet 2022": by then
+            d for d in clause.dates
+            if _usable(state, sentence, d) and not d.ranged
+            and d.start - clause.start > revised[0].start()
+        ]  # fmt: skip
     if not dates:
         return False
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
@@ -709,6 +738,16 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         )  # the verb is before the clause: "fabrique : A, B"
         scope = sentence.local(sentence.start, clause.end) if governed else clause.text
         status = _status(state, scope, sentence.text)
+        revised = _revised_start(state, sentence, clause, scope) if status is None else None
+        if revised is not None:
+            # "devait initialement intervenir début 2022, il se fera finalement en juillet 2022"
+            for model in models:
+                plant, penalty = _plant_for(state, sentence, clause, model)
+                if plant is not None:
+                    _add(state, sentence, model, plant, ProductionStatus.PLANNED,
+                         BASE_CONFIDENCE - penalty, revised)  # fmt: skip
+                    produced.append(model)
+            continue
         if continuation and (
             status is None
             or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
