@@ -502,3 +502,12 @@ def test_headline_chief_and_team_members() -> None:
     )
     assert _executives(text)["Akio Toyoda"][0] == "CEO"
     assert _values(text, "plant_workforce") == [9400]
+
+
+def test_half_a_million_is_a_count() -> None:
+    from extractors.rules.numbers import find_counts
+
+    assert [c.value for c in find_counts("capable of building half a million cars a year")] == [
+        500000
+    ]
+    assert [c.value for c in find_counts("eine halbe Million Fahrzeuge")] == [500000]

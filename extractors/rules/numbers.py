@@ -92,6 +92,10 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _WORD_MILLION = re.compile(r"\b(?:une|one|a|eine|ein)\s+(?:million|millionen|mio\.?)\b", re.I)
+_HALF_MILLION = re.compile(
+    r"\b(?:half a million|a half million|un demi-million|un demi million|eine halbe million)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,13 +170,16 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def find_counts(text: str) -> list[Count]:
-    """Plain counts ("2.000", "12 500", "eine Million") with their spans."""
+    """Plain counts ("2.000", "12 500", "eine Million", "half a million") with their spans."""
     found = []
     for m in _COUNT.finditer(text):
         value = parse_number(m.group("n"))
         if value is None:
             continue
         found.append(Count(m.start(), m.end(), value * _scale(m.group("s"))))
+    halves = [Count(m.start(), m.end(), 5e5) for m in _HALF_MILLION.finditer(text)]
+    found.extend(halves)
     for m in _WORD_MILLION.finditer(text):
-        found.append(Count(m.start(), m.end(), 1e6))
+        if not any(h.start <= m.start() < h.end for h in halves):  # "half a million"
+            found.append(Count(m.start(), m.end(), 1e6))
     return sorted(found, key=lambda c: c.start)
