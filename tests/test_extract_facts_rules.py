@@ -511,3 +511,14 @@ def test_half_a_million_is_a_count() -> None:
         500000
     ]
     assert [c.value for c in find_counts("eine halbe Million Fahrzeuge")] == [500000]
+
+
+def test_english_roles_keep_their_place_names() -> None:
+    from extractors.rules.companies import english_role
+
+    assert english_role("Vice President of Manufacturing in Europe") == (
+        "vice president of manufacturing in Europe"
+    )
+    assert english_role("head of purchasing for North America") == (
+        "head of purchasing for North America"
+    )

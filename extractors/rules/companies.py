@@ -26,6 +26,7 @@ from factwatch.model import FactType, fold
 
 __all__ = [
     "agreement_facts",
+    "english_role",
     "executive_facts",
     "finish_roles",
     "french_title",
@@ -413,7 +414,22 @@ def _role(
             return v, cue.end()
     if state.lang == "de":
         return None  # an untranslatable German compound is not guessed at
-    return key, cue.end()
+    return english_role(title), cue.end()
+
+
+def english_role(title: str) -> str:
+    """An English title as a role: lower case but for a place after in/for and acronyms
+    ("Vice President of Manufacturing in Europe" → "vice president of manufacturing in Europe")."""
+    words = title.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        keep = word.isupper() and len(word) > 1
+        keep = keep or (
+            i > 0 and words[i - 1].lower() in ("in", "for") and word[:1].isupper() and i > 1
+        )
+        keep = keep or (i > 0 and out[-1][:1].isupper() and word[:1].isupper() and len(out) > 2)
+        out.append(word if keep else word.lower())
+    return " ".join(out)
 
 
 def _coordinated(state: ArticleState, sentence: Sentence, start: int) -> int | None:
