@@ -35,7 +35,8 @@ LEXICON: dict[str, str] = {
         r"went into production|started building|started producing|started production|"
         r"began production|began building|began initial production|has started|have started|"
         r"started|is now in production|now in production|already being built|first .{0,30}to leave|"
-        r"recently started|rolled off"
+        r"recently started|rolled off|production (?:began|started|commenced|got under way)|"
+        r"(?:began|started|commenced) (?:series |volume |serial )?(?:production|manufacturing|assembly)"
     ),
     "ongoing": (
         r"currently|already|still|existing|continues?|go on|keep|keeps|now|builds|makes|produces|"

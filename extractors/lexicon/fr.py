@@ -43,7 +43,8 @@ LEXICON: dict[str, str] = {
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
         r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
-        r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit"
+        r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit|"
+        r"avai(?:t|ent) (?:démarré|débuté|commencé)|(?:production|fabrication|assemblage) (?:a|avait) (?:démarré|débuté|commencé)"
     ),
     "ongoing": (
         r"déjà|actuellement|aujourd'hui|toujours|continue\w*|poursui\w*|existante?|en cours|"
