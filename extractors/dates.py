@@ -1332,7 +1332,7 @@ _TRIGGER_WORDS = frozenset(
         okt dezember dez an année annee années annees year years jahr jahre jahren jahres
         vorjahr vorjahres semestre trimestre moitié moitie quinzaine half quarter months quartal
         quartals halbjahr halbjahres jahreshälfte jahreshaelfte hälfte haelfte mois month monat
-        hier yesterday today gestern vorgestern jahresende jahresbeginn jahresanfang jahresmitte
+        hier yesterday today gestern vorgestern semaine week woche jahresende jahresbeginn jahresanfang jahresmitte
         midyear yearend été ete printemps automne hiver summer spring autumn fall winter
         frühjahr fruehjahr fruhjahr frühling fruehling fruhling sommer herbst ans rentrée rentree lundi mardi
         mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
