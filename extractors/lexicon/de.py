@@ -25,7 +25,7 @@ LEXICON: dict[str, str] = {
     ),
     "start": r"start\w*|beginn\w*|anlauf\w*|anlaufen|angelaufen|aufgenommen|aufnehm\w*|eröffn\w*|lief .{0,40}an",
     "started": (
-        r"angelaufen|lief \w+ an|hat begonnen|begann|gestartet|ist angelaufen|erstmals|"
+        r"angelaufen|lief \w+ an|ha(?:t|ben) (?:\w+ ){0,3}begonnen|begann|gestartet|ist angelaufen|erstmals|"
         r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen"
     ),
     "ongoing": (

@@ -85,6 +85,7 @@ _RATHER_THAN = re.compile(
     r"\b(?:rather than|instead of|plutôt que d[e']|au lieu d[e']|statt|anstatt)\s+(?:\S+\s+){0,4}$",
     re.I,
 )
+_UNTIL = re.compile(r"\b(?:until|till|jusqu'à ce qu|bis)\b", re.I)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -150,6 +151,8 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         and not has("resumed", clause)
         and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()])
     ):
+        if _UNTIL.search(clause[max(0, paused.start() - 25) : paused.start()]):
+            return ProductionStatus.ENDED  # "built the Cherokee until it was idled in 2023"
         return ProductionStatus.PAUSED
     ended = has("ended", clause)
     double = ended is not None and fold(ended.group(0)).startswith("plus aucun")
@@ -768,7 +771,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             earlier = [d for c in sentence.clauses for d in c.dates if d.end <= clause.start]
             timed = Clause(clause.start, clause.end, clause.text, clause.mentions, clause.refs,
                            earlier[-1:])  # fmt: skip
-        if governed:  # the governing verb's dates too: "Am Dienstag rollt das letzte …: ein ID.3"
+        if governed and not clause.dates:  # "Am Dienstag rollt das letzte …: ein ID.3"
             timed = Clause(
                 sentence.start, clause.end, scope, clause.mentions, clause.refs,
                 [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
