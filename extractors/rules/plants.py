@@ -163,6 +163,8 @@ def plant_refs(
         if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
         known = _known_before(refs, first.start, text, offset)
+        if known is not None and loc.city and not _locates(known[1].plant, loc.city, kb):
+            known = None  # another town: another plant ("usine de Douai, Maubeuge et …")
         if known is not None and not _VICINITY.search(left):
             # "the Anantapur plant in Andhra Pradesh", "usine de Hordain (Nord)", "the
             # factory in Greer, South Carolina": the known plant's own place
@@ -207,7 +209,7 @@ def plant_refs(
                 ).strip()
         head = noun.match(right.lstrip(" -"))
         after = _known_at(refs, last.end, last.end + (len(right) - len(right.lstrip(" -"))))
-        if not strong and head and after is not None:
+        if not strong and head and after is not None and not loc.city:
             # "sein italienisches Werk Cassino", "the Kentucky Georgetown plant": the
             # place qualifies the known plant named right after it
             i, ref = after
@@ -266,15 +268,24 @@ def _is_kb_city(plant: Plant, city: str, kb: Knowledge) -> bool:
     return bool(entry and entry.city and fold(entry.city) == fold(city))
 
 
+def _locates(plant: Plant, city: str, kb: Knowledge) -> bool:
+    """Whether `city` is the known plant's city or one of its localities."""
+    if not plant.kb_id:
+        return False
+    if _is_kb_city(plant, city, kb):
+        return True
+    entry = kb.plant_by_id(plant.kb_id)
+    near = kb.plants_near(city=city, country=entry.country if entry else None)
+    return any(p.kb_id == plant.kb_id for p in near)
+
+
 def _placed(plant: Plant, loc: Plant, kb: Knowledge) -> Plant:
     """A known plant with the place the text gives it: its region and country, and the
-    town when it is the plant's city or one of its localities."""
+    town when it is the plant's city ("the Figueruelas plant in Zaragoza" → Zaragoza)
+    or, when its name gives none, one of its localities."""
     city = plant.city
-    if loc.city and plant.kb_id:
-        entry = kb.plant_by_id(plant.kb_id)
-        near = kb.plants_near(city=loc.city, country=entry.country if entry else None)
-        if _is_kb_city(plant, loc.city, kb) or any(p.kb_id == plant.kb_id for p in near):
-            city = city or loc.city
+    if loc.city and (_is_kb_city(plant, loc.city, kb) or not city):
+        city = loc.city if _locates(plant, loc.city, kb) else city
     return replace(
         plant,
         city=city,
