@@ -168,6 +168,12 @@ CASES = [
         "2024-late",
         None,
     ),
+    # a pronoun subject right after a sentence about a plant is that plant
+    (
+        "date 2024-05-02 (Test) — Stellantis agrandit son usine de Kenitra, au Maroc. Elle "
+        "accueillera à partir du second semestre 2026 la production de la Citroën C3 Aircross.",
+        "Citroën C3 Aircross", "Kenitra", "planned", "2026-H2", None,
+    ),
     # not here but there
     (
         "date 2024-04-01 (Test) — La future Dacia Bigster ne sera pas fabriquée à Mioveni "

@@ -86,6 +86,8 @@ _RATHER_THAN = re.compile(
     re.I,
 )
 _UNTIL = re.compile(r"\b(?:until|till|jusqu'à ce qu|bis)\b", re.I)
+# a sentence whose subject is a pronoun, right after a sentence about a plant: the plant
+_PLANT_PRONOUN = re.compile(r"\s*(?:Elle|Celle-ci|It|Es|Dieses|Dort)\s", re.U)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -473,6 +475,12 @@ def _plant_for(
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in refs]
     if refs:
         return _nearest(refs, local_ids, model.start, sentence.text, sentence.start), 0.0
+    if _PLANT_PRONOUN.match(sentence.text) and state.plant_sentence >= state.sentence_no - 1:
+        if state.current_plant is not None and clause.start == sentence.start:
+            return (
+                state.current_plant,
+                INHERITED_PLANT_PENALTY,
+            )  # "Elle accueillera … la production du X"
     if state.has("plant_anaphor", clause.text):
         earlier = [
             i
