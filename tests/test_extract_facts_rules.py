@@ -522,3 +522,50 @@ def test_english_roles_keep_their_place_names() -> None:
     assert english_role("head of purchasing for North America") == (
         "head of purchasing for North America"
     )
+
+
+# ----------------------------------------------------------- everyday senses, no plant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. In Detroit, shares of the "
+        "carmaker closed 2% higher on Tuesday after the results.",
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. In Detroit, the deal "
+        "closed in June 2018, and the talks opened a new chapter.",
+    ],
+)
+def test_everyday_closed_and_opened_are_no_plant_status(text: str) -> None:
+    assert _statuses(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. Around "
+        "Georgetown, the population grew by more than 7 million people in ten years.",
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. In "
+        "Georgetown, up to 90 per cent of people drive to work.",
+    ],
+)
+def test_populations_and_percentages_are_no_workforce(text: str) -> None:
+    assert _values(text, "plant_workforce") == []
+
+
+def test_a_year_is_no_capacity() -> None:
+    text = (
+        "date 2025-03-10 (Test) — The Toyota plant in Georgetown, Kentucky, should be able to "
+        "build two new models a year starting in 2027."
+    )
+    assert _values(text, "plant_capacity") == []
+
+
+def test_weak_titles_need_a_company_and_an_unknown_company_is_kept_as_written() -> None:
+    execs = _executives(
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. Research "
+        "team head Jennifer Lang said the study was new. Michael Reed, the CEO of Acme "
+        "Robotics, GateHouse's parent, supplies the plant in Georgetown with welding robots."
+    )
+    assert "Jennifer Lang" not in execs
+    assert execs["Michael Reed"] == ("CEO", "Acme Robotics")

@@ -293,6 +293,8 @@ def _person_near(
         if p.start - sentence.start == cand_pos or 0 <= p.start - sentence.start - rel_e <= 2:
             return p.name, p.start, p.end
     name = _NAME.match(text[cand_pos:])
+    if name and re.match(r"[\w’'-]", text[cand_pos + name.end() : cand_pos + name.end() + 1]):
+        name = None  # "GateHouse": part of a longer word, not a name
     if (
         name
         and state.lang == "de"
@@ -349,7 +351,15 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
     words = name.split()
     if len(words) == 1 and len(name) < 3:
         return False
+    if any(w in _TITLE_WORDS for w in words):
+        return False  # "Chief Strategy Officer" is a title, not a name
     return not state.kb.company(name) and not state.kb.place(name)
+
+
+_TITLE_WORDS = frozenset(
+    ["Officer", "Director", "Manager", "Chief", "Executive", "President", "Vice", "Senior",
+     "Head", "Chairman", "Directeur", "Directrice", "Président", "Präsident", "Vorstand"]
+)  # fmt: skip
 
 
 def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:
@@ -380,6 +390,33 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
             return c.name
     return None
+
+
+_WRITTEN_COMPANY = re.compile(
+    r"\s*(?:of|at|chez|bei|von|de|du|d'|d’)\s*"
+    r"(?P<name>(?:[A-Z0-9][\w&.'’-]*|[a-z]+[A-Z0-9][\w-]*)(?:\s+(?:&\s+)?[A-Z0-9][\w&.-]*){0,3})"
+)
+
+
+def _written_company(state: ArticleState, sentence: Sentence, rel_e: int) -> str | None:
+    """ "CEO of my6sense", "chief executive at Acme Robotics": a company the knowledge base
+    does not know, as written (unknown companies are still extracted)."""
+    m = _WRITTEN_COMPANY.match(sentence.text[rel_e : rel_e + 60])
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".,;:’'")
+    first = name.split()[0]
+    start = sentence.start + rel_e + m.start("name")
+    if first in _STOP_NAMES or any(
+        mm.start < start + len(name) and start < mm.end for mm in sentence.mentions
+    ):
+        return None  # a place, a person, a model or a plant, not a company
+    if state.kb.place(name) or state.kb.place(first):
+        return None
+    return name
+
+
+_WEAK_TITLES = frozenset({"president", "presidente", "head", "boss", "chief", "chef"})
 
 
 def _role(
@@ -467,10 +504,6 @@ def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: in
     return None
 
 
-def _is_president(title: str) -> bool:
-    return fold(title) in ("president", "presidente")
-
-
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     seen: set[str] = set()
@@ -504,8 +537,16 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             if cls == "plant_manager":
                 company = _plant_operator(state, sentence, s, e)
             explicit = company or _company_near(state, sentence, s, e)
-            if explicit is None and state.lang == "en" and _is_president(cue.group(0)):
-                continue  # a bare "President X" is too often a head of state
+            if (
+                explicit is None
+                and cls in ("ceo", "chairman")
+                and fold(cue.group(0)) not in _WEAK_TITLES
+                and state.main_company is not None
+            ):
+                # an unknown company named with a full title, in an article about carmakers
+                explicit = _written_company(state, sentence, e - sentence.start)
+            if explicit is None and fold(cue.group(0)) in _WEAK_TITLES:
+                continue  # a bare "President X", "team head X": no company, no executive
             company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
                 continue

@@ -24,7 +24,13 @@ from typing import Any
 
 from extractors.lexicon import LEXICONS
 from extractors.rules.context import ArticleState, Draft, Sentence
-from extractors.rules.numbers import OBSOLETE_CURRENCIES, Amount, find_amounts, find_counts
+from extractors.rules.numbers import (
+    OBSOLETE_CURRENCIES,
+    Amount,
+    Count,
+    find_amounts,
+    find_counts,
+)
 from factwatch.model import FactType, FuzzyDate, PlantStatus
 
 __all__ = ["capacity_facts", "investment_facts", "status_facts", "workforce_facts"]
@@ -35,6 +41,9 @@ STATUS_CONFIDENCE = 0.75
 INVESTMENT_CONFIDENCE = 0.8
 MIN_CAPACITY = 1000
 MIN_WORKFORCE = 50
+MAX_WORKFORCE = (
+    200_000  # the largest car plants employ ~60 000; millions of people are a population
+)
 MIN_INVESTMENT = 1e6
 STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
 _NOW = re.compile(r"\b(?:currently|now|actuellement|désormais|derzeit|zurzeit|aktuell)\b", re.I)
@@ -62,6 +71,15 @@ def _blocked(
     if start is not None:
         text = text[max(0, start - HEDGE_WINDOW) : (end or start) + 25]
     return bool(state.has("hedge", text) or state.has("former", text))
+
+
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|pour ?cent\b|prozent\b)", re.I)
+
+
+def _is_year(text: str, count: Count) -> bool:
+    """ "starting in 2024": a year written as a bare four-digit number."""
+    raw = text[count.start : count.end]
+    return 1900 <= count.value <= 2100 and raw.isdigit()
 
 
 GROWTH_GAP = 90  # characters between a growth's "from N" and its "to M"
@@ -98,7 +116,12 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         return
     counts = find_counts(text)
     for i, count in enumerate(counts):
-        if count.value < MIN_CAPACITY or _blocked(state, text, count.start, count.end):
+        if (
+            count.value < MIN_CAPACITY
+            or _is_year(text, count)
+            or _PERCENT.match(text[count.end : count.end + 12])
+            or _blocked(state, text, count.start, count.end)
+        ):
             continue
         nxt = counts[i + 1].start if i + 1 < len(counts) else len(text)
         # "employs 3,000 people and can build 400,000 vehicles a year": the unit is the next one's
@@ -213,11 +236,11 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
     for count in find_counts(text):
         if _blocked(state, text, count.start, count.end):
             continue
-        if count.value < MIN_WORKFORCE or (
-            1900 <= count.value <= 2100
-            and "." not in text[count.start : count.end]
-            and " " not in text[count.start : count.end]
-            and "," not in text[count.start : count.end]
+        if (
+            count.value < MIN_WORKFORCE
+            or count.value > MAX_WORKFORCE
+            or _is_year(text, count)
+            or _PERCENT.match(text[count.end : count.end + 12])
         ):
             continue
         after = text[count.end : count.end + 40]
@@ -260,6 +283,29 @@ _STATUS_ORDER = (
     ("plant_planned", PlantStatus.PLANNED),
     ("opened", PlantStatus.OPENED),
 )
+
+
+# statuses whose cue words have everyday senses ("closed", "opened", "groundbreaking"): the
+# sentence must name a plant (a plant noun, an anaphor, a known plant), not just a city
+_NAMED_PLANT_STATUSES = frozenset(
+    {
+        PlantStatus.OPENED,
+        PlantStatus.CLOSED,
+        PlantStatus.CLOSING,
+        PlantStatus.SOLD,
+        PlantStatus.UNDER_CONSTRUCTION,
+        PlantStatus.PLANNED,
+    }
+)
+
+
+def _names_a_plant(state: ArticleState, sentence: Sentence) -> bool:
+    text = sentence.text
+    return bool(
+        state.has("plant_noun", text)
+        or state.has("plant_anaphor", text)
+        or any(r.anchor in ("kb", "noun", "near") for r in sentence.refs)
+    )
 
 
 def _segment_at(text: str, rel: int) -> str:
@@ -349,6 +395,8 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
             continue
+        if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
+            continue  # "shares closed higher", "a groundbreaking study": no plant in sight
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
