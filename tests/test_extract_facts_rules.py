@@ -569,3 +569,11 @@ def test_weak_titles_need_a_company_and_an_unknown_company_is_kept_as_written() 
     )
     assert "Jennifer Lang" not in execs
     assert execs["Michael Reed"] == ("CEO", "Acme Robotics")
+
+
+def test_an_everyday_pause_is_no_plant_status() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. Many in Detroit fear "
+        "that to pause or seek compromise is to surrender entirely."
+    )
+    assert _statuses(text) == []

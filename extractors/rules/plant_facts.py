@@ -299,6 +299,9 @@ _NAMED_PLANT_STATUSES = frozenset(
 )
 
 
+_LINES = re.compile(r"\b(?:bänder|band|lignes|chaînes|chaines|lines|assembly lines?)\b", re.I)
+
+
 def _names_a_plant(state: ArticleState, sentence: Sentence) -> bool:
     text = sentence.text
     return bool(
@@ -397,6 +400,12 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
             continue  # "shares closed higher", "a groundbreaking study": no plant in sight
+        if (
+            status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
+            and not _names_a_plant(state, sentence)
+            and not (state.has("produce", text) or _LINES.search(text))
+        ):
+            continue  # "to pause or seek compromise": neither a plant nor its work
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
