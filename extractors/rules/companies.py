@@ -1,13 +1,27 @@
 """Executives and agreements.
 
-Executives: an executive title (PDG, directeur général, CEO, chief executive,
-Vorstandschef, Markenchef → CEO; président/chair → Chairman when the article names
-another CEO of that company, else CEO; directeur d'usine / plant manager / Werkleiter
-→ plant manager; Produktionsvorstand → board member for production) next to a person
-("Stéphane Deblaise, CEO de RKM", "Polestar CEO Thomas Ingenlath", "le directeur
-général de Renault, Luca de Meo", "CEO Mary Barra"). The company is the one named
-with the title, else the article's main company. Politicians, union officers and
-spokespeople are not executives.
+Executives: an executive title next to a person ("Stéphane Deblaise, CEO de RKM",
+"Polestar CEO Thomas Ingenlath", "le directeur général de Renault, Luca de Meo", "CEO
+Mary Barra"), its role normalised into English:
+- PDG, directeur général, CEO, chief executive, managing director, Vorstandschef,
+  Markenchef, "Audi-Chef" → CEO; directeur général délégué/adjoint → deputy CEO;
+- président / president / chair → Chairman when the article names another CEO of that
+  company, else CEO (the head of a subsidiary); Aufsichtsratschef → Chairman;
+- directeur/patron de l'usine, du site, plant manager/director, general manager of the
+  plant, Werkleiter, Leiter des Werks → plant manager, even as the second of two titles
+  ("président d'Ineos SAS et directeur de l'usine"); its company is the plant's operator;
+- other French titles translated word by word ("directeur mondial de la qualité" →
+  "global quality director", "directrice industrielle … pour la France" → "industrial
+  director for France", "responsable des achats" → "head of purchasing"), German
+  compounds likewise ("Produktionsvorstand" → "board member for production",
+  "Entwicklungschef" → "head of development", "Finanzvorstand" → CFO), English ones
+  kept as written in lower case ("vice president of manufacturing in Europe").
+The company is the one named with the title (a subsidiary named as its plant, an
+unknown company named with a full title as written), else the article's main company
+(which takes the group named with another executive when it is one of its brands),
+else the operator of the sentence's plant. Weak titles (president, head, boss, chief)
+need their company named; the head of a division is not its company's CEO.
+Politicians, union officers and spokespeople are not executives.
 
 Agreements: an agreement word (accord signé, contrat, joint venture, fondée par,
 droits exclusifs, Vereinbarung, beigelegt, partner for …) with at least two companies

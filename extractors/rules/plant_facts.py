@@ -1,20 +1,30 @@
 """Plant facts: capacity (vehicles/year), workforce, status, and investments.
 
 - Capacity: a count of vehicles per year ("300.000 unités par an", "150,000 vehicles a
-  year", "Kapazität von 200.000 Fahrzeugen") with a capacity cue (capacité, capacity,
-  capable of, as many as, up to, plein régime, Kapazität); a daily or weekly figure, a
-  production volume without such a cue, a former figure, and a model's own volume
-  (the model named before the figure, no plant before it) are not capacities.
+  year", "Jahreskapazität von 200.000 Fahrzeugen") with a capacity cue (capacité,
+  capacity, capable of, can build, designed to, peut produire, up to, Kapazität), or the
+  "from" figure of a stated growth ("de 200 000 à 400 000 par an", "von 500 000 Autos im
+  Jahr auf eine Million"); a daily or weekly figure, a production volume without such a
+  cue, a former figure, a year, and a model's own volume (the model named before the
+  figure, no plant before it) are not capacities; a unit belongs to its own figure.
 - Workforce: a count followed by a workforce noun (salariés, employees, Beschäftigte,
-  Menschen …) that is not a creation, cut, hire, target or conditional.
-- Status: opened ("ouverte en 1974", "grand opening"), under construction (groundbreaking,
-  première pierre; not when the date is years old), planned (expected to become
-  operational, doit ouvrir), paused (on hold, stilllegen, à l'arrêt; a model's pause is a
-  production fact instead), operating (wieder vollständig), closing, sold (rachète, acte
-  transférant; not "met en vente").
-- Investment: a money amount of at least a million with an investment cue, no
-  subsidy / stake / price / savings cue beside it, tied to a plant; an amount in
-  parentheses right after another is a conversion; obsolete currencies give way.
+  team members …), or named by one before it ("a workforce of", "un effectif de",
+  "Belegschaft von"), or the bare object of "employs", or given by a pronoun whose noun
+  the sentence or the one before names ("ils n'étaient plus que 2 085"); not a creation,
+  cut, hire, target, conditional, percentage or population.
+- Status: opened ("ouverte en 1974", "grand opening"; not an extension's inauguration),
+  under construction (groundbreaking, broken ground, première pierre, "construction of …
+  began"; not when the date is years old), planned (expected to become operational,
+  doit ouvrir, an opening still to come), paused (on hold, stilllegen, stehen still, à
+  l'arrêt, mothballed; a model's pause is a production fact instead), operating (wieder
+  vollständig), closing (also a closure still to come), closed, sold (rachète, acte
+  transférant, "hat das Werk verkauft"; not "met en vente"). Cues with everyday senses
+  need a plant named in the sentence. A cue that anchors another event ("deux ans après
+  la reprise") takes only a date of its own segment.
+- Investment: a money amount of at least a million with an investment cue (invest,
+  spend, "for $3 billion, the plant…"), no subsidy / loan / stake / price / savings /
+  purchase cue beside it, tied to a plant; an amount in parentheses right after another
+  is a conversion; obsolete currencies give way.
 """
 
 from __future__ import annotations
