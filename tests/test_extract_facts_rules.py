@@ -340,6 +340,17 @@ def test_a_future_closure_is_closing_not_closed() -> None:
             "Anna Berger, Leiterin des Werks, am Montag.",
             "Anna Berger",
         ),
+        (
+            "date 2025-03-10 (Test) — Im Opel-Werk Eisenach wird ab 2026 der neue Grandland "
+            "gebaut. Das bestätigte der Chef des Werks, Max Müller, am Montag in Eisenach.",
+            "Max Müller",
+        ),
+        (
+            "date 2025-03-10 (Test) — Stellantis will build the new Peugeot 3008 at its plant in "
+            "Sochaux, France, from next year. Sochaux plant boss Jean Durand told reporters the "
+            "lines were ready.",
+            "Jean Durand",
+        ),
     ],
 )
 def test_plant_manager_titles(text: str, person: str) -> None:
