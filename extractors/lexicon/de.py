@@ -81,7 +81,7 @@ LEXICON: dict[str, str] = {
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
     "plant_manager": (
         r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|"
-        r"leiter(?:in)? des (?:werks|werkes|standorts|standortes)"
+        r"(?:leiter(?:in)?|chef(?:in)?) des (?:werks|werkes|standorts|standortes)"
     ),
     # a workforce named before its count ("eine Belegschaft von 7.000")
     "workforce_collective": r"belegschaft|stammbelegschaft|mitarbeiterzahl|beschäftigtenzahl",

@@ -110,7 +110,8 @@ LEXICON: dict[str, str] = {
         r"(?<!vice )(?<!vice-)president"
     ),
     "plant_manager": (
-        r"plant manager|plant director|factory manager|site director|plant chief|"
+        r"plant manager|plant director|factory manager|site director|plant chief|plant boss|"
+        r"factory boss|plant head|site manager|"
         r"plant general manager|head of the (?:plant|factory|site)|"
         r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
     ),
