@@ -147,6 +147,9 @@ _FUNCTIONS = {
     "recherche et developpement": "R&D", "r&d": "R&D", "industrie": "industrial",
     "industriels": "industrial", "industrielles": "industrial", "operationnel": "operations",
     "achat": "purchasing", "techniques": "technical", "commerciales": "sales",
+    "marque": "brand", "projet": "project", "communications": "communications",
+    "securite": "safety", "environnement": "environment", "performance": "performance",
+    "digital": "digital",
     # German compound heads ("Produktions|vorstand", "Entwicklungs|chef")
     "produktion": "production", "fertigung": "manufacturing", "entwicklung": "development",
     "vertrieb": "sales", "einkauf": "purchasing", "beschaffung": "purchasing",
