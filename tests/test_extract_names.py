@@ -289,3 +289,17 @@ def test_a_country_adjective_before_a_known_plant_qualifies_it() -> None:
     )
     status = _plants(text, "plant_status")
     assert status and all(f.plant and f.plant.city == "Trnava" for f in status)
+
+
+def test_a_region_named_first_is_the_plant_later_named_by_its_town() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Polestar said on Monday that the Polestar 7 will be built "
+        "in South Carolina from 2027.\n\n"
+        "The factory in Ridgeville, South Carolina, already builds the Polestar 3 for the "
+        "North American market."
+    )
+    facts = _production(text)
+    assert {(f.model, f.plant.city if f.plant else None) for f in facts} == {
+        ("Polestar 7", "Ridgeville"),
+        ("Polestar 3", "Ridgeville"),
+    }

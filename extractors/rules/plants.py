@@ -395,15 +395,31 @@ class PlantRegistry:
         return len(self.plants) - 1
 
     def rehome(self) -> dict[int, int]:
-        """Country-only plants of a country where the article names exactly one located plant."""
+        """Country-only plants of a country where the article names exactly one located
+        plant; region-only plants of a region where it names exactly one plant by its
+        town ("production in South Carolina" … "the factory in Ridgeville, South
+        Carolina")."""
         moves: dict[int, int] = {}
         for i, p in enumerate(self.plants):
-            if p.city or p.region or p.kb_id or not p.country:
+            if p.city or p.kb_id or not (p.country or p.region):
                 continue
-            target = self.find_country(p.country)
+            target = self.find_region(i) if p.region else self.find_country(p.country or "")
             if target is not None and target != i:
                 moves[i] = target
         return moves
+
+    def find_region(self, index: int) -> int | None:
+        """The article's one plant located by its town in the region of plant `index`."""
+        p = self.plants[index]
+        operator = fold(p.operator)
+        hits = [
+            i for i, q in enumerate(self.plants)
+            if i != index and q.city and q.region and fold(q.region) == fold(p.region)
+            and not (p.country and q.country and p.country != q.country)
+            and not (operator and fold(q.operator) and operator not in fold(q.operator)
+                     and fold(q.operator) not in operator)
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 else None
 
     def find_country(self, country: str) -> int | None:
         """The article's one plant in `country`, if exactly one is known."""
