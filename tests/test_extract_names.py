@@ -190,6 +190,16 @@ def test_an_upper_case_one_word_model_is_found() -> None:
             "dans l'Andhra Pradesh, a indiqué le constructeur lundi.",
             "Anantapur",
         ),
+        (  # counties and districts locate a plant as a town does
+            "date 2025-06-02 (Wire) — Mercedes-Benz said on Monday it will build the GLC at "
+            "its plant in Tuscaloosa County, Alabama, from next year.",
+            "Tuscaloosa County",
+        ),
+        (
+            "date 2025-06-02 (Wire) — Kia said on Monday it will build the Syros at its "
+            "factory in Anantapur district, Andhra Pradesh, from next year.",
+            "Anantapur district",
+        ),
     ],
 )
 def test_the_town_the_article_names_stays(text: str, town: str) -> None:
