@@ -179,9 +179,6 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         return
 
 
-_WORKFORCE_SEEN = "_workforce_noun_sentence"  # ArticleState attribute (see _antecedent)
-
-
 def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
     """A workforce noun this sentence (before the count) or the previous one names, that a
     pronoun before the count refers to ("des générations d'ouvriers. … ils n'étaient plus
@@ -197,7 +194,7 @@ def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int
         text[max(0, count_start - 300) : count_start - len(lead) + pronoun.start()],
     ):
         return True
-    return getattr(state, _WORKFORCE_SEEN, -10) == state.sentence_no - 1
+    return state.workforce_sentence == state.sentence_no - 1
 
 
 _ABOUT = (
@@ -238,7 +235,7 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
         if state.has("workforce_noun", text):
             # remembered on the article's state for the next sentence's pronoun; a field
             # of ArticleState would be the cleaner home for it
-            setattr(state, _WORKFORCE_SEEN, state.sentence_no)
+            state.workforce_sentence = state.sentence_no
 
 
 def _workforce(state: ArticleState, sentence: Sentence) -> None:

@@ -475,12 +475,13 @@ def _plant_for(
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in refs]
     if refs:
         return _nearest(refs, local_ids, model.start, sentence.text, sentence.start), 0.0
-    if _PLANT_PRONOUN.match(sentence.text) and state.plant_sentence >= state.sentence_no - 1:
-        if state.current_plant is not None and clause.start == sentence.start:
-            return (
-                state.current_plant,
-                INHERITED_PLANT_PENALTY,
-            )  # "Elle accueillera … la production du X"
+    if (
+        _PLANT_PRONOUN.match(sentence.text)
+        and state.plant_sentence >= state.sentence_no - 1
+        and state.current_plant is not None
+        and clause.start == sentence.start
+    ):
+        return state.current_plant, INHERITED_PLANT_PENALTY  # "Elle accueillera … la production"
     if state.has("plant_anaphor", clause.text):
         earlier = [
             i
