@@ -380,7 +380,7 @@ def _ordinal(token: str) -> int | None:
 _NEXT_NEXT = _words("uebernachsten, ubernachsten, ubernachstes")
 _NEXT = _words(
     "prochain, prochaine, next, coming, nachsten, nachstes, naechsten, naechstes, kommenden,"
-    "kommendes"
+    "kommendes, kommendem, kommender, nachstem, naechstem, nachster, naechster"
 )
 _LAST = _words(
     "dernier, derniere, passe, passee, last, previous, vergangenen, vergangenes, letzten,"
@@ -928,7 +928,7 @@ _MACROS = {
             "laufenden|übernächsten) Jahres|des Jahres|des Vorjahres)"
         ),
         "YTAIL": "(?: (?:des Jahres )?<Y>| <RELY>)",
-        "NEAR": "(?:vergangenen|letzten|kommenden|nächsten|naechsten)",
+        "NEAR": "(?:vergangenen|letzten|kommende[mnr]?|nächste[mnr]|naechste[mnr])",
         "PERIODPART": "(?P<part>(?:Anfang|Mitte|Ende|Beginn|zu Beginn) )",
         "NUM": _NUMBER["de"],
     },

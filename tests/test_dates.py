@@ -239,6 +239,7 @@ GERMAN = [
     ("2024-02-12", "gestern", "2024-02-11"),
     ("2024-02-02", "vergangene Woche", "2024-01"),
     ("2024-02-12", "diese Woche", "2024-02"),
+    ("2025-11-12", "von kommendem Montag", "2025-11-17"),
     ("2024-03", "Geschäftsjahr 2025", "2025"),
     ("2024-03", "naechstes Jahr", "2025"),  # without umlauts
     ("2024-06", "vor zwei Jahren", "2022"),
