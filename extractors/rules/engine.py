@@ -60,7 +60,8 @@ _CLAUSE = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _TOWARDS = re.compile(
-    r"\b(?:vers|to|nach|ins|into|towards|reprise par|repris par|taken over by|übernommen von)"
+    r"\b(?:vers|to|nach|ins|into|towards|reprise par|repris par|taken over by|übernommen von|"
+    r"transférée? (?:à|en)|transferred to|verlagert nach)"
     r"\s+(?:\S+\s+){0,4}$",
     re.I,
 )

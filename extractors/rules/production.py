@@ -47,7 +47,9 @@ _PAST_MOVE = re.compile(
 )
 _LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
 _DEST = re.compile(
-    r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
+    r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour|"
+    r"\b(?:transférée?s?|déplacée?s?|délocalisée?s?|relocalisée?s?|confiée?s?) (?:à|au|aux|en|dans))"
+    r"\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
     re.I,
 )
 _ORIGIN = re.compile(
@@ -571,12 +573,12 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         if origin is not None and origin != dest:
             if future:
                 _add(state, sentence, model, origin, ProductionStatus.ONGOING, 0.75, end=when)
-            else:
-                _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75)
+            else:  # "a été transférée à Saragosse l'an dernier": moved then
+                _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75, end=when)
         if future:
             _add(state, sentence, new, dest, ProductionStatus.PLANNED, 0.75, start=when)
         else:
-            _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7)
+            _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7, start=when)
     return True
 
 
