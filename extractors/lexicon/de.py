@@ -5,7 +5,7 @@ from __future__ import annotations
 LEXICON: dict[str, str] = {
     "produce": (
         r"produ\w*|fertig\w*|gefertigt|baut|bauen|gebaut|baute|montier\w*|montage\w*|"
-        r"zusammen\w*|herstell\w*|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
+        r"zusammen\w*|herstell(?:en|t|te|ten|ung)|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
         r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen|ablös\w*|ersetz\w*|"
         r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage"
     ),
@@ -129,4 +129,5 @@ LEXICON: dict[str, str] = {
         r"heißt es in branchenkreisen|hieß es in branchenkreisen|aus branchenkreisen|"
         r"wollte (?:das|dies|die berichte|den bericht) nicht (?:kommentieren|bestätigen)"
     ),
+    "unveiled": r"enthüll\w*|zeigte|zeigt|präsentier\w*|stellte \w+ (?:\w+ ){0,6}vor|vorgestellt|premiere|weltpremiere",
 }

@@ -178,4 +178,5 @@ LEXICON: dict[str, str] = {
         r"(?:declined|refused|would not|did not want) to (?:comment on|confirm) (?:the |those |these |such )?reports?|"
         r"(?:did|has|have) not confirmed (?:the |those |these |such )?reports?"
     ),
+    "unveiled": r"unveil\w*|showcas\w*|showed|shows|displayed|debut\w*|premier\w*|revealed|on show|on display",
 }

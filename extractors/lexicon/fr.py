@@ -198,4 +198,5 @@ LEXICON: dict[str, str] = {
         r"n'a (?:\w+ ){0,3}pas (?:confirmé|commenté) (?:les|ces|cette|l') ?(?:informations?|rumeurs?|articles?)|"
         r"sans confirmer (?:les|ces) informations"
     ),
+    "unveiled": r"dévoil\w*|présent\w*|expos\w*|a montré|montrait|révél\w*|en première mondiale",
 }

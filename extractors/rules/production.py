@@ -343,9 +343,13 @@ _CONTRAST = re.compile(r"^[\s,;:–—]*(?:mais|but|sondern|aber|instead|plutôt
 def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _Denied) -> bool:
     """ "…, mais en Turquie", "…, sondern im Werk Bratislava", "…, but at Smyrna": the models
     denied just before are made at the plant this clause names."""
-    if not clause.refs or not _CONTRAST.match(clause.text) or state.has("hedge", clause.text):
+    contrasted = bool(_CONTRAST.match(clause.text)) or (
+        clause.text.lstrip()[:1] in (":", ";") and bool(state.has("revised", clause.text))
+    )  # "… n'est plus assemblée à Mioveni : elle sort désormais de l'usine de Tanger"
+    if not clause.refs or not contrasted or state.has("hedge", clause.text):
         return False
-    plant = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    plants = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
+    plants = [p for p in plants if state.registry.plants[p].city] or plants[:1]
     if denied.no_longer:
         # the old plant's production ended: a move, made at the new plant since then
         for d in state.drafts[denied.first_draft :]:
@@ -364,11 +368,12 @@ def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _
             else ProductionStatus.ONGOING
         )
         start, _, status = _dates(state, sentence, scope, status)
-    for model in denied.models:
-        _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
-    for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
-        if model.name not in {m.name for m in denied.models}:
-            _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
+    for plant in dict.fromkeys(plants):  # "… de l'usine de Tanger, au Maroc, et de celle de Bursa"
+        for model in denied.models:
+            _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
+        for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
+            if model.name not in {m.name for m in denied.models}:
+                _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
     return True
 
 
@@ -740,6 +745,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         before = sentence.local(sentence.start, clause.start)
         if not trigger and not continuation and not state.has("produce", before):
             continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
+        if state.has("unveiled", clause.text) and not _verbal(state, clause.text):
+            continue  # "Mercedes enthüllte den neuen GLC": a show, not production
         moving = state.has("move", clause.text) and not state.has("hedge", clause.text)
         moving = moving and not (continuation and blocked)  # the plan itself was hedged
         # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
