@@ -727,7 +727,12 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
-        elif not models and last_models and _RELATIVE.match(clause.text):
+        elif (
+            not models
+            and last_models
+            and _RELATIVE.match(clause.text)
+            and (_verbal(state, clause.text) or state.has("produce", clause.text))
+        ):  # not "…, der im kommenden Jahr auf den Markt kommen soll"
             models, continuation = (
                 last_models,
                 True,
