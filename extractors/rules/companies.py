@@ -401,12 +401,24 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
             and p.text[:1].isupper()
             and not state.has("plant_noun", p.text)
         ):
-            return p.text
+            return _subsidiary_name(state, sentence, p)
     for c in reversed(companies):
         gap = text[c.end - sentence.start : rel_s]
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
             return c.name
     return None
+
+
+def _subsidiary_name(state: ArticleState, sentence: Sentence, plant: Mention) -> str:
+    """A subsidiary named as its plant, by the full name the article gives that plant
+    ("Toyota Motor Manufacturing Kentucky (TMMK) … president of TMMK" → "Toyota Motor
+    Manufacturing Kentucky"), else as written."""
+    for ref, idx in zip(sentence.refs, sentence.ref_ids, strict=True):
+        if ref.start == plant.start:
+            name = state.registry.plants[idx].name
+            if name and not state.has("plant_noun", name) and len(name) >= len(plant.text):
+                return name
+    return plant.text
 
 
 _WRITTEN_COMPANY = re.compile(
@@ -521,6 +533,44 @@ def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: in
     return None
 
 
+_OF_PLANT = re.compile(
+    r"\s*(?:of|de|du|d['’]|von|des|der|at|chez|bei)\s*(?:the |la |le |l['’]|das |dem )?", re.I
+)
+
+
+def _compound_company(sentence: Sentence, start: int, end: int) -> str | None:
+    """The company a compound title is made with ("Opel-Chef", "Alfa-Romeo-Chef"): a brand's
+    head, not its group's."""
+    title = sentence.local(start, end)
+    if "-" not in title:
+        return None
+    last = start + title.rindex("-")
+    for m in sentence.of_kind("COMPANY"):
+        if start <= m.start and m.end <= last + 1:
+            return m.name
+    return None
+
+
+def _headed_plant(state: ArticleState, sentence: Sentence, end: int) -> str | None:
+    """The operator of a plant named with its plant noun right after a chief's title
+    ("President and CEO of BMW Group Plant San Luis Potosí"): its head is the plant
+    manager. A subsidiary named without a plant noun ("president of TMMK") is a company."""
+    rel = end - sentence.start
+    gap = _OF_PLANT.match(sentence.text[rel:])
+    if gap is None or not gap.group(0).strip():
+        return None
+    for ref, idx in zip(sentence.refs, sentence.ref_ids, strict=True):
+        head = sentence.text[rel + gap.end() : ref.end - sentence.start]
+        if (
+            ref.start >= end
+            and len(head) <= 60
+            and not re.search(r"[,;:.()]", head)
+            and state.has("plant_noun", head)
+        ):
+            return state.registry.plants[idx].operator
+    return None
+
+
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     seen: set[str] = set()
@@ -553,7 +603,13 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             company = None
             if cls == "plant_manager":
                 company = _plant_operator(state, sentence, s, e)
-            explicit = company or _company_near(state, sentence, s, e)
+            elif cls in ("ceo", "chairman"):
+                company = _headed_plant(state, sentence, e)
+                if company is not None:  # "President and CEO of BMW Group Plant San Luis Potosí"
+                    role = ROLE_NAMES["plant_manager"]
+            explicit = (
+                company or _compound_company(sentence, s, e) or _company_near(state, sentence, s, e)
+            )
             if (
                 explicit is None
                 and cls in ("ceo", "chairman")
@@ -569,8 +625,12 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
-            if cls == "chairman" and re.search(
-                r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
+            if (
+                cls == "chairman"
+                and role == ROLE_NAMES["chairman"]
+                and re.search(
+                    r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
+                )
             ):
                 role = "CEO"
             draft = Draft(FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE,
@@ -633,17 +693,52 @@ def finish_roles(state: ArticleState) -> None:
         d.fields.pop("explicit", None)
 
 
-def _parties(sentence: Sentence, state: ArticleState) -> list[Mention]:
-    out: list[Mention] = []
+def _parties(sentence: Sentence, state: ArticleState) -> list[tuple[int, str]]:
+    """The companies of the sentence and the governments it names, by position."""
+    out: list[tuple[int, str]] = []
     models = sentence.of_kind("MODEL")
     for c in sentence.of_kind("COMPANY"):
         if any(m.start <= c.start < m.end for m in models):
             continue
-        if False:
-            continue
-        if all(fold(c.name) != fold(o.name) for o in out):
-            out.append(c)
-    return out
+        if all(fold(c.name) != fold(name) for _, name in out):
+            out.append((c.start, c.name))
+    for pos, name in _governments(state, sentence):
+        if all(fold(name) != fold(other) for _, other in out):
+            out.append((pos, name))
+    return sorted(out)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)(?:\s+([\w'’-]+))?\s+$")
+_WORDS_AFTER = re.compile(
+    r"\s+(?:(?:of|de|du|des|d['’]|von)\s*)?(?:(?:the|la|le|l['’])\s*)?"
+    r"([\w'’-]+)(?:\s+([A-Z][\w'’-]+))?"
+)
+
+
+def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str]]:
+    """Governments named with their country ("the Saudi government", "le gouvernement turc",
+    "die türkische Regierung", "the government of India") → "Government of <country>"."""
+    text = sentence.text
+    found: list[tuple[int, str]] = []
+    for m in state.has_all("government", text):
+        candidates: list[str] = []
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if before:
+            if before.group(2):
+                candidates += [f"{before.group(1)} {before.group(2)}", before.group(2)]
+            else:
+                candidates.append(before.group(1))
+        after = _WORDS_AFTER.match(text[m.end() : m.end() + 50])
+        if after:
+            if after.group(2):
+                candidates.append(f"{after.group(1)} {after.group(2)}")
+            candidates.append(after.group(1))
+        for word in candidates:
+            info = state.kb.place(word)
+            if info is not None and str(info.kind) == "country":
+                found.append((sentence.start + m.start(), f"Government of {info.name}"))
+                break
+    return found
 
 
 def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
@@ -651,7 +746,7 @@ def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     cue = state.has("agreement", text)
     if not cue or state.has("agreement_bad", text) or state.has("hedge", text):
         return
-    parties = _parties(sentence, state)
+    parties = [name for _, name in _parties(sentence, state)]
     if len(parties) < 2:
         return
     dates = sentence.dates
@@ -659,5 +754,5 @@ def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     subject = text[cue.start() : cue.start() + 120].split(".")[0].strip()
     state.drafts.append(
         Draft(FactType.AGREEMENT, sentence.start, sentence.end, AGREEMENT_CONFIDENCE, None,
-              {"parties": tuple(p.name for p in parties), "subject": subject, "date": when})
+              {"parties": tuple(parties), "subject": subject, "date": when})
     )  # fmt: skip

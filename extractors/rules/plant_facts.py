@@ -263,7 +263,7 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
         ):
             continue
         window = text[max(0, count.start - 50) : count.end + 30]
-        if state.has("workforce_bad", window):
+        if state.has("workforce_bad", window) or state.has("workforce_partners", after[:35]):
             continue
         if not collective and (
             _OF_TOTAL.match(text[max(0, count.start - 6) : count.start])
@@ -472,6 +472,24 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         return
 
 
+def _hedged(state: ArticleState, text: str) -> bool:
+    """A hedge, but for a word that only points back to the source just named ("BYD
+    investiert demnach …" after "teilte das Ministerium mit")."""
+    return any(not state.has("hedge_sourced", m.group(0)) for m in state.has_all("hedge", text))
+
+
+def _programme_total(state: ArticleState, text: str, amount: Amount) -> bool:
+    """ "sur les 10 milliards d'euros du plan …", "out of its $10 billion": the total of a
+    programme that a share is taken from, not what one plant gets."""
+    before = re.search(
+        rf"(?:{_body(state, 'invest_total_before')})\s*$", text[: amount.start], re.I
+    )
+    after = re.match(
+        rf"\s*(?:«\s*)?(?:{_body(state, 'invest_total_after')})\b", text[amount.end :], re.I
+    )
+    return bool(before or after)
+
+
 def investment_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if not state.has("invest_cue", text):
@@ -492,8 +510,10 @@ def investment_facts(state: ArticleState, sentence: Sentence) -> None:
                 chosen[-1] = amount
             continue
         window = text[max(0, amount.start - 45) : amount.end + 45]
-        if state.has("invest_bad", window) or state.has(
-            "hedge", text[max(0, amount.start - 50) : amount.end + 30]
+        if (
+            state.has("invest_bad", window)
+            or _hedged(state, text[max(0, amount.start - 50) : amount.end + 30])
+            or _programme_total(state, text, amount)
         ):
             continue
         if amount.currency in OBSOLETE_CURRENCIES:
