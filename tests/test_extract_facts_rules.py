@@ -802,3 +802,43 @@ def test_a_board_member_responsible_for_a_function_with_a_latin_extended_name() 
 def test_a_former_title_is_no_current_executive(text: str, former: str, current: str) -> None:
     execs = _executives(text)
     assert former not in execs and execs[current][0] == "CEO"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date 2024-05-02 (Test) — Für das Werk Zwickau nimmt VW 1,2 Milliarden Euro in die "
+            "Hand.",
+            1.2e9,
+        ),
+        (
+            "date 2024-05-02 (Test) — Hyundai committed $5.5 billion to the Metaplant in Georgia.",
+            5.5e9,
+        ),
+        (
+            "date 2024-05-02 (Test) — Renault va engager 300 millions d'euros dans la "
+            "modernisation de Flins.",
+            3e8,
+        ),
+    ],
+)
+def test_more_investment_verbs(text: str, value: float) -> None:
+    [fact] = _facts(text, "investment")
+    assert fact.value == pytest.approx(value)
+
+
+def test_an_installed_capacity_without_per_year_is_yearly() -> None:
+    text = (
+        "date 2024-05-02 (Test) — The Chennai plant, with an installed capacity of 8.2 lakh "
+        "units, builds the Creta for India."
+    )
+    assert _values(text, "plant_capacity") == [820000]
+
+
+def test_a_plant_head_whose_title_names_the_plant_before_his_name() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Der Chef des Werks Sindelfingen, Michael Bauer, bestätigte "
+        "den Anlauf der S-Klasse."
+    )
+    assert execs["Michael Bauer"][0] == "plant manager"

@@ -310,6 +310,13 @@ def _person_near(
         r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after
     )
     cand_pos = rel_e + (m.end() if m else 0)
+    named = re.match(r"\s+([^,;.()]{2,40}?),\s*", after)
+    if (
+        (not m or not m.group(0).strip(" ,"))
+        and named
+        and _named_thing(state, sentence, rel_e + named.start(1), rel_e + named.end(1))
+    ):
+        cand_pos = rel_e + named.end()  # "Der Chef des Werks Sindelfingen, Michael Bauer"
     for p in persons:
         if p.start - sentence.start == cand_pos or 0 <= p.start - sentence.start - rel_e <= 2:
             return p.name, p.start, p.end
@@ -359,6 +366,18 @@ def _person_near(
         if _is_person(state, sentence, s, m2.group(1)):
             return m2.group(1), sentence.start + s, sentence.start + s + len(m2.group(1))
     return None
+
+
+def _named_thing(state: ArticleState, sentence: Sentence, rel_s: int, rel_e: int) -> bool:
+    """The text between sentence offsets is a place, plant or company the title names,
+    after function words or a plant noun only ("des Werks Sindelfingen", "of the Kentucky
+    plant"), not a clause ("Jan Keller said BMW's plant in Debrecen")."""
+    start, end = sentence.start + rel_s, sentence.start + rel_e
+    for m in sentence.mentions:
+        if m.kind in ("PLACE", "PLANT", "COMPANY") and start <= m.start and m.end == end:
+            lead = sentence.text[rel_s : m.start - sentence.start].split()
+            return all(w[:1].islower() or state.has("plant_noun", w) for w in lead)
+    return False
 
 
 def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> bool:

@@ -119,6 +119,13 @@ def _body(state: ArticleState, cls: str) -> str:
     return LEXICONS.get(state.lang, {}).get(cls) or r"(?!x)x"
 
 
+_CAPACITY_NOUN = re.compile(
+    r"(?:\w*kapazität\w*|capacity|capacité)\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:of|de|d['’]|von|at|bei)\s*(?:[\w'’]+\s+){0,2}$",
+    re.I,
+)
+
+
 def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     growth = state.has("capacity_growth", text)
@@ -149,8 +156,13 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
             and _growth_start(state, text, count.start, count.end)
         )
         unit = state.has("vehicle_unit", after[:45])
-        if not (yearly and (unit or cue_before)) and not (
-            cue_before and re.search(r"kapazität", before, re.I)
+        # a plant's capacity is yearly unless said otherwise: "Kapazität von 200.000", "an
+        # installed capacity of 8.2 lakh units", "une capacité de 250 000 véhicules"
+        capacity_noun = _CAPACITY_NOUN.search(before[-40:])
+        if (
+            not (yearly and (unit or cue_before))
+            and not (cue_before and re.search(r"kapazität", before, re.I))
+            and not (cue_before and capacity_noun and unit)
         ):
             continue
         if _REDUCTION.search(before) or state.has("former", before):
