@@ -73,7 +73,10 @@ LEXICON: dict[str, str] = {
         r"(?: (?:nur noch|noch|heute|rund|etwa|knapp|gut|zuletzt|derzeit))*"
     ),
     "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
-    "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
+    "invest_cue": (
+        r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk|"
+        r"in die hand|fließ\w*|fliess\w*|bereitgestellt|stellt \w+ bereit"
+    ),
     "invest_bad": (
         r"subvention\w*|förder\w*|zuschuss|zuschüsse\w*|einsparung\w*|sparen|arbeitskosten|"
         r"umsatz|gewinn\w*|verlust\w*|anteil\w*|aktien|preis\w*|kaufpreis|entlastung|"

@@ -94,7 +94,7 @@ LEXICON: dict[str, str] = {
     "workforce_verb": r"employ\w*|has|have|lists|work\w*|preserv\w*|staff\w*|headcount",
     "invest_cue": (
         r"invest\w*|spend\w*|spent|outlay|for(?= (?:C|CA|US|A)?\$| €| £)|facility|factory|"
-        r"gigafactory|plant"
+        r"gigafactory|plant|metaplant|commit\w*|earmark\w*|pour\w*|allocat\w*"
     ),
     "invest_bad": (
         r"incentives?|subsid\w*|tax credits?|tax breaks?|grant\w*|stakes?|shares|equity|"

@@ -126,7 +126,7 @@ LEXICON: dict[str, str] = {
     ),
     "invest_cue": (
         r"invest\w*|consacr\w*|injecte\w*|dépens\w*|mobilis\w*|financ\w*|débours\w*|"
-        r"usine de|site de|projet de|enveloppe"
+        r"usine de|site de|projet de|enveloppe|engag\w*|débloqu\w*|allou\w*"
     ),
     "invest_bad": (
         r"capital|participation|actions|provisionn\w*|subvention\w*|aides?|prix|coûte|"
