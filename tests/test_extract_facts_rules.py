@@ -842,3 +842,12 @@ def test_a_plant_head_whose_title_names_the_plant_before_his_name() -> None:
         "den Anlauf der S-Klasse."
     )
     assert execs["Michael Bauer"][0] == "plant manager"
+
+
+def test_a_government_that_only_welcomes_a_deal_is_no_party() -> None:
+    text = (
+        "date 2024-05-02 (Test) — BYD builds the Dolphin in Szeged. The deal between BYD and CATL "
+        "on batteries for the Szeged plant was welcomed by the Hungarian government on Monday."
+    )
+    [fact] = _facts(text, "agreement")
+    assert not any("Government" in p for p in fact.parties)

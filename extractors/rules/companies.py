@@ -757,6 +757,15 @@ _WORDS_AFTER = re.compile(
 )
 
 
+# a government that is a party: coordinated with, or the other side of, the agreement
+_PARTY_BEFORE = re.compile(
+    r"(?<!\w)(?:with|and|to|between|avec|et|entre|mit|und|zwischen)\s+"
+    r"(?:(?:the|le|la|l['’]|les|die|der|den|dem)\s*)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_PARTY_AFTER = re.compile(r"\s*(?:and|et|und)\s", re.I)
+
+
 def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str]]:
     """Governments named with their country ("the Saudi government", "le gouvernement turc",
     "die türkische Regierung", "the government of India") → "Government of <country>"."""
@@ -775,6 +784,13 @@ def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str
             if after.group(2):
                 candidates.append(f"{after.group(1)} {after.group(2)}")
             candidates.append(after.group(1))
+        party = (
+            _PARTY_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
+            or _PARTY_AFTER.match(text[m.end() :])
+            or (after is not None and _PARTY_AFTER.match(text[m.end() + after.end() :]))
+        )
+        if party is None:
+            continue  # "welcomed by the Hungarian government": a bystander, not a party
         for word in candidates:
             info = state.kb.place(word)
             if info is not None and str(info.kind) == "country":
