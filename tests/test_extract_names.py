@@ -557,3 +557,41 @@ def test_a_demonym_is_never_a_town() -> None:
     facts = _plants(text, "plant_workforce")
     assert all(f.plant and f.plant.city != "normande" for f in facts)
     assert all(f.plant and f.plant.region in (None, "Normandy") for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (  # "Georgetown", "Forest" are ordinary words the KB keeps from lone patterns
+            "date 2025-06-02 (Wire) — Toyota said on Monday that the Camry will be built in "
+            "Georgetown until at least 2030.",
+            "Georgetown",
+        ),
+        (
+            "date 2025-06-02 (Presse) — Audi a confirmé lundi que le Q8 e-tron est produit à "
+            "Forest depuis 2018.",
+            "Forest",
+        ),
+    ],
+)
+def test_an_ordinary_word_town_after_a_preposition_is_the_place(text: str, town: str) -> None:
+    assert set(_towns(text).values()) == {town}
+
+
+def test_an_ordinary_word_model_named_in_full_before_is_that_model() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — GM said its Flint plant will build the GMC Sierra HD and "
+        "the Chevrolet Colorado from 2027.\n\n"
+        "For now, the Colorado and the Silverado are assembled in Wentzville, Missouri, "
+        "and that plant will keep building them; sales in Colorado are strong."
+    )
+    towns = {(f.model, f.plant.city if f.plant else None) for f in _production(text)}
+    assert ("Chevrolet Colorado", "Wentzville") in towns
+
+
+def test_a_model_before_a_platform_noun_names_the_platform() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — BMW started building the iX3, the first model of its Neue "
+        "Klasse generation, at its plant in Debrecen, Hungary, on Monday."
+    )
+    assert _models(text) == {"BMW iX3"}

@@ -659,13 +659,15 @@ def _cued_models(
     with another model of that brand ("Fabia, Scala und Kamiq"), (c) a model noun ("das
     Modell Superb", "the Semi truck"), or (d) the brand named in the same sentence and the
     word capitalised mid-sentence between lower-case words ("im Ford-Werk … der letzte
-    Focus"). Places, months and German nouns need a cue (a)-(c)."""
+    Focus"), or (e) the model named in full earlier in the article ("GMC Sierra" … "the
+    Silverado and Sierra"). Places, months and German nouns need a cue (a)-(c) or (e)."""
     table = kb.common_word_models()
     if not table:
         return []
     taken = [m for m in mentions if not _guessed(m)]
     models = [m for m in mentions if m.kind == "MODEL"]
     found: list[Mention] = []
+    named = {m.name for m in models if " " in m.text}
     for s_start, s_end in _sentence_bounds(doc, text):
         sentence = text[s_start:s_end]
         if lang != "de" and _title_case(sentence):  # German capitalises its nouns
@@ -686,6 +688,11 @@ def _cued_models(
                 info = brands[0] if len(brands) == 1 else choices[0] if len(choices) == 1 else None
             if info is None and not _SENTENCE_START.search(text[s_start:start]):
                 info = _brand_in_sentence(sentence, word.group(0), choices, kb, lang=lang)
+                if info is None and not _LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]):
+                    # (e) the model named in full earlier ("GMC Sierra" … "the Sierra")
+                    key = fold(word.group(0))
+                    if key not in _CALENDAR and not (lang == "de" and key in _DE_NOUNS):
+                        info = next((c for c in choices if c.name in named), None)
                 if info is not None and not _between_lower_words(text, start, end, lang=lang):
                     info = None
             if info is not None:
@@ -744,6 +751,32 @@ def _between_lower_words(text: str, start: int, end: int, *, lang: str) -> bool:
     return nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1).isupper()
 
 
+# a locative preposition right before a place name ("assembled in Georgetown", "à Forest")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|à|a|près de|pres de|bei|nahe|nach)|\bde|\bd')\s*$"
+)
+
+
+def _cued_places(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Places whose name is an ordinary word (seeds/kb/common_words.yaml: "Georgetown",
+    "Liberty", "Normal", "Forest"), which have no span pattern: found when capitalised
+    right after a locative preposition ("built in Georgetown", "l'usine de Forest")."""
+    found: list[Mention] = []
+    for word in _CAPITALISED.finditer(text):
+        start, end = word.start(), word.end()
+        if not kb.is_common_word(word.group(0)) or kb.common_word_models().get(fold(word.group(0))):
+            continue  # a model's name ("Colorado", "Montana") stays for the model cues
+        if not _LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        place = kb.place(word.group(0))
+        if place is None or place.kind not in ("city", "county"):
+            continue
+        found.append(Mention("PLACE", start, end, word.group(0), place.name, place=place))
+    return found
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -760,6 +793,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*base, *ner])
     base = _resolve([*base, *_pattern_mentions(text, base, kb, lang=lang)])
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
+    base = _resolve([*base, *_cued_places(text, base, kb)])
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(
@@ -768,4 +802,17 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
                 *(m for m in base if not any(c.start < m.end and m.start < c.end for c in cued)),
             ]
         )
-    return _refine_models(text, base, kb)
+    return [m for m in _refine_models(text, base, kb) if not _names_a_platform(text, m)]
+
+
+# a model name before a platform noun names the platform ("the first model of its Neue
+# Klasse generation", "auf der MEB-Plattform"), not a built model; "the Ceed family" is
+# the model and its variants
+_PLATFORM_AFTER = re.compile(
+    r"^[ -](?:generation|platform|architecture|plateforme|génération|Plattform|Generation|"
+    r"Architektur)\b"
+)
+
+
+def _names_a_platform(text: str, m: Mention) -> bool:
+    return m.kind == "MODEL" and bool(_PLATFORM_AFTER.match(text[m.end : m.end + 16]))
