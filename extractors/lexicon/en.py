@@ -44,8 +44,10 @@ LEXICON: dict[str, str] = {
         r"are produced|working flat out|full capacity|for now|lists|has been built"
     ),
     "ended": (
-        r"ends?|ended|ending|stopped|stop\w*|ceas\w*|discontinu\w*|dropped|end of production|"
-        r"out of production|last \w+ (?:off|to leave)|until|wound down|phas\w* out"
+        r"ends?(?! of (?:the )?(?:year|\d{4}|this|next|20\d\d|19\d\d|january|february|march|april|may|june|"
+        r"july|august|september|october|november|december|the (?:first|second|third|fourth)))|"
+        r"ended|ending|stopped|stop\w*|ceas\w*|discontinu\w*|dropped|end of production|"
+        r"out of production|last \w+ (?:off|to leave)|until(?! now| recently| today)|wound down|phas\w* out"
     ),
     "cancelled": r"cancel\w*|scrap\w*|abandon\w*|shelv\w*|axed|kill\w* (?:off )?(?:the|its) plans?",
     "paused": r"paus\w*|halt\w*|idl\w*|suspend\w*|on hold|sit idle|shut down temporarily",

@@ -65,7 +65,7 @@ LEXICON: dict[str, str] = {
     "resumed": r"redémarr\w*|repris\w*|reprend\w* (?:la )?production|tourne à nouveau",
     "move": (
         r"départ|transf[ée]r\w*|délocalis\w*|déménag\w*|quitt\w*|migr\w*|rapatri\w*|"
-        r"prendre la suite|succéd\w*|remplac\w*"
+        r"prendre la suite|succéd\w*|remplac\w*|(?:sera|seront|a été|ont été|est|sont) reprise?s? par"
     ),
     "hedge": (
         r"envisag\w*|pourrai\w*|pourrait|pourraient|serait|seraient|aurait|auraient|"

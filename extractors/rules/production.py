@@ -48,7 +48,8 @@ _PAST_MOVE = re.compile(
 _LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
 _DEST = re.compile(
     r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour|"
-    r"\b(?:transférée?s?|déplacée?s?|délocalisée?s?|relocalisée?s?|confiée?s?) (?:à|au|aux|en|dans))"
+    r"\b(?:transférée?s?|déplacée?s?|délocalisée?s?|relocalisée?s?|confiée?s?) (?:à|au|aux|en|dans)|"
+    r"\breprise?s? par)"
     r"\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
     re.I,
 )
@@ -90,6 +91,12 @@ _RATHER_THAN = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till|jusqu'à ce qu|bis)\b", re.I)
 # a sentence whose subject is a pronoun, right after a sentence about a plant: the plant
 _PLANT_PRONOUN = re.compile(r"\s*(?:Elle|Celle-ci|It|Es|Dieses|Dort)\s", re.U)
+# the end of production for one market only
+_ONE_MARKET = re.compile(
+    r"\b(?:für den [\w-]+ Markt|for the [\w-]+ (?:market|customers)|pour le marché [\w-]+|"
+    r"destinée? au marché [\w-]+|für [\w-]+ Kunden)\b",
+    re.I,
+)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -160,6 +167,8 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return ProductionStatus.PAUSED
     ended = has("ended", clause)
     double = ended is not None and fold(ended.group(0)).startswith("plus aucun")
+    if ended and _ONE_MARKET.search(clause):
+        return ProductionStatus.ONGOING  # "der letzte Macan für den europäischen Markt": made still
     if ended and not (double and _WITHOUT.search(clause, ended.end())):
         return ProductionStatus.ENDED  # not "plus aucune X ne sort sans sa motorisation hybride"
     if _NOT_BEFORE.search(clause):
