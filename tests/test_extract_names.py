@@ -595,3 +595,13 @@ def test_a_model_before_a_platform_noun_names_the_platform() -> None:
         "Klasse generation, at its plant in Debrecen, Hungary, on Monday."
     )
     assert _models(text) == {"BMW iX3"}
+
+
+def test_one_cue_is_enough_for_the_rest_of_the_article() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — The carmaker is weighing where to build its next Venue SUV "
+        "for export markets.\n\n"
+        "It said on Monday that Venue production will begin at its Chennai plant in India "
+        "in late 2026."
+    )
+    assert "Hyundai Venue" in _models(text)

@@ -168,6 +168,10 @@ _CORPORATE_TEXT = (
     "Classic Club Arena Stadium Park Tower Campus Headquarters Trust Fund Sport Charging "
     "Power Powertrain Components Casting Stamping Transmission Engine Engines Mobilität "
     "Commercial Vehicles Special Tech Labs Lab Studio Studios Store Stores Owners "
+    "Tsusho Boshoku Welt Megapack Powerwall Optimus Woven Blade Rotem Steel Glovis Heavy "
+    "Chemical Semiconductor Semiconductors Robotics Aviation Aircraft Marine Motorcycle "
+    "Motorcycles Scooters Bikes Lease Rent Rental Sharing Pay Card Supercharger "
+    "Superchargers Autopilot Mobis Hydrogen Fuel Cell Cells Recycling "
 )
 _CORPORATE_WORDS = frozenset(fold(w) for w in _CORPORATE_TEXT.split())
 # trim levels and equipment lines written after a model name: not a model of their own
@@ -179,6 +183,14 @@ _TRIM_TEXT = (
     "Launch Standard Long Range Dual Motor Electric Hybride Hybrid Turbo Diesel Essence"
 )
 _TRIM_WORDS = frozenset(fold(w) for w in _TRIM_TEXT.split())
+# brands written as an ordinary word: a capitalised word after them is no model guess
+_WORD_BRANDS = frozenset(
+    fold(w)
+    for w in [
+        "Smart", "Mini", "Genesis", "Ram", "Lucid", "Seat", "Alpine", "Lotus", "Dodge",
+        "Ora", "Tank", "Scout", "Jeep", "Polestar", "Lynk", "Ebro", "Deepal", "Voyah",
+    ]
+)  # fmt: skip
 _UNKNOWN_NAME_LANGS = frozenset({"en", "fr"})  # German capitalises its nouns: no guessing
 
 
@@ -207,6 +219,8 @@ def _unknown_name(
         return False
     if company.kind == "COMPANY" and company.company_kind not in ("brand", "automaker"):
         return False
+    if company.kind == "COMPANY" and fold(company.text) in _WORD_BRANDS:
+        return False  # "Smart Keyboard", "Mini Cooper" (a KB model), "Genesis Block"
     if not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", token):
         return False
     key = fold(token)
@@ -221,6 +235,8 @@ def _unknown_name(
         return False
     if kb.company(f"{company.text} {token}") is not None or kb.plant(token) is not None:
         return False
+    if kb.plant(f"{company.text} {token}") is not None or kb.plants_near(city=token):
+        return False  # "Toyota Burnaston", "Ford Craiova": a plant by its town
     if pattern(lang, "plant_noun").fullmatch(token) or pattern("en", "plant_noun").fullmatch(token):
         return False
     start = end - len(token)
@@ -242,6 +258,8 @@ def _suffixed_models(text: str, base: list[Mention], kb: Knowledge, *, lang: str
     for m in base:
         if m.kind != "MODEL" or not m.brand or lang not in _UNKNOWN_NAME_LANGS:
             continue
+        if not re.search(r"\d", m.text) and not fold(m.text).startswith(fold(m.brand)):
+            continue  # a bare word name ("Zoe Saldana", "Escape Key"): no guess
         tail = re.match(r"[ ]([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w-])", text[m.end : m.end + 30])
         if tail is None or re.fullmatch(rf"(?:{_BODY_STYLES}|{_EV_DESIGNATORS})", tail.group(1)):
             continue
@@ -696,6 +714,7 @@ def _cued_models(
                 if info is not None and not _between_lower_words(text, start, end, lang=lang):
                     info = None
             if info is not None:
+                named.add(info.name)  # one cue is enough for the rest of the article
                 found.append(
                     Mention("MODEL", start, end, word.group(0), info.name, brand=info.brand)
                 )
