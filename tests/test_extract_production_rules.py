@@ -180,6 +180,25 @@ CASES = [
         "im kommenden Jahr auf den Markt kommen soll.",
         "BMW iX3", "Munich", None, None, None,
     ),
+    # "until now" and "at the end of <year>" are no end
+    (
+        "date 2025-04-24 (Test) — Until now, the Tesla Model Y has been built at Giga Texas "
+        "in Austin on a single line.\n\nThe Tesla Cybercab will start production there at the "
+        "end of 2026.",
+        "Tesla Model Y", "Austin", "ongoing", None, None,
+    ),
+    (
+        "date 2025-04-24 (Test) — Until now, the Tesla Model Y has been built at Giga Texas "
+        "in Austin on a single line.\n\nThe Tesla Cybercab will start production there at the "
+        "end of 2026.",
+        "Tesla Cybercab", "Austin", "planned", "2026-late", None,
+    ),
+    # the last car for one market is not the model's end
+    (
+        "date 2024-07-11 (Test) — Im Werk Zuffenhausen lief am Mittwoch der letzte Porsche "
+        "718 Boxster für den europäischen Markt vom Band.",
+        "Porsche 718 Boxster", "Zuffenhausen", "ongoing", None, None,
+    ),
     # a pronoun subject right after a sentence about a plant is that plant
     (
         "date 2024-05-02 (Test) — Stellantis agrandit son usine de Kenitra, au Maroc. Elle "
