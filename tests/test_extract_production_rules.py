@@ -193,6 +193,12 @@ CASES = [
         "end of 2026.",
         "Tesla Cybercab", "Austin", "planned", "2026-late", None,
     ),
+    # a dropped plan that would have left a plant "only" a model presupposes it is made there
+    (
+        "date 2025-09-01 (Test) — Nach dem ursprünglichen Plan hätte das Werk Kassel ab 2027 "
+        "nur noch den Volkswagen ID.4 gebaut.",
+        "Volkswagen ID.4", "Kassel", "ongoing", None, None,
+    ),
     # the last car for one market is not the model's end
     (
         "date 2024-07-11 (Test) — Im Werk Zuffenhausen lief am Mittwoch der letzte Porsche "

@@ -411,6 +411,19 @@ def _revised_start(
     return after[0].date
 
 
+_ONLY_STILL = re.compile(r"\b(?:nur noch|ne \w+ plus que|n'\w+ plus que|only still)\s", re.I)
+
+
+def _remaining(state: ArticleState, text: str, models: list[Mention]) -> bool:
+    """A plan that would leave a plant "only" some models presupposes they are made there."""
+    only = _ONLY_STILL.search(text)
+    return bool(
+        only is not None
+        and state.has("former", text)  # "hätte", "would have": hedged too, but presupposing
+        and state.has("produce", text)
+    )
+
+
 def _former_plan(state: ArticleState, text: str) -> bool:
     """ "Under the previous schedule, the factory was to begin assembling X in 2024": a plan
     the article reports as superseded (not a hedge, not a denial)."""
@@ -790,6 +803,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             status = previous[1]
         if status is None and not state.has("hedge", scope) and _negated(state, scope):
             denied = _Denied(models, clause, len(state.drafts), no_longer=False)
+        if status is None and _remaining(state, scope, models):
+            # "Ab 2027 hätte Zwickau dann nur noch den Audi Q4 e-tron gebaut": made there now
+            for model in models:
+                plant, penalty = _plant_for(state, sentence, clause, model)
+                if plant is not None:
+                    _add(state, sentence, model, plant, ProductionStatus.ONGOING,
+                         BASE_CONFIDENCE - 0.1 - penalty)  # fmt: skip
         if status is None:
             if _former_plan(state, scope):
                 _superseded(state, sentence, clause, models)
