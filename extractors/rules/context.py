@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.lexicon import pattern
+from extractors.lexicon import HEAD_CHARS, heads, pattern, word_starts
 from extractors.rules.knowledge import Knowledge
 from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef, PlantRegistry
@@ -53,11 +53,39 @@ class ArticleState:
     models_sentence: int = -10  # index of the sentence current_models come from
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)
+    sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
+    _sentence_starts: frozenset[str] | None = field(default=None, repr=False)
+    _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def begin_sentence(self, text: str) -> None:
+        self.sentence = text
+        self._sentence_starts = None
+
+    def _may_match(self, cls: str, text: str) -> bool:
+        """False when class `cls` cannot match `text` (see `lexicon.search`): for a part
+        of the sentence being read, the sentence's word starts plus the part's own first
+        characters hold every place a match may start; other texts are always searched."""
+        class_heads = heads(self.lang, cls)
+        if class_heads is None or text not in self.sentence:
+            return True
+        if self._sentence_starts is None:
+            self._sentence_starts = word_starts(self.sentence)
+        if not class_heads.isdisjoint(self._sentence_starts):
+            return True
+        lead = text[:HEAD_CHARS]
+        lead_starts = self._leads.get(lead)
+        if lead_starts is None:
+            lead_starts = self._leads[lead] = word_starts(lead)
+        return not class_heads.isdisjoint(lead_starts)
 
     def has(self, cls: str, text: str) -> re.Match[str] | None:
+        if not self._may_match(cls, text):
+            return None
         return pattern(self.lang, cls).search(text)
 
     def has_all(self, cls: str, text: str) -> list[re.Match[str]]:
+        if not self._may_match(cls, text):
+            return []
         return list(pattern(self.lang, cls).finditer(text))
 
 

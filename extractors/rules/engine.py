@@ -275,6 +275,7 @@ def extract_doc(
     produce = pattern(lang, "produce")
     for s, e in _sentences(doc, text, mentions):
         s_text = text[s:e]
+        state.begin_sentence(s_text)
         s_mentions = [m for m in mentions if s <= m.start < e]
         s_dates = [d for d in dates if s <= d.start < e]
         refs = plant_refs(s_text, s, s_mentions, lang=lang, kb=kb,
