@@ -86,6 +86,8 @@ MAX_BRAND_ABBREVIATION = 5
 # Single-word derived model aliases shorter than this ("Air", "Ami", "ES") give no
 # span pattern; lookups still find them.
 MIN_PATTERN_WORD = 4
+# ... except upper-case names this long ("GLC", "EQE"), matched as written (case-sensitive).
+MIN_ACRONYM_PATTERN = 3
 
 
 class KnowledgeBaseError(Exception):
@@ -543,11 +545,30 @@ class KnowledgeBase:
         return None
 
     def model(self, name: str | None) -> CarModel | None:
-        """The model an alias names ("ID.3", "Zoé", "VF8", "Ioniq 5", "la Zoé"), else None."""
+        """The model an alias names ("ID.3", "Zoé", "VF8", "Ioniq 5", "la Zoé"), else None.
+
+        A listed alias also names the model after its brand ("Volkswagen ID.2all" for
+        the ID. Polo listed as "ID.2all"; "Genesis GV70 Electrified")."""
         for candidate in _bare_candidates(name):
             key = self._lookup(candidate, self._model_index, self._model_squash)
             if key:
                 return self._model_by_name[key]
+        for candidate in _bare_candidates(name):
+            found = self._branded_model(candidate)
+            if found is not None:
+                return found
+        return None
+
+    def _branded_model(self, name: str) -> CarModel | None:
+        words = name.split()
+        for cut in range(1, min(3, len(words))):
+            company = self.company(" ".join(words[:cut]))
+            if company is None:
+                continue
+            key = self._lookup(" ".join(words[cut:]), self._model_index, self._model_squash)
+            model = self._model_by_name.get(key) if key else None
+            if model is not None and company.name in self.related_companies(model.brand):
+                return model
         return None
 
     def plant(self, name: str | None) -> PlantEntry | None:
@@ -572,12 +593,43 @@ class KnowledgeBase:
         bare = _DETERMINER_RE.sub("", plain.strip(), count=1)
         if bare != name:
             yield bare
+        former = _FORMER_RE.sub("", bare, count=1)
+        if former != bare and former:
+            yield former  # a plant by its former name: "l'ex-Sevelnord"
+            bare = former
         match = _QUALIFIED_PLANT_RE.match(bare)
         if match and self.company(match["qualifier"]) is None:
             yield f"{match['noun']} {match['rest']}"
 
     def plant_by_id(self, plant_id: str) -> PlantEntry | None:
         return self._plant_by_id.get(plant_id)
+
+    def plant_place(self, name: str | None) -> str | None:
+        """The place a plant's name itself gives: its city or one of its localities, in
+        the KB's form ("Anantapur plant" → "Anantapur", "site de Figueruelas" →
+        "Figueruelas", "usine de Saragosse" → "Zaragoza"), else None ("Sevelnord",
+        "Gläserne Manufaktur"). Localities that are not places ("Triangle Innovation
+        Point", a megasite's name) give None: they locate the plant, not a town."""
+        plant = self.plant(name)
+        if plant is None or not name:
+            return None
+        forms: dict[str, str] = {}
+        for place_name in (plant.city, *plant.localities):
+            if not place_name:
+                continue
+            places = [p for p in self.places_named(place_name) if p.kind is not PlaceKind.MARKET]
+            is_city = fold(place_name) == fold(plant.city)
+            town = any(p.kind is PlaceKind.CITY for p in places)
+            if not (is_city or town or _COUNTY_LIKE_RE.search(place_name)):
+                continue  # a department, a region or a site name, not a town
+            forms.setdefault(fold(place_name), place_name)
+            for place in places:
+                if fold(place.name) == fold(place_name):
+                    for alias in place.aliases:
+                        forms.setdefault(fold(alias), place_name)
+        text = f" {fold(name)} "
+        found = [key for key in forms if key and f" {key} " in text]
+        return forms[max(found, key=len)] if found else None
 
     def place(self, name: str | None, *, kind: PlaceKind | str | None = None) -> Place | None:
         """A place in any language, or None. Where one name is several places (the city
@@ -769,13 +821,16 @@ class KnowledgeBase:
                     words = [t.text for t in tokenizer(variant) if not t.is_space]
                     if not words or (len(words) == 1 and fold(words[0]) in self.common_words):
                         continue
-                    key = (str(label), ident, " ".join(w.lower() for w in words))
+                    specs = _token_specs(words)
+                    # the specs, not the lower-case text: a one-word "LEAF" matches only
+                    # as written, and must not shadow "Leaf" (Leaf, LEAF)
+                    key = (str(label), ident, repr(specs))
                     if key in seen:
                         continue
                     seen.add(key)
                     pattern: dict[str, Any] = {
                         "label": str(label),
-                        "pattern": _token_specs(words),
+                        "pattern": specs,
                         "id": ident,
                     }
                     if len(words) > 1:
@@ -788,7 +843,8 @@ class KnowledgeBase:
             texts: set[str] = set()
             for alias in (model.name, *model.aliases):
                 short = " " not in alias and alias.isalpha() and len(alias) < MIN_PATTERN_WORD
-                if short and alias not in model.listed:
+                acronym = alias.isupper() and len(alias) >= MIN_ACRONYM_PATTERN  # "GLC", "EQE"
+                if short and not acronym and alias not in model.listed:
                     continue  # a derived "Air", "Ami", "ES": too ambiguous in running text
                 texts |= _number_variants(alias)
             add(SpanLabel.MODEL, model.name, sorted(texts))
@@ -911,6 +967,12 @@ _DETERMINER_RE = re.compile(
     r"unser|unserem|notre|son|sa|leur|cette|ce)\s+)",
     re.IGNORECASE,
 )
+# a former name: "ex-Sevelnord", "l'ancienne usine Sevelnord", "former", "ehemalige"
+_FORMER_RE = re.compile(
+    r"^(?:ex[-\s]+|former\s+|ancien(?:ne)?\s+|ehemalige[nmrs]?\s+)", re.IGNORECASE
+)
+# a locality that locates a plant as a town does, though no city: "Tuscaloosa County"
+_COUNTY_LIKE_RE = re.compile(r"\b(?:County|Parish|district|District|Landkreis|Kreis)\b")
 # "usine historique de Flins", "site slovaque de Trnava", "Werk sächsisches in" (rare)
 _QUALIFIED_PLANT_RE = re.compile(
     r"^(?P<noun>usine|site|plant|factory|facility|werk|fabrik)\s+(?P<qualifier>[^\s'’]+)\s+"

@@ -563,3 +563,79 @@ def test_common_words_are_not_entities(ruler_nlp: Any) -> None:
     assert {e[2] for e in ents} == {"Nissan Note", "Dacia Spring"}, ents
     # a model name rarely capitalised otherwise is kept: "the Explorer EV and the Edge"
     assert {e[2] for e in _ents(nlp, "Oakville built the Edge.")} >= {"Ford Edge"}
+
+
+# --------------------------------------------------------------------------- places named by plants
+
+
+@pytest.mark.parametrize(
+    ("name", "plant_id", "place"),
+    [
+        ("Tuscaloosa plant", "mercedes-tuscaloosa", "Tuscaloosa"),  # a locality, not Vance
+        ("Werk Tuscaloosa", "mercedes-tuscaloosa", "Tuscaloosa"),
+        ("usine de Saragosse", "stellantis-zaragoza", "Zaragoza"),  # the city, by a French form
+        ("Figueruelas plant", "stellantis-zaragoza", "Figueruelas"),
+        ("Bryan County plant", "hmgma-georgia", "Bryan County"),
+        ("Sevelnord", "stellantis-hordain", None),  # a name that gives no town
+        ("Metaplant", "hmgma-georgia", None),
+        ("Triangle Innovation Point", "vinfast-north-carolina", None),  # a site, not a town
+    ],
+)
+def test_plant_place_is_the_town_the_name_gives(
+    kb: KnowledgeBase, name: str, plant_id: str, place: str | None
+) -> None:
+    found = kb.plant(name)
+    assert found is not None and found.id == plant_id
+    assert kb.plant_place(name) == place
+
+
+@pytest.mark.parametrize("name", ["ex-Sevelnord", "l'ex-Sevelnord", "the former Sevelnord"])
+def test_a_plant_is_found_by_its_former_name(kb: KnowledgeBase, name: str) -> None:
+    found = kb.plant(name)
+    assert found is not None and found.id == "stellantis-hordain"
+
+
+def test_a_province_is_not_a_city(kb: KnowledgeBase) -> None:
+    kocaeli = kb.place("Kocaeli")
+    assert kocaeli is not None and kocaeli.kind is PlaceKind.REGION
+    assert kocaeli.name == "Kocaeli Province"
+    plant = kb.plant("Ford Otosan Gölcük")
+    assert plant is not None and plant.city == "Gölcük" and plant.region == "Kocaeli Province"
+    assert [p.id for p in kb.plants_near(region="Kocaeli", operator="Ford Otosan")] == [
+        "ford-otosan-kocaeli"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Volkswagen ID.2all", "Volkswagen ID. Polo"),  # a listed alias after the brand
+        ("VW ID.2all", "Volkswagen ID. Polo"),
+        ("Genesis GV70 Electrified", "Genesis Electrified GV70"),
+    ],
+)
+def test_a_listed_alias_after_its_brand_names_the_model(
+    kb: KnowledgeBase, name: str, canonical: str
+) -> None:
+    found = kb.model(name)
+    assert found is not None and found.name == canonical
+
+
+def test_a_listed_alias_after_another_brand_names_nothing(kb: KnowledgeBase) -> None:
+    assert kb.model("Toyota ID.2all") is None
+
+
+def test_body_variants_are_models_of_their_own(kb: KnowledgeBase) -> None:
+    sportback = kb.model("Audi Q8 Sportback e-tron")
+    plain = kb.model("Audi Q8 e-tron")
+    assert sportback is not None and plain is not None and sportback.name != plain.name
+
+
+def test_a_one_word_alias_differing_by_case_keeps_both_patterns(kb: KnowledgeBase) -> None:
+    """'LEAF' (listed) and 'Leaf' (derived) fold alike; 'LEAF' must not shadow 'Leaf'."""
+    specs = [
+        p["pattern"] for p in kb.span_patterns("en")
+        if p["label"] == "MODEL" and p["id"] == "Nissan Leaf" and len(p["pattern"]) == 1
+    ]  # fmt: skip
+    forms = {form for spec in specs for form in spec[0]["ORTH"]["IN"]}
+    assert {"Leaf", "LEAF"} <= forms

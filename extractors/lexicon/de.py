@@ -45,40 +45,67 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"könnte|könnten|möglicherweise|dem vernehmen nach|zufolge|demnach|angeblich|erwäg\w*|prüft|"
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
-        r"alternativen|untersucht|ob|optionen|im rennen|kandidaten"
+        r"alternativen|untersucht|ob|optionen|im rennen|kandidaten|"
+        r"in branchenkreisen|aus branchenkreisen|nicht kommentier\w*|nicht bestätigt|"
+        r"(?:medien)?berichten zufolge"
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (
         r"ursprünglich\w*|zunächst geplant\w*|bisher vorgesehen\w*|hatte \w+ geplant|eigentlich|"
         r"früher\w*|damals|einst|hätte"
     ),
-    "capacity_cue": r"kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal",
-    "per_year": r"im jahr|pro jahr|jährlich|jahresproduktion|je jahr|per anno",
+    "capacity_cue": r"\w*kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal|kann|können",
+    "per_year": r"im jahr|pro jahr|jährlich\w*|jahresproduktion|jahreskapazität|je jahr|per anno",
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
-    "vehicle_unit": r"fahrzeuge|fahrzeugen|autos|einheiten|pkw|wagen|elektroautos|stück|exemplare",
-    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte|arbeiter|belegschaft",
+    "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
+    "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
     "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
+    "capacity_growth": (
+        r"verdoppel\w*|verdreifach\w*|erhöh\w*|steiger\w*|ausbau\w*|aufstock\w*|"
+        r"wachsen|wächst|ausweit\w*|erweiter\w*"
+    ),
+    "growth_from": r"von",
+    "growth_to": r"auf|bis auf",
+    "workforce_pronoun": (
+        r"(?:sie (?:sind|waren|zählen|zählten)|(?:sind|waren) es)"
+        r"(?: (?:nur noch|noch|heute|rund|etwa|knapp|gut|zuletzt|derzeit))*"
+    ),
     "workforce_verb": r"beschäftigt|arbeiten|zählt|hat|sind|arbeitet",
     "invest_cue": r"investi\w*|stecken|steckt|ausgegeben|ausgeben|aufgewendet|kosten\w*|milliarden-werk",
     "invest_bad": (
-        r"subvention\w*|förder\w*|zuschuss|einsparung\w*|sparen|arbeitskosten|umsatz|gewinn|"
-        r"verlust|anteil|aktien|preis|kaufpreis|entlastung"
+        r"subvention\w*|förder\w*|zuschuss|zuschüsse\w*|einsparung\w*|sparen|arbeitskosten|"
+        r"umsatz|gewinn\w*|verlust\w*|anteil\w*|aktien|preis\w*|kaufpreis|entlastung|"
+        r"kredit\w*|darlehen|staatshilfe\w*|beihilfe\w*"
     ),
     "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
-    "plant_manager": r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*",
-    "other_role": r"produktionsvorstand|finanzvorstand|entwicklungsvorstand|vertriebsvorstand|technikvorstand|personalvorstand|betriebsratschef\w*",
+    "plant_manager": (
+        r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|"
+        r"leiter(?:in)? des (?:werks|werkes|standorts|standortes)"
+    ),
+    # a workforce named before its count ("eine Belegschaft von 7.000")
+    "workforce_collective": r"belegschaft|stammbelegschaft|mitarbeiterzahl|beschäftigtenzahl",
+    "workforce_verb_before": r"beschäftigt|beschäftigte",
+    "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
-    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen",
-    "construction": r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten",
+    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
+    "construction": (
+        r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|"
+        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft)"
+    ),
+    # a plant status stated as still to come ("soll Ende 2025 eröffnet werden")
+    "status_future": r"soll|sollen|sollte|wird|werden|geplant|voraussichtlich",
     "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
     "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
     "closed": r"geschlossen|dichtgemacht",
-    "sold": r"verkauft|übernommen|übernimmt|gekauft",
+    "sold": r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*",
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
-    "plant_paused": r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand",
+    "plant_paused": (
+        r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand|"
+        r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand"
+    ),
     "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",
     "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
@@ -95,4 +122,11 @@ LEXICON: dict[str, str] = {
     "except": r"außer|ausgenommen|mit ausnahme|außerhalb",
     "component": r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile",
     "hq": r"mit sitz in|sitz in|hauptsitz|zentrale in",
+    "revised": r"nun|jetzt|nunmehr|stattdessen|inzwischen|mittlerweile|spätestens|letztlich|schließlich",
+    "year_of": r"(?:dem|das|ein) jahr, in dem|in dem jahr",
+    "no_longer": r"nicht mehr|kein\w* \w+ mehr|nicht länger",
+    "unconfirmed": (
+        r"heißt es in branchenkreisen|hieß es in branchenkreisen|aus branchenkreisen|"
+        r"wollte (?:das|dies|die berichte|den bericht) nicht (?:kommentieren|bestätigen)"
+    ),
 }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+_WORD = r"(?!(?:in|for|at|of|and|with|said|says|told|who|was|is|has|will|the|to)\b)(?-i:[a-z&-]+)"
+_FUNCTION = _WORD + r"(?: " + _WORD + r")?(?: (?:in|for) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
+
 LEXICON: dict[str, str] = {
     "produce": (
         r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
@@ -50,7 +53,9 @@ LEXICON: dict[str, str] = {
     "hedge": (
         r"consider\w*|could|might|reportedly|rumou?r\w*|possibly|not final|"
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
-        r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?"
+        r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?|"
+        r"declined to comment|would not comment|(?:did|has|have) not confirmed|not (?:yet )?confirmed|"
+        r"according to (?:media |press |news )?reports|reports say|media reports"
     ),
     "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (
@@ -58,28 +63,66 @@ LEXICON: dict[str, str] = {
         r"had been|initially|previously|earlier plan|formerly|first planned|was supposed to become"
     ),
     "capacity_cue": (
-        r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity"
+        r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity|"
+        r"can (?:build|make|produce|assemble|turn out)|designed to|designed for"
     ),
     "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",
     "vehicle_unit": r"vehicles|cars|units|trucks|evs|suvs|pickups|vans|models",
-    "workforce_noun": r"employees|workers|people|jobs|staff|employes|workforce|hourly workers",
+    "workforce_noun": (
+        r"employees|workers|people|jobs|staff|employes|workforce|hourly workers|team members|"
+        r"associates|staffers"
+    ),
     "workforce_bad": (
         r"creat\w*|add\w*|hir\w*|cut\w*|lay\w*off|layoffs?|expected|will have|target|goal|"
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
         r"will keep"
     ),
-    "workforce_verb": r"employ\w*|has|have|lists|work\w*|preserv\w*|staff\w*|headcount",
-    "invest_cue": r"invest\w*|spend\w*|spent|outlay|for \$|for C\$|for US\$|facility|factory|gigafactory|plant",
-    "invest_bad": (
-        r"incentive|subsid\w*|tax credit|grant\w*|stake|shares|equity|price\w*|cost[s]? to buy|"
-        r"sales|revenue|profit|loss|fine|savings|market value|valuation|reportedly|each|"
-        r"in U\.?S\.? plants|in plants|across"
+    "capacity_growth": (
+        r"doubl\w*|tripl\w*|increas\w*|rais\w*|lift\w*|expand\w*|boost\w*|grow\w*|"
+        r"expansion|go(?:es|ing)? from"
     ),
-    "ceo": r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|boss|head",
-    "chairman": r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board",
-    "plant_manager": r"plant manager|plant director|factory manager|site director|plant chief",
-    "other_role": r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|vice president(?: (?:of|for) (?-i:[a-z]+)(?: (?!in\b|for\b)(?-i:[a-z]+))?(?: (?:in|for) (?-i:[A-Z][a-z]+))?)?|board member for (?-i:[a-z]+)|head of [\w ]{3,20}",
+    "growth_from": r"from",
+    "growth_to": r"to|up to",
+    "workforce_pronoun": (
+        r"they (?:are|were|number|numbered|totalled|totaled)"
+        r"(?: (?:now|only|just|still|about|around|nearly|some|fewer than|under))*"
+    ),
+    "workforce_verb": r"employ\w*|has|have|lists|work\w*|preserv\w*|staff\w*|headcount",
+    "invest_cue": (
+        r"invest\w*|spend\w*|spent|outlay|for(?= (?:C|CA|US|A)?\$| €| £)|facility|factory|"
+        r"gigafactory|plant"
+    ),
+    "invest_bad": (
+        r"incentives?|subsid\w*|tax credits?|tax breaks?|grant\w*|stakes?|shares|equity|"
+        r"price\w*|cost[s]? to buy|sales|revenues?|profits?|loss(?:es)?|fines?|savings|"
+        r"market value|valuation|reportedly|each|loans?|"
+        r"in U\.?S\.? plants|in plants|across|sold|bought|acquir\w*|purchas\w*|buy\w*"
+    ),
+    "ceo": (
+        r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"
+        r"president and chief executive(?: officer)?|managing director|boss|head|"
+        r"chief(?= (?-i:[A-Z][a-z]+ [A-Z]))"
+    ),
+    "chairman": (
+        r"executive chair(?:man|woman)?|chair(?:man|woman|person)?|chair of the board|"
+        r"(?<!vice )(?<!vice-)president"
+    ),
+    "plant_manager": (
+        r"plant manager|plant director|factory manager|site director|plant chief|"
+        r"plant general manager|head of the (?:plant|factory|site)|"
+        r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
+    ),
+    "workforce_collective": r"workforce|headcount|staff",
+    # a verb whose object is the count itself ("the plant employs 9,400 and builds …")
+    "workforce_verb_before": r"employs|employing|employed|currently employs",
+    # a function is one or two lower-case words ("of manufacturing", "of global purchasing")
+    # and an optional place ("in Europe"), never the verb or preposition that follows
+    "other_role": (
+        r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|"
+        r"(?:senior |executive )?vice president(?: (?:of|for) (?:the )?" + _FUNCTION + r")?|"
+        r"board member for " + _FUNCTION + r"|head of (?:the )?" + _FUNCTION
+    ),
     "not_exec": (
         r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
         r"president trump|union|unifor|uaw|united auto workers|spokes\w*|analyst|national president|"
@@ -91,13 +134,25 @@ LEXICON: dict[str, str] = {
     ),
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
     "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
-    "construction": r"broke ground|break ground|groundbreaking|started building|began building|began construction|started construction|under construction",
+    "construction": (
+        r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|"
+        r"started building|began building|began construction|started construction|"
+        r"under construction|construction (?:of|on) .{0,60}?(?:began|started|has begun|"
+        r"is under way|got under way|is underway)"
+    ),
+    "status_future": (
+        r"will|shall|is to|are to|set to|due to|expected to|scheduled to|planned|plans to"
+    ),
     "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
     "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
-    "plant_paused": r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended",
+    "plant_paused": (
+        r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
+        r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"
+        r"temporarily (?:closed|shut)"
+    ),
     "operating": r"back to full|fully operational again|resumed full",
     "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
     "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",
@@ -111,4 +166,14 @@ LEXICON: dict[str, str] = {
     "except": r"apart from|except|excluding|other than|but not|outside",
     "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
     "hq": r"based in|headquartered in|headquarters|head office",
+    "revised": r"now|instead|finally|eventually|at the latest|has been (?:moved|pushed) to|rather",
+    "year_of": r"the year (?:in which|when|that)|a year (?:in which|when)",
+    "no_longer": (
+        r"no longer|not (?:\w+ )?(?:any ?more|any longer)|went out of production|"
+        r"has gone out of production|is out of production"
+    ),
+    "unconfirmed": (
+        r"(?:declined|refused|would not|did not want) to (?:comment on|confirm) (?:the |those |these |such )?reports?|"
+        r"(?:did|has|have) not confirmed (?:the |those |these |such )?reports?"
+    ),
 }

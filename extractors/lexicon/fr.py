@@ -71,20 +71,23 @@ LEXICON: dict[str, str] = {
         r"rumeurs?|selon (?:certaines|des) (?:sources|rumeurs)|au fait du dossier|pressentie?s?|"
         r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
         r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
-        r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?"
+        r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?|"
+        r"pas (?:souhaité |voulu )?commenter|n'a (?:\w+ ){0,2}pas confirmé|rien confirmé|sans confirmer"
     ),
     "negation": (
         r"ne \w+ pas|n'\w+ pas|ne sera pas|ne seront pas|ne \w+ plus|n'\w+ plus|"
         r"n'\w+ jamais|aucune?|non plus|sans"
     ),
     "former": (
-        r"avait programmé|avaient programmé|initialement|au départ|à l'origine|devait|devaient|"
+        r"avai(?:t|ent) (?:\w+ ){0,2}(?:programmé|prévu)|initialement|au départ|à l'origine|devait|devaient|"
         r"plan initial|plan d'origine|"
         r"comptait|prévoyait|ancien\w* plan|précédemment|autrefois|jadis|"
         r"dans les années (?:19|20)\d0"
     ),
     "capacity_cue": (
         r"capacité\w*|capable de|plein régime|pleine capacité|jusqu'à|pouvant produire|"
+        r"peut (?:produire|assembler|fabriquer|sortir)|peuvent sortir|conçue? pour|"
+        r"dimensionnée? pour|"
         r"potentiel de production"
     ),
     "per_year": r"par an|par année|chaque année|annuel\w*|/an|l'an",
@@ -102,6 +105,18 @@ LEXICON: dict[str, str] = {
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
         r"sous-traitants|intérimaires|jusqu'à \d|dans les années|accueillir|d'ici"
     ),
+    # a capacity stated as the start of a growth ("doubler la production : de N à M par an")
+    "capacity_growth": (
+        r"doubl\w*|tripl\w*|augment\w*|port\w* de|hausse|relev\w*|accro[iî]\w*|"
+        r"agrandi\w*|extension|passer de|passera de|passe de"
+    ),
+    "growth_from": r"de|d'|depuis",
+    "growth_to": r"à|jusqu'à",
+    # a count whose noun is a pronoun's antecedent ("ils n'étaient plus que 2 085")
+    "workforce_pronoun": (
+        r"(?:ils|elles) (?:ne |n')?(?:sont|étaient|seront|restent|restaient|seraient)"
+        r"(?: (?:plus que|que|encore|désormais|aujourd'hui|environ|près de|quelque|à peine))*"
+    ),
     "workforce_verb": (
         r"emploi\w*|compt\w*|travaill\w*|réuni\w*|rejoign\w*|maintenus|conservés|"
         r"n'étaient plus que|étaient|sont employés|fait travailler|effectif"
@@ -116,16 +131,17 @@ LEXICON: dict[str, str] = {
     ),
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
-        r"ceo|patron|patronne|dirigeant|directeur exécutif|chief executive"
+        r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
     ),
-    "chairman": r"président du conseil d'administration|président du conseil|présidente?|chairman|chair",
-    "plant_manager": r"directeur de l'usine|directrice de l'usine|directeur d'usine|directeur du site|directrice du site|chef d'usine",
-    "other_role": (
-        r"directeur (?:mondial|général adjoint|financier|industriel|technique|commercial|"
-        r"des opérations|de la production|de la qualité|du design)[\w ]{0,25}?|"
-        r"directrice (?:financière|industrielle|technique|commerciale)|directeur mondial de la qualité|"
-        r"directeur financier|vice-président[\w ]{0,20}"
+    "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
+    "plant_manager": (
+        r"(?:directeur|directrice|patron|patronne|responsable) (?:de l'usine|du site|d'usine)|"
+        r"chef d'usine|chef du site"
     ),
+    "workforce_collective": r"effectifs?",
+    "workforce_verb_before": r"emploie|emploient|employait|employaient",
+    # the head of a title; its complement ("mondial de la qualité") is read by the rules
+    "other_role": r"directeur|directrice|responsable|vice[- ]présidente?",
     "not_exec": (
         r"ministre|maire|sous-préfet|préfet|député|sénateur|syndicat|syndical|porte-parole|"
         r"président de (?:la )?région|président américain|président de la république|chancelier|"
@@ -138,9 +154,15 @@ LEXICON: dict[str, str] = {
     ),
     "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
     "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
+    "status_future": (
+        r"sera|seront|doit|doivent|devra|devrait|devraient|prévue?s?|va|vont|"
+        r"\w{3,}(?:era|eront|ira|iront)"
+    ),
     "construction": (
         r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
-        r"en cours de construction|pos[ée]e? la premi[èe]re pierre"
+        r"en cours de construction|pos[ée]e? la premi[èe]re pierre|"
+        r"construction d[eu'] .{0,60}?(?:a débuté|a commencé|a démarré|débute|commence|"
+        r"a été lancée|est lancée)"
     ),
     "plant_planned": r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*",
     "closing": r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé",
@@ -164,4 +186,15 @@ LEXICON: dict[str, str] = {
     "except": r"sauf|à l'exception d[eu']|hormis|excepté|hors|en dehors d[eu']",
     "component": r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries",
     "hq": r"basée? à|siège|siégeant|dont le siège",
+    "revised": r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte",
+    "year_of": r"(?:l')?année où|(?:l')?année au cours de laquelle|(?:l')?an où|date à laquelle",
+    "no_longer": (
+        r"n'(?:y |en )?(?:est|sont|était|étaient|sera|seront|serait|a|ont|sort|sortent)\s+plus|"
+        r"ne (?:s'y |y |l'y |les y )?(?:\w+ )?plus (?:\w+ )?(?:fabriqu|produi|assembl|construi|montée?s?)\w*|"
+        r"a tiré sa révérence"
+    ),
+    "unconfirmed": (
+        r"n'a (?:\w+ ){0,3}pas (?:confirmé|commenté) (?:les|ces|cette|l') ?(?:informations?|rumeurs?|articles?)|"
+        r"sans confirmer (?:les|ces) informations"
+    ),
 }

@@ -20,10 +20,17 @@ from __future__ import annotations
 import re
 
 from extractors.rules.context import ArticleState, Draft, Sentence
+from extractors.rules.knowledge import Knowledge, knowledge
 from extractors.rules.mentions import Mention
 from factwatch.model import FactType, fold
 
-__all__ = ["agreement_facts", "executive_facts", "finish_roles"]
+__all__ = [
+    "agreement_facts",
+    "executive_facts",
+    "finish_roles",
+    "french_title",
+    "german_title",
+]
 
 EXECUTIVE_CONFIDENCE = 0.8
 AGREEMENT_CONFIDENCE = 0.7
@@ -94,9 +101,174 @@ _OTHER_ROLES = {
     "cfo": "CFO",
     "chief operating officer": "COO",
     "coo": "COO",
-    "directeur mondial de la qualite": "global quality director",
-    "directeur financier": "CFO",
+    "chief technology officer": "CTO",
+    "chief technical officer": "CTO",
+    "cto": "CTO",
 }
+# Role words in French and German titles, folded, with their English form: a title is
+# translated word by word ("directeur mondial de la qualité" → "global quality director").
+_SCOPES = {
+    "mondial": "global", "mondiale": "global", "international": "international",
+    "internationale": "international", "europeen": "European", "europeenne": "European",
+    "regional": "regional", "regionale": "regional", "executif": "executive",
+    "executive": "executive", "adjoint": "deputy", "adjointe": "deputy",
+    "delegue": "deputy", "deleguee": "deputy", "senior": "senior",
+}  # fmt: skip
+_FUNCTIONS = {
+    "industriel": "industrial", "industrielle": "industrial", "technique": "technical",
+    "commercial": "sales", "commerciale": "sales", "financier": "finance",
+    "financiere": "finance", "finances": "finance", "juridique": "legal",
+    "informatique": "IT", "numerique": "digital", "logistique": "logistics",
+    "marketing": "marketing", "qualite": "quality", "production": "production",
+    "fabrication": "manufacturing", "design": "design", "style": "design",
+    "achats": "purchasing", "ventes": "sales", "communication": "communications",
+    "ressources humaines": "human resources", "rh": "HR", "ingenierie": "engineering",
+    "strategie": "strategy", "operations": "operations", "produit": "product",
+    "produits": "product", "developpement": "development", "innovation": "innovation",
+    "electrification": "electrification", "programme": "programme",
+    "programmes": "programme", "technologie": "technology", "technologies": "technology",
+    "logiciel": "software", "batteries": "battery", "exportation": "export",
+    "export": "export", "affaires publiques": "public affairs",
+    "recherche et developpement": "R&D", "r&d": "R&D", "industrie": "industrial",
+    "industriels": "industrial", "industrielles": "industrial", "operationnel": "operations",
+    "achat": "purchasing", "techniques": "technical", "commerciales": "sales",
+    # German compound heads ("Produktions|vorstand", "Entwicklungs|chef")
+    "produktion": "production", "fertigung": "manufacturing", "entwicklung": "development",
+    "vertrieb": "sales", "einkauf": "purchasing", "beschaffung": "purchasing",
+    "personal": "human resources", "technik": "technology", "qualitat": "quality",
+    "logistik": "logistics", "finanz": "finance", "finanzen": "finance",
+    "kommunikation": "communications", "software": "software",
+    "montage": "assembly",
+}  # fmt: skip
+_CFO_FUNCTIONS = frozenset({"finance"})
+_FR_ADJECTIVES = frozenset(
+    k
+    for k in _FUNCTIONS
+    if re.search(r"(?:el|elle|els|elles|ique|iques|al|ale|aux|ales|ier|iere)$", k)
+)
+_FR_HEADS = re.compile(
+    r"(?P<head>directeur|directrice|responsable|vice[- ]pr[ée]sident(?:e)?)\b", re.I
+)
+_FR_LINK = re.compile(
+    r"\s+(?:de la|de l['’]|du|des|de|en charge d[eu'’]\s*(?:la\s+)?|chargée? d[eu'’]\s*(?:la\s+)?)\s*",
+    re.I,
+)
+_FR_PLACE = re.compile(
+    r"\s+(?P<prep>pour|en|au|aux)\s+(?:la |le |l['’]|les )?(?P<place>[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)"
+)
+_DE_COMPOUND = re.compile(
+    r"(?P<func>[A-Za-zÄÖÜäöüß]+?)(?:s|-)?(?P<head>vorstand|chef|leiter|leiterin|chefin)\w*$", re.I
+)
+_DE_HEADS = {"vorstand": "board member for {}", "chef": "head of {}", "chefin": "head of {}",
+             "leiter": "head of {}", "leiterin": "head of {}"}  # fmt: skip
+
+
+_HEAD_OF_PART = re.compile(
+    r"\s+(?:of|de|du|de la|des|von|der|des)\s+[^,;.]{0,45}?\b(?:operations|division|unit|business|"
+    r"region|segment|activities|arm|subsidiary|opérations|division|activités|filiale|branche|"
+    r"sparte|tochter\w*|geschäft\w*)\b",
+    re.I,
+)
+
+
+def _function(words: str) -> str | None:
+    key = fold(words).replace("-", " ")
+    return _FUNCTIONS.get(key)
+
+
+def french_title(text: str, *, kb: Knowledge | None = None) -> tuple[str, int] | None:
+    """A French management title at the start of `text`, in English, and its length.
+
+    "directeur mondial de la qualité" → "global quality director";
+    "directrice industrielle de Stellantis pour la France" → "industrial director for
+    France" (the company between is left to the caller); "responsable de la production"
+    → "head of production"; a bare "directeur" or a CEO/plant title gives None.
+    """
+    head = _FR_HEADS.match(text)
+    if head is None:
+        return None
+    kind = fold(head.group("head"))
+    pos = head.end()
+    scopes: list[str] = []
+    functions: list[str] = []
+    noun_seen = False
+    end = pos
+    while True:
+        word = re.match(
+            r"\s+([\w&'’-]+(?:\s+(?:humaines|et d[ée]veloppement|publiques))?)", text[pos:]
+        )
+        if word and (fold(word.group(1)) in _SCOPES or _function(word.group(1))):
+            key = fold(word.group(1))
+            if key in _SCOPES:
+                scopes.append(_SCOPES[key])
+            elif functions and noun_seen and key in _FR_ADJECTIVES:
+                # "des opérations industrielles": the adjective goes before the noun
+                functions.insert(len(functions) - 1, _function(word.group(1)) or "")
+            else:
+                functions.append(_function(word.group(1)) or "")
+            pos += word.end()
+            end = pos
+            continue
+        link = _FR_LINK.match(text[pos:])
+        if link and not functions:
+            word = re.match(
+                r"([\w&'’-]+(?:\s+(?:humaines|et d[ée]veloppement|publiques))?)",
+                text[pos + link.end() :],
+            )
+            if word and _function(word.group(1)):
+                noun_seen = True
+                functions.append(_function(word.group(1)) or "")
+                pos += link.end() + word.end()
+                end = pos
+                continue
+        break
+    if not functions and not scopes:
+        return None
+    if "general" in fold(text[head.end() : head.end() + 10]):
+        return None  # "directeur général": the CEO class says so
+    place = None
+    tail = text[end : end + 60]
+    company = re.match(
+        r"\s+(?:de|du|d['’]|chez)\s*(?:la |le |l['’])?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", tail
+    )
+    after = tail[company.end() :] if company else tail
+    pm = _FR_PLACE.match(after)
+    if pm:
+        info = (kb or knowledge()).place(pm.group("place"))
+        if info is not None and info.kind in ("country", "region", "market"):
+            prep = "for" if fold(pm.group("prep")) == "pour" else "in"
+            place = f"{prep} {info.name}"
+    deputy = [s for s in scopes if s == "deputy"]
+    others = [s for s in scopes if s != "deputy"]
+    if kind == "responsable":
+        if not functions:
+            return None
+        role = "head of " + " and ".join(functions)
+    elif kind.startswith("vice"):
+        role = " ".join([*others, "vice president"])
+        if functions:
+            role += " of " + " and ".join(functions)
+    else:
+        if set(functions) <= _CFO_FUNCTIONS and functions and not others:
+            return "CFO", end
+        role = " ".join([*deputy, *others, *functions, "director"])
+    if place:
+        role += " " + place
+    return role, end
+
+
+def german_title(word: str) -> str | None:
+    """ "Produktionsvorstand" → "board member for production", "Entwicklungschef" → "head
+    of development", "Finanzvorstand" → "CFO"; None for other compounds ("Konzernchef")."""
+    m = _DE_COMPOUND.match(word.rsplit("-", 1)[-1])  # "BMW-Entwicklungschef"
+    if m is None:
+        return None
+    func = _function(m.group("func")) or _function(m.group("func").rstrip("s"))
+    if func is None:
+        return None
+    if func in _CFO_FUNCTIONS:
+        return "CFO"
+    return _DE_HEADS[fold(m.group("head"))].format(func)
 
 
 def _person_near(
@@ -191,6 +363,17 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
             re.I,
         ):
             return c.name
+    for p in sentence.of_kind("PLANT"):
+        # "president of Toyota Motor Manufacturing Kentucky": a subsidiary named as its
+        # plant is ("usine", "plant", "Werk" would make it a plant instead)
+        gap = text[rel_e : p.start - sentence.start]
+        if (
+            p.start >= end
+            and re.fullmatch(r"\s*(?:of|de|du|d'|d’|von|der|des|at|chez|bei)\s*", gap, re.I)
+            and p.text[:1].isupper()
+            and not state.has("plant_noun", p.text)
+        ):
+            return p.text
     for c in reversed(companies):
         gap = text[c.end - sentence.start : rel_s]
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
@@ -198,14 +381,78 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
     return None
 
 
-def _role(state: ArticleState, title: str, cls: str) -> str:
+def _role(
+    state: ArticleState, sentence: Sentence, cue: re.Match[str], cls: str
+) -> tuple[str, int] | None:
+    """The English role of a title cue and the end of the title (sentence offsets)."""
+    title = cue.group(0)
+    if state.lang == "de" and cls in ("ceo", "other_role"):
+        translated = german_title(title)
+        if translated is not None:
+            return translated, cue.end()
+        if cls == "ceo" and state.has("chairman", title):
+            return None  # "Aufsichtsratschef": the chairman class reads it
+        if cls == "ceo":
+            return "CEO", cue.end()
+    if cls == "ceo" and _HEAD_OF_PART.match(sentence.text[cue.end() : cue.end() + 70]):
+        return None  # "head of Stellantis' North American operations" runs a part, not the company
+    if cls == "ceo" and state.lang == "fr":
+        deputy = re.match(r"\s+(?:délégu|delegu|adjoint)\w*", sentence.text[cue.end() :], re.I)
+        if deputy:  # "directrice générale déléguée", "directeur général adjoint"
+            return "deputy CEO", cue.end() + deputy.end()
     if cls in ROLE_NAMES:
-        return ROLE_NAMES[cls]
+        return ROLE_NAMES[cls], cue.end()
+    if state.lang == "fr" and _FR_HEADS.match(title):
+        found = french_title(sentence.text[cue.start() :], kb=state.kb)
+        if found is None:
+            return None
+        return found[0], cue.start() + found[1]
     key = fold(title)
     for k, v in _OTHER_ROLES.items():
         if key.startswith(k):
-            return v
-    return key
+            return v, cue.end()
+    if state.lang == "de":
+        return None  # an untranslatable German compound is not guessed at
+    return key, cue.end()
+
+
+def _coordinated(state: ArticleState, sentence: Sentence, start: int) -> int | None:
+    """ "Philippe Steyer, président d'Ineos SAS et directeur de l'usine": the start of the
+    first title when the title at `start` (article offset) is the second of two."""
+    before = sentence.text[max(0, start - sentence.start - 200) : start - sentence.start]
+    m = re.search(
+        r",\s*([^,;:.()«»\"]{3,80}?)\s+(?:et|and|und|ainsi que|sowie)\s+(?:(?:le|la|the|der|die|l['’])\s*)?$",
+        before,
+    )
+    if m is None:
+        return None
+    first = m.group(1)
+    if not any(state.has(c, first) for c in ("ceo", "chairman", "other_role", "plant_manager")):
+        return None
+    return start - len(before) + m.start(1)
+
+
+def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:
+    """The operator of the plant a plant-manager title names ("directrice de l'usine Renault
+    de Maubeuge", "directeur du site de Flins"), else of the plant being talked about."""
+    for ref, idx in zip(sentence.refs, sentence.ref_ids, strict=True):
+        if start <= ref.end and ref.start <= end + 40:
+            between = sentence.local(end, ref.start)
+            if ref.start <= end or not re.search(r"[,;:.]", between):
+                return state.registry.plants[idx].operator
+    if sentence.refs:  # "Im Werk Kassel …, sagte Anna Berger, Leiterin des Werks"
+        nearest = min(
+            zip(sentence.refs, sentence.ref_ids, strict=True),
+            key=lambda ri: abs(ri[0].start - start),
+        )
+        return state.registry.plants[nearest[1]].operator
+    if state.current_plant is not None:
+        return state.registry.plants[state.current_plant].operator
+    return None
+
+
+def _is_president(title: str) -> bool:
+    return fold(title) in ("president", "presidente")
 
 
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
@@ -219,7 +466,17 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
             if any(s < d.end and d.start < e for d in state.role_spans):
                 continue
+            found = _role(state, sentence, cue, cls)
+            if found is None:
+                continue
+            role, title_end = found
+            e = sentence.start + title_end
             person = _person_near(state, sentence, s, e)
+            first_title = None
+            if person is None:
+                first_title = _coordinated(state, sentence, s)
+                if first_title is not None:
+                    person = _person_near(state, sentence, first_title, e)
             if person is None:
                 continue
             name, _ps, pe = person
@@ -227,18 +484,24 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 r"\s*\(\s*†", text[pe - sentence.start : pe - sentence.start + 6]
             ):
                 continue  # "Ferdinand Piëch (†82)": a past executive
-            company = _company_near(state, sentence, s, e) or state.main_company
+            company = None
+            if cls == "plant_manager":
+                company = _plant_operator(state, sentence, s, e)
+            explicit = company or _company_near(state, sentence, s, e)
+            if explicit is None and state.lang == "en" and _is_president(cue.group(0)):
+                continue  # a bare "President X" is too often a head of state
+            company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
                 continue
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
-            role = _role(state, cue.group(0), cls)
             if cls == "chairman" and re.search(
                 r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
             ):
                 role = "CEO"
             draft = Draft(FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE,
-                          None, {"company": company, "role": role, "person": name, "title": cue.group(0)})  # fmt: skip
+                          None, {"company": company, "role": role, "person": name,
+                                 "title": cue.group(0), "explicit": explicit is not None})  # fmt: skip
             state.drafts.append(draft)
 
 
@@ -249,9 +512,37 @@ class _Span:
         self.start, self.end = start, end
 
 
+def _brand_of(state: ArticleState, brand: str, owner: str) -> bool:
+    """`brand` is `owner` under another name, or one of its brands (Renault → Renault Group)."""
+    info, other = state.kb.company(brand), state.kb.company(owner)
+    if info is None or other is None:
+        return fold(brand) == fold(owner)
+    return info.name == other.name or (
+        str(info.kind) == "brand"
+        and info.parent is not None
+        and fold(info.parent) == fold(other.name)
+    )
+
+
 def finish_roles(state: ArticleState) -> None:
-    """président → Chairman when the article names another CEO of the same company, else CEO."""
+    """Executives' companies and roles once the article is read.
+
+    An executive whose company was not named with the title (the article's main company)
+    takes the company named with another executive's title when that is the same company
+    or the main company is one of its brands ("Renault" → "Renault Group").
+    président → Chairman when the article names another CEO of the same company, else CEO.
+    """
     execs = [d for d in state.drafts if d.type == FactType.EXECUTIVE]
+    named = [d.fields["company"] for d in execs if d.fields.get("explicit")]
+    for d in execs:
+        if d.fields.get("explicit"):
+            continue
+        for company in named:
+            if fold(company) != fold(d.fields["company"]) and _brand_of(
+                state, d.fields["company"], company
+            ):
+                d.fields["company"] = company
+                break
     for d in execs:
         if d.fields["role"] != "Chairman" or re.search(
             r"chair|aufsicht|conseil", d.fields.get("title", ""), re.I
@@ -265,6 +556,7 @@ def finish_roles(state: ArticleState) -> None:
             d.fields["role"] = "CEO"
     for d in execs:
         d.fields.pop("title", None)
+        d.fields.pop("explicit", None)
 
 
 def _parties(sentence: Sentence, state: ArticleState) -> list[Mention]:

@@ -26,6 +26,7 @@ class DateRef:
     end: int
     date: FuzzyDate
     bound: str  # at, from, until
+    ranged: bool = False  # one end of a range ("2005/2006", "entre 2021 et 2024")
 
 
 @dataclass
@@ -53,6 +54,9 @@ class ArticleState:
     models_sentence: int = -10  # index of the sentence current_models come from
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)
+    plant_starts: dict[int, FuzzyDate] = field(
+        default_factory=dict
+    )  # plant → dated start, no model
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_starts: frozenset[str] | None = field(default=None, repr=False)
     _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -62,7 +66,7 @@ class ArticleState:
         self._sentence_starts = None
 
     def _may_match(self, cls: str, text: str) -> bool:
-        """False when class `cls` cannot match `text` (see `lexicon.search`): for a part
+        """False when class `cls` cannot match `text` (see extractors.lexicon): for a part
         of the sentence being read, the sentence's word starts plus the part's own first
         characters hold every place a match may start; other texts are always searched."""
         class_heads = heads(self.lang, cls)

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import re
 from dataclasses import replace
+from typing import Any
 
 from extractors.rules.context import DateRef
 from factwatch.model import FuzzyDate
@@ -23,25 +24,58 @@ def _a_year_earlier(date: FuzzyDate) -> FuzzyDate:
     return FuzzyDate.from_label(f"{int(year) - 1}{rest}", date.text)
 
 
-def find_date_refs(
-    text: str, *, lang: str, published: FuzzyDate, past: re.Pattern[str] | None = None
-) -> list[DateRef]:
-    """Every labelled date of `text` (ranges, decades and unresolved dates are left out).
+_IN_YEARS = re.compile(r"in\s", re.I)
 
+
+def _range_refs(mention: Any) -> list[DateRef]:
+    """ "2005/2006", "entre 2021 et 2024", "from 2019 to 2024": a from-date and an until-date."""
+    parts = [p for p in getattr(mention, "parts", ()) if isinstance(p, FuzzyDate)]
+    if len(parts) < 2:
+        return []
+    first, last = parts[0], parts[-1]
+    if first.start > last.start:
+        return []
+    return [
+        DateRef(mention.start, mention.end, first, "from", ranged=True),
+        DateRef(mention.start, mention.end, last, "until", ranged=True),
+    ]
+
+
+def find_date_refs(
+    text: str,
+    *,
+    lang: str,
+    published: FuzzyDate,
+    past: re.Pattern[str] | None = None,
+    future: re.Pattern[str] | None = None,
+) -> list[DateRef]:
+    """Every labelled date of `text` (decades and unresolved dates are left out).
+
+    A range ("2005/2006", "entre 2021 et 2024") is a from-date and an until-date.
     A date written without its year ("en juillet") that falls after the published date
     but is told in the past tense ("a vu poser sa première pierre en juillet") is the
-    year before.
+    year before. "In four years" told in the past tense ("wurden in vier Jahren … gebaut")
+    is a duration, not a date.
     """
     from extractors.dates import find_dates
 
-    refs = []
+    refs: list[DateRef] = []
     for mention in find_dates(text, lang=lang, published=published):
         if mention.date is None:
+            refs.extend(_range_refs(mention))
             continue
         date = mention.date
-        told_past = past is not None and bool(
-            past.search(text[max(0, mention.start - PAST_WINDOW) : mention.start])
-        )
+        window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
+        past_cue = None if past is None else next(reversed(list(past.finditer(window))), None)
+        told_past = past_cue is not None
+        if (
+            past_cue is not None
+            and date.start > published.end
+            and _IN_YEARS.match(mention.text)
+            and str(mention.kind) == "relative"
+            and not (future is not None and future.search(window[past_cue.end() :]))
+        ):
+            continue
         if told_past and date.start > published.end and not re.search(r"\d{4}", mention.text):
             with contextlib.suppress(ValueError, TypeError):
                 mention = replace(mention, date=_a_year_earlier(date))

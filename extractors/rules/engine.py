@@ -44,7 +44,7 @@ from extractors.rules.plant_facts import (
     workforce_facts,
 )
 from extractors.rules.plants import PlantRef, PlantRegistry, plant_refs
-from extractors.rules.production import production_facts
+from extractors.rules.production import production_facts, settle_former_plans
 from factwatch.model import Article, Evidence, Fact, FactType, FuzzyDate, Plant, fold
 
 __all__ = ["extract_doc"]
@@ -54,8 +54,8 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists) are cut for the rules
 _CLAUSE = re.compile(
     r";|:(?!\d)|\s[–—]\s|,\s*(?=(?:puis|then|and then|tandis que|alors que|while|whereas|"
-    r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|its|et la|et le|and the|"
-    r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where)\s)",
+    r"während|und dann|danach|qui|which|where|où|dont|but|mais|aber|doch|sondern|its|et la|et le|and the|"
+    r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where|mais|sondern)\s)",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -221,7 +221,13 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
                 continue
             if name not in m.fields or f[name].within(m.fields[name]):
                 m.fields[name] = f[name]  # unknown, or stated more precisely
+        if "_since" in f:
+            m.fields.setdefault("_since", f["_since"])
         m.confidence = max(m.confidence, d.confidence)
+    for m in merged.values():
+        since = m.fields.pop("_since", None)
+        if since is not None and m.fields.get("status") == "ended" and "start" not in m.fields:
+            m.fields["start"] = since  # "assemblée en 2024" … "a pris fin en mars 2025"
     return list(merged.values())
 
 
@@ -265,7 +271,13 @@ def extract_doc(
     kb = kb or knowledge()
     published = _published(article)
     mentions = find_mentions(doc, text, kb, lang=lang)
-    dates = find_date_refs(text, lang=lang, published=published, past=pattern(lang, "past"))
+    dates = find_date_refs(
+        text,
+        lang=lang,
+        published=published,
+        past=pattern(lang, "past"),
+        future=pattern(lang, "future"),
+    )
     main, companies = _main_company(mentions)
     state = ArticleState(
         lang=lang, kb=kb, published=published,
@@ -282,7 +294,8 @@ def extract_doc(
                           production_sentence=makes)  # fmt: skip
         ref_ids = [_resolve_ref(state, r) for r in refs]
         paragraph = len(_PARAGRAPH.findall(text, 0, s))
-        sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, s_dates,
+        plain = [d for d in s_dates if not d.ranged]  # ranges are for production periods only
+        sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, plain,
                             _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
         state.sentence_no += 1
         production_facts(state, sentence)
@@ -313,6 +326,7 @@ def extract_doc(
             state.current_plant = weak[-1]
             state.plant_sentence = state.sentence_no
     finish_roles(state)
+    settle_former_plans(state)
     moves = state.registry.rehome()
     for draft in state.drafts:
         if draft.plant in moves:

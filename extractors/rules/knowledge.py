@@ -112,7 +112,9 @@ class Knowledge:
         kind = _str(_get(found, "kind")) or "city"
         region = _str(_get(found, "region"))
         country = _str(_get(found, "country"))
-        if kind == "region" and re.search(r"\b(?:County|Parish|Kreis|Landkreis)\b", canonical):
+        if kind == "region" and re.search(
+            r"\b(?:County|Parish|Kreis|Landkreis|[Dd]istrict)\b", canonical
+        ):
             kind = "county"  # a county locates a plant as a city does (its region is its parent)
         elif kind == "region":
             parent, region = region, canonical
@@ -130,6 +132,14 @@ class Knowledge:
 
     def plant(self, name: str) -> Plant | None:
         return self._as_plant(self._ask("plant", name))
+
+    def plant_place(self, name: str) -> str | None:
+        """The city or locality a plant's name gives ("Anantapur plant" → "Anantapur"),
+        None when the name gives no town ("Sevelnord", "Gläserne Manufaktur")."""
+        return _str(self._ask("plant_place", name))
+
+    def plant_by_id(self, kb_id: str) -> Plant | None:
+        return self._as_plant(self._ask("plant_by_id", kb_id))
 
     def plants_near(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ _MODEL_TOKEN = re.compile(
     r"^(?:[A-Z]{1,3}[-. ]?\d{1,3}[A-Za-z]?|\d{1,3}[a-zA-Z]?|[A-Z][a-z]{2,}\d*)$"
 )
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? County\b")
+_FORMER = re.compile(r"(?<![\w-])[Ee]x-[A-ZÄÖÜ][\w-]*(?: [A-ZÄÖÜ][\w-]*)?")
 _NOT_MODEL_WORDS = frozenset(
     [
         "The",
@@ -114,6 +116,10 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
             found.append(Mention("PERSON", start, end, text, text))
         elif ent.label_ == "LOC":
             place = kb.place(text)
+            if place is None and kb.plant(text) is not None:
+                # a plant's own name the KB knows in another form ("l'ex-Sevelnord")
+                found.append(Mention("PLANT", start, end, text, text))
+                continue
             if place is None:
                 place = PlaceInfo(text, "city", None, None)
             found.append(Mention("PLACE", start, end, text, place.name, place=place))
@@ -131,6 +137,9 @@ def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Men
     for m in _COUNTY.finditer(text):
         place = kb.place(m.group(0)) or PlaceInfo(m.group(0), "county", None, None)
         found.append(Mention("PLACE", m.start(), m.end(), m.group(0), place.name, place=place))
+    for m in _FORMER.finditer(text):
+        if kb.plant(m.group(0)) is not None:  # "l'ex-Sevelnord": the plant by its former name
+            found.append(Mention("PLANT", m.start(), m.end(), m.group(0), m.group(0)))
     models = [m for m in base if m.kind == "MODEL"]
     for company in base:
         if company.kind != "COMPANY" or company.company_kind not in ("brand", "automaker", None):
@@ -184,6 +193,11 @@ _EV_BEFORE = re.compile(
     re.I,
 )
 _EV_AFTER = re.compile(r"^\s+(?:électriques?|electriques?|EV|E-Tech|Electric|e-tron)\b", re.I)
+_EV_LEAD = re.compile(
+    r"(?:all-electric|fully electric|battery-electric|electric|elektrische[nrs]?|"
+    r"vollelektrische[nrs]?)\s",
+    re.I,
+)
 _EV_SUFFIXES = ("EV", "E-Tech", "Electric", "électrique", "e-tron")
 _COORD = re.compile(
     r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I
@@ -192,6 +206,8 @@ _BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
 
 
 def _ev_variant(m: Mention, kb: Knowledge, text: str) -> Mention:
+    if any(m.name.endswith(f" {suffix}") for suffix in _EV_SUFFIXES):
+        return m  # already the electric version
     for suffix in _EV_SUFFIXES:
         for base in (m.name, m.text):
             info = kb.model(f"{base} {suffix}")
@@ -225,6 +241,7 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
     for group in _model_groups(text, models):
         electric = bool(_EV_BEFORE.search(text[max(0, group[0].start - 30) : group[0].start]))
         electric = electric or bool(_EV_AFTER.match(text[group[-1].end : group[-1].end + 15]))
+        electric = electric or bool(_EV_LEAD.match(group[0].text))  # "electric X" is a KB alias
         for m in group:
             out.append(_ev_variant(m, kb, text) if electric else m)
     kept: list[Mention] = []
@@ -248,16 +265,52 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
                         brand=info.brand,
                     )
                 )
-    return sorted([*others, *_designated(text, kept, kb)], key=lambda m: m.start)
+    designated = _designated(text, kept, kb, others)
+    variants = []
+    for v in _variant_phrases(text, designated, kb):
+        clash = [o for o in [*others, *designated] if o.start < v.end and v.start < o.end]
+        if all(_guessed(o) for o in clash):
+            variants.append(v)
+            others = [o for o in others if o not in clash]
+    return sorted([*others, *designated, *variants], key=lambda m: m.start)
+
+
+def _guessed(m: Mention) -> bool:
+    """A statistical guess the knowledge base does not confirm (an ORG "Sportback")."""
+    return (m.kind == "COMPANY" and m.company_kind is None) or m.kind == "PERSON"
 
 
 # a model name directly followed by a designator names a different model: "Ioniq 7" is not
 # the "Ioniq", "ID.7 Tourer" not the "ID.7", "Highlander EV" not the "Highlander"
+_EV_DESIGNATORS = r"Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|E-Tech|Electric|e-tron"
+# body styles written after the model are part of its name as an analyst writes it
+# ("3 Series Sedan", "2 Series Coupé", "Ceed SW"): they are distinct products, often
+# built in distinct plants; capitalised only ("the i3 sedan" is a description)
+_BODY_STYLES = (
+    r"Sports[ ]Tourer|Shooting[ ]Brake|Active[ ]Tourer|Gran[ ]Tourer|Gran[ ]Coup[ée]|Tourer|"
+    r"Sportback|Avant|Kombi|Variant|Sedan|Saloon|Coup[ée]|Cabrio(?:let)?|Convertible|Roadster|"
+    r"Touring|Hatchback|Estate|Wagon|SW"
+)
 _DESIGNATOR = re.compile(
-    r"[ -](?P<tail>(?:Sports[ ]Tourer|Shooting[ ]Brake|Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|"
-    r"E-Tech|Tourer|Sportback|Avant|Kombi|Variant|(?<=[ ])\d{1,2}[a-zA-Z]?))"
+    rf"[ -](?P<tail>(?:{_BODY_STYLES}|{_EV_DESIGNATORS}|(?<=[ ])\d{{1,2}}[a-zA-Z]?))"
     r"(?![\w-]|[.,][ ]?\d|[ ]\d)"
 )
+# a new name between a known model and an electric designator: "Carens Clavis EV" is
+# neither the Carens nor a "Carens EV"
+_NAMED_VARIANT = re.compile(
+    rf"[ ](?P<word>[A-Z][a-z]{{2,}})[ ](?P<tail>{_EV_DESIGNATORS})(?![\w-])"
+)
+# a variant named by a noun phrase after its model: "le Q8 e-tron et sa déclinaison
+# Sportback", "the Q3 and its Sportback version", "der Q3 und seine Sportback-Variante"
+_VARIANT_PHRASE = re.compile(
+    r"\s*(?:,\s*)?(?:et|and|und|ainsi que|as well as|sowie)\s+"
+    r"(?:(?:sa|son|leur|la|le)\s+(?:déclinaison|declinaison|version|variante|dérivée?)\s+"
+    rf"(?P<fr>{_BODY_STYLES}|{_EV_DESIGNATORS})"
+    rf"|(?:its|the|their)\s+(?P<en>{_BODY_STYLES}|{_EV_DESIGNATORS})\s+(?:version|variant|derivative)"
+    rf"|(?:seine|ihre|die|das|der)\s+(?P<de>{_BODY_STYLES}|{_EV_DESIGNATORS})-?"
+    r"(?:Variante|Version|Ableger|Derivat))\b"
+)
+_EV_SUFFIX_AT_END = re.compile(r"^(?P<base>.+?)[ ](?P<suffix>e-tron|EV|E-Tech|Electric)$")
 _QUANTITY_AFTER = re.compile(
     r"^\s*(?:%|per|pour|pro|units?|unités|vehicles?|véhicules?|voitures|cars|Fahrzeuge|"
     r"Einheiten|Stück|exemplaires|copies|times|fois|mal|millions?|Millionen|mille|thousand|000)\b",
@@ -265,15 +318,67 @@ _QUANTITY_AFTER = re.compile(
 )
 
 
-def _designated(text: str, models: list[Mention], kb: Knowledge) -> list[Mention]:
+def _variant_name(m: Mention, tail: str, kb: Knowledge) -> tuple[str, str | None]:
+    """The name of `m`'s variant `tail`: the KB's, else the model's name with the tail
+    ("Q8 e-tron" + "Sportback" → "Q8 Sportback e-tron", Audi's and the press's order)."""
+    for candidate in (f"{m.name} {tail}", f"{m.text} {tail}"):
+        info = kb.model(candidate)
+        if info is not None and info.name != m.name:
+            return info.name, info.brand
+    suffixed = _EV_SUFFIX_AT_END.match(m.name)
+    if suffixed and tail not in _EV_SUFFIXES:
+        inserted = f"{suffixed['base']} {tail} {suffixed['suffix']}"
+        info = kb.model(inserted)
+        return (info.name, info.brand) if info else (inserted, m.brand)
+    return f"{m.name} {tail}", m.brand
+
+
+def _variant_phrases(text: str, models: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Models named as a variant of the model just before ("et sa déclinaison Sportback")."""
+    out: list[Mention] = []
+    for m in models:
+        found = _VARIANT_PHRASE.match(text, m.end)
+        if found is None:
+            continue
+        group = next(g for g in ("fr", "en", "de") if found.group(g))
+        tail = found.group(group)
+        name, brand = _variant_name(m, tail, kb)
+        if fold(name) == fold(m.name):
+            continue
+        out.append(Mention("MODEL", found.start(group), found.end(group), tail, name, brand=brand))
+    return out
+
+
+def _named_variant(text: str, m: Mention, blocked: list[Mention]) -> Mention | None:
+    found = _NAMED_VARIANT.match(text, m.end)
+    if found is None or found.group("word") in _NOT_MODEL_WORDS:
+        return None
+    if any(b.start < found.end() and m.end < b.end for b in blocked):
+        return None  # "the Sonet Kia EV…": a company, a place or another model
+    name = f"{m.name} {found.group('word')} {found.group('tail')}"
+    return Mention("MODEL", m.start, found.end(), text[m.start : found.end()], name, brand=m.brand)
+
+
+def _designated(
+    text: str, models: list[Mention], kb: Knowledge, others: Sequence[Mention] = ()
+) -> list[Mention]:
     out: list[Mention] = []
     for i, m in enumerate(models):
         found = _DESIGNATOR.match(text, m.end)
         nxt = models[i + 1].start if i + 1 < len(models) else len(text)
-        if found is None or found.end() > nxt or m.text.endswith(found.group("tail")):
+        if found is None:
+            named = _named_variant(text, m, [*others, *models[i + 1 : i + 2]])
+            out.append(named if named is not None and named.end <= nxt else m)
+            continue
+        if found.end() > nxt or m.text.endswith(found.group("tail")):
             out.append(m)
             continue
         tail = found.group("tail")
+        if fold(m.name).endswith(fold(tail)):
+            # the name already carries it ("Highlander" read as the article's "Highlander EV")
+            out.append(Mention("MODEL", m.start, found.end(), text[m.start : found.end()],
+                               m.name, brand=m.brand))  # fmt: skip
+            continue
         if tail[0].isdigit() and _QUANTITY_AFTER.match(text[found.end() : found.end() + 14]):
             out.append(m)
             continue

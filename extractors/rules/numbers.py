@@ -2,7 +2,8 @@
 
 "2.000" / "2 000" / "2,000" → 2000; "1,8 milliard" / "1.8 billion" / "1,5 Mrd." → 1.5e9;
 "C$1.8 billion" → (1.8e9, CAD); "$4 billion" → USD unless stated; "€", "euros",
-"Euro", "Mrd. Euro" → EUR. A separator followed by exactly three digits is a
+"Euro", "Mrd. Euro" → EUR; dirhams, yuans, wons, forints, zlotys, crowns with their
+country… → their ISO code (a crown without its country is XXX, "no currency"). A separator followed by exactly three digits is a
 thousands separator; otherwise it is the decimal mark.
 """
 
@@ -11,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Amount", "Count", "find_amounts", "find_counts", "parse_number"]
+__all__ = [
+    "UNKNOWN_CURRENCY",
+    "Amount",
+    "Count",
+    "find_amounts",
+    "find_counts",
+    "parse_number",
+]
 
 _NUM = r"\d{1,3}(?:(?:[.,' ]|\u202f|\u00a0)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = (
@@ -27,27 +35,54 @@ SCALES = {
     "md": 1e9, "b": 1e9, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mn": 1e6, "m": 1e6,
     "k": 1e3,
 }  # fmt: skip
-_CUR_BEFORE = r"C\$|CA\$|CAD|US\$|USD|A\$|\$|€|EUR|£|GBP|¥"
+_CUR_BEFORE = (
+    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|"
+    r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON)"
+)
 _CUR_AFTER = (
-    r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|dollars?|"
-    r"euros?|eur\b|€|livres?|pounds?|yuans?|yen|wons?|d-mark|deutsche mark|mark(?![\w-])|"
-    r"francs?|couronnes?|kronen|zloty|dollar"
+    r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|"
+    r"dollars? australiens?|australian dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
+    r"livres?|pounds?(?: sterling)?|yuans?|renminbi|yen|wons?|dirhams?|roupies?|rupees?|"
+    r"reais|réals?|forints?|zlotys?|zloty|złoty|lei|leu|lires? turques?|turkish lira|lira|"
+    r"rands?|bahts?|baht|francs? suisses?|schweizer franken|swiss francs?|franken|"
+    r"couronnes? (?:tchèques?|suédoises?|norvégiennes?|danoises?)|"
+    r"(?:tschechische|schwedische|norwegische|dänische)n? kronen|"
+    r"czech korun(?:a|y)|korun(?:a|y)?|swedish kronor|kronor|norwegian kroner|danish kroner|"
+    r"pesos? mexicains?|mexican pesos?|pesos?|d-mark|deutsche mark|mark(?![\w-])|"
+    r"francs?|couronnes?|kronen|dollar"
 )
 _CURRENCIES = [
     (r"c\$|ca\$|cad|dollars? canadiens?|canadian dollars?", "CAD"),
+    (r"a\$|au\$|aud|dollars? australiens?|australian dollars?", "AUD"),
+    (r"r\$|brl|reais|réals?", "BRL"),
+    (r"mx\$|mxn|pesos? mexicains?|mexican pesos?|pesos?", "MXN"),
     (r"us\$|usd|dollars? américains?|us dollars?|\$|dollars?|dollar", "USD"),
     (r"€|eur|euros?", "EUR"),
-    (r"£|gbp|livres?|pounds?", "GBP"),
-    (r"¥|yen", "JPY"),
-    (r"yuans?", "CNY"),
-    (r"wons?", "KRW"),
+    (r"£|gbp|livres?(?: sterling)?|pounds?(?: sterling)?", "GBP"),
+    (r"¥|jpy|yen", "JPY"),
+    (r"yuans?|renminbi|rmb|cny", "CNY"),
+    (r"wons?|₩|krw", "KRW"),
+    (r"dirhams?|mad", "MAD"),
+    (r"roupies?|rupees?|₹|inr", "INR"),
+    (r"forints?|huf", "HUF"),
+    (r"zlotys?|zloty|złoty|pln", "PLN"),
+    (r"lei|leu|ron", "RON"),
+    (r"lires? turques?|turkish lira|lira|try", "TRY"),
+    (r"rands?|zar", "ZAR"),
+    (r"bahts?|baht|thb", "THB"),
+    (r"francs? suisses?|schweizer franken|swiss francs?|franken|chf", "CHF"),
+    (r"couronnes? tchèques?|tschechischen? kronen|czech korun(?:a|y)|korun(?:a|y)?|czk", "CZK"),
+    (r"couronnes? suédoises?|schwedischen? kronen|swedish kronor|kronor|sek", "SEK"),
+    (r"couronnes? norvégiennes?|norwegischen? kronen|norwegian kroner", "NOK"),
+    (r"couronnes? danoises?|dänischen? kronen|danish kroner", "DKK"),
     (r"d-mark|deutsche mark|mark", "DEM"),
     (r"francs?", "FRF"),
 ]
+UNKNOWN_CURRENCY = "XXX"  # ISO 4217 "no currency": a crown without its country
 OBSOLETE_CURRENCIES = frozenset({"DEM", "FRF"})
 
 _AMOUNT = re.compile(
-    rf"(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?![\w])"
+    rf"(?<![\w$])(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?![\w])"
     rf"|(?P<n2>{_NUM}|un|une|one|a|ein|eine|einer)\s?(?:(?P<s2>{_SCALE})\s?(?:d'|de\s|of\s)?)?"
     rf"(?P<post>{_CUR_AFTER})(?![\w])",
     re.IGNORECASE,
@@ -57,6 +92,10 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _WORD_MILLION = re.compile(r"\b(?:une|one|a|eine|ein)\s+(?:million|millionen|mio\.?)\b", re.I)
+_HALF_MILLION = re.compile(
+    r"\b(?:half a million|a half million|un demi-million|un demi million|eine halbe million)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +150,7 @@ def _currency(raw: str) -> str:
     for pattern, code in _CURRENCIES:
         if re.fullmatch(pattern, low):
             return code
-    return "USD"
+    return UNKNOWN_CURRENCY
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -131,13 +170,16 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def find_counts(text: str) -> list[Count]:
-    """Plain counts ("2.000", "12 500", "eine Million") with their spans."""
+    """Plain counts ("2.000", "12 500", "eine Million", "half a million") with their spans."""
     found = []
     for m in _COUNT.finditer(text):
         value = parse_number(m.group("n"))
         if value is None:
             continue
         found.append(Count(m.start(), m.end(), value * _scale(m.group("s"))))
+    halves = [Count(m.start(), m.end(), 5e5) for m in _HALF_MILLION.finditer(text)]
+    found.extend(halves)
     for m in _WORD_MILLION.finditer(text):
-        found.append(Count(m.start(), m.end(), 1e6))
+        if not any(h.start <= m.start() < h.end for h in halves):  # "half a million"
+            found.append(Count(m.start(), m.end(), 1e6))
     return sorted(found, key=lambda c: c.start)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extractors.lexicon import LEXICONS
 from extractors.rules.context import ArticleState, Draft, Sentence
 from extractors.rules.numbers import OBSOLETE_CURRENCIES, Amount, find_amounts, find_counts
 from factwatch.model import FactType, FuzzyDate, PlantStatus
@@ -63,14 +64,45 @@ def _blocked(
     return bool(state.has("hedge", text) or state.has("former", text))
 
 
+GROWTH_GAP = 90  # characters between a growth's "from N" and its "to M"
+
+
+def _growth_start(state: ArticleState, text: str, start: int, end: int) -> bool:
+    """The count at text[start:end] is the "from" of a growth ("de N à M", "from N to M",
+    "von N auf M"): the figure the plant has now, the other one being the aim."""
+    before = text[max(0, start - 30) : start]
+    if not re.search(
+        rf"(?<!\w)(?:{_body(state, 'growth_from')})\s+(?:[\w'’-]+\s+){{0,2}}$|(?<!\w)d['’]$",
+        before,
+        re.I,
+    ):
+        return False
+    after = re.split(r"[.;!?]", text[end : end + GROWTH_GAP], maxsplit=1)[0]
+    return bool(
+        re.search(
+            rf"(?<!\w)(?:{_body(state, 'growth_to')})\s+(?:\w+\s+){{0,2}}?(?:\d|une?\b|one\b|a\b|eine?\b)",
+            after,
+            re.I,
+        )
+    )
+
+
+def _body(state: ArticleState, cls: str) -> str:
+    return LEXICONS.get(state.lang, {}).get(cls) or r"(?!x)x"
+
+
 def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
-    if not state.has("capacity_cue", text):
+    growth = state.has("capacity_growth", text)
+    if not state.has("capacity_cue", text) and not growth:
         return
-    for count in find_counts(text):
+    counts = find_counts(text)
+    for i, count in enumerate(counts):
         if count.value < MIN_CAPACITY or _blocked(state, text, count.start, count.end):
             continue
-        after = text[count.end : count.end + 60]
+        nxt = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        # "employs 3,000 people and can build 400,000 vehicles a year": the unit is the next one's
+        after = text[count.end : min(count.end + 60, nxt)]
         before = text[max(0, count.start - 60) : count.start]
         yearly = state.has("per_year", after) or state.has("per_year", before[-25:])
         if not yearly and state.has("capacity_cue", before[-45:]):
@@ -78,7 +110,11 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         daily = state.has("per_day", after[:40])
         if daily and not (yearly and yearly.start() < daily.start() and yearly.string is after):
             continue  # "720 vehicles a day" is an output, not a capacity
-        cue_before = state.has("capacity_cue", before)
+        cue_before = state.has("capacity_cue", before) or (
+            growth is not None
+            and growth.start() < count.start
+            and _growth_start(state, text, count.start, count.end)
+        )
         unit = state.has("vehicle_unit", after[:45])
         if not (yearly and (unit or cue_before)) and not (
             cue_before and re.search(r"kapazität", before, re.I)
@@ -110,7 +146,69 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         return
 
 
+_WORKFORCE_SEEN = "_workforce_noun_sentence"  # ArticleState attribute (see _antecedent)
+
+
+def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
+    """A workforce noun this sentence (before the count) or the previous one names, that a
+    pronoun before the count refers to ("des générations d'ouvriers. … ils n'étaient plus
+    que 2 085", "they now number 1,200", "heute sind es noch 3.000")."""
+    if re.match(r"\s*à\s+(?:avoir|être|\w+(?:er|ir|re))\b", text[count_end : count_end + 30], re.I):
+        return False  # "ils sont 1 200 à avoir voté": how many of them did something
+    lead = text[max(0, count_start - 80) : count_start]
+    pronoun = re.search(rf"(?:{_body(state, 'workforce_pronoun')})\s*$", lead, re.I)
+    if pronoun is None:
+        return False
+    if state.has(
+        "workforce_noun",
+        text[max(0, count_start - 300) : count_start - len(lead) + pronoun.start()],
+    ):
+        return True
+    return getattr(state, _WORKFORCE_SEEN, -10) == state.sentence_no - 1
+
+
+_ABOUT = (
+    r"(?:about|around|some|nearly|almost|more than|over|roughly|environ|près de|quelque|"
+    r"plus de|rund|etwa|knapp|über|mehr als|fast)"
+)
+
+
+_BARE_END = re.compile(
+    r"^\s*(?:[,.;:)–—-]|(?:and|et|und|in|at|à|au|dans|im|am|across|sur|on|an)\b|$)", re.I
+)
+
+
+def _collective_before(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
+    """ "a workforce of 4,500", "un effectif de 1 200", "eine Belegschaft von 7.000", and a
+    bare count as the object of "employs" ("the plant employs 9,400 and builds …")."""
+    lead = text[max(0, count_start - 50) : count_start]
+    if re.search(
+        rf"(?<!\w)(?:{_body(state, 'workforce_collective')})\s+(?:of|de|d['’]|von)\s+"
+        rf"(?:{_ABOUT}\s+)?$",
+        lead,
+        re.I,
+    ):
+        return True
+    return bool(
+        re.search(
+            rf"(?<!\w)(?:{_body(state, 'workforce_verb_before')})\s+(?:{_ABOUT}\s+)?$", lead, re.I
+        )
+        and _BARE_END.match(text[count_end : count_end + 12])
+    )
+
+
 def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
+    text = sentence.text
+    try:
+        _workforce(state, sentence)
+    finally:
+        if state.has("workforce_noun", text):
+            # remembered on the article's state for the next sentence's pronoun; a field
+            # of ArticleState would be the cleaner home for it
+            setattr(state, _WORKFORCE_SEEN, state.sentence_no)
+
+
+def _workforce(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     for count in find_counts(text):
         if _blocked(state, text, count.start, count.end):
@@ -124,13 +222,22 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
-        if not noun or noun.start() > 20:
+        collective = _collective_before(state, text, count.start, count.end)
+        if (
+            (not noun or noun.start() > 20)
+            and not collective
+            and not (
+                not state.has("vehicle_unit", after[:20])
+                and _antecedent(state, text, count.start, count.end)
+            )
+        ):
             continue
         window = text[max(0, count.start - 50) : count.end + 30]
         if state.has("workforce_bad", window):
             continue
-        if _OF_TOTAL.match(text[max(0, count.start - 6) : count.start]) or re.search(
-            r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start]
+        if not collective and (
+            _OF_TOTAL.match(text[max(0, count.start - 6) : count.start])
+            or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start])
         ):
             continue
         plant = _plant(state, sentence, sentence.start + count.start)
@@ -161,8 +268,24 @@ def _segment_at(text: str, rel: int) -> str:
     return text[(starts[-1] if starts else 0) : rel + (end.start() if end else len(text))]
 
 
+_ANCHORED = re.compile(
+    r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+_PART_OF_PLANT = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:(?:l['’])?extension|agrandissement|nouvel(?:le)?s? (?:ligne|atelier|hall|bâtiment)|"
+    r"expansion|extension|new (?:line|hall|paint shop|body shop|building|wing)|"
+    r"erweiterung|neue[nr]? (?:halle|linie|lackiererei))\b",
+    re.I,
+)
+
+
 def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
-    """The date of a status cue: the first in its comma segment, else the nearest in the sentence."""
+    """The date of a status cue: the first in its comma segment, else the nearest in the sentence.
+
+    A cue named as the anchor of another event ("deux ans après la reprise de l'usine",
+    "since the plant opened") takes only a date of its own segment: the sentence's other
+    dates belong to that other event.
+    """
     dates = [d for d in sentence.dates if d.bound != "until"] or list(sentence.dates)
     if not dates:
         return None
@@ -174,6 +297,8 @@ def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     inside = [d for d in dates if seg_start <= d.start < seg_end]
     if inside:
         return inside[0].date
+    if _ANCHORED.search(text[max(0, rel - 40) : rel]):
+        return None
     return min(dates, key=lambda d: abs(d.start - pos)).date
 
 
@@ -212,7 +337,15 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             # the plant itself is what changes hands: "rachète l'usine", "transférant le site"
             obj = text[cue.end() : cue.end() + 45]
             later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
-            if not (later or state.has("plant_noun", obj) or state.has("plant_anaphor", obj)):
+            # or the object before the verb ("hat das Werk … verkauft", "l'usine a été cédée")
+            segment = _segment_at(text, cue.start())
+            before = segment[: max(0, segment.find(cue.group(0)))][-60:]
+            if not (
+                later
+                or state.has("plant_noun", obj)
+                or state.has("plant_anaphor", obj)
+                or state.has("plant_noun", before)
+            ):
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
             continue
@@ -220,6 +353,8 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
             continue
+        if status == PlantStatus.OPENED and _PART_OF_PLANT.search(text[cue.end() : cue.end() + 50]):
+            continue  # "a inauguré l'extension de son usine": the plant opened long before
         if status == PlantStatus.UNDER_CONSTRUCTION and re.search(
             r"started building|began building", cue.group(0), re.I
         ):
@@ -236,6 +371,10 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue
         if status == PlantStatus.OPERATING and state.has("future", segment):
             continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
+        if status == PlantStatus.CLOSED and state.has("status_future", segment):
+            status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
+        if status == PlantStatus.OPENED and state.has("status_future", segment):
+            status = PlantStatus.PLANNED  # "das Ende 2025 eröffnet werden soll": not yet
         plant = _plant(state, sentence, sentence.start + cue.start())
         if plant is None:
             continue

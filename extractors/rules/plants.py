@@ -12,6 +12,15 @@ location; "près de / near / bei X" only adds X's region and country.
 `PlantRegistry` gives every plant of an article one identity: mentions that share a
 knowledge-base id, a city, or (without city) a region and operator are merged, fields
 filled from each other, and linked to the knowledge base (`plants_near`).
+
+The city of a known plant is the town the article reads for it, as an analyst writes
+it: the knowledge base's city when the article names it for the plant (in any
+language: "le site de Figueruelas, près de Saragosse" → Zaragoza), else the town or
+county the article does name for it, when that is one of the plant's localities ("the
+Anantapur plant" → Anantapur, not the KB's Penukonda; "in Bryan County" for the
+Metaplant in Ellabell), else the knowledge base's city ("l'ex-Sevelnord" → Hordain).
+A name that gives no town ("Triangle Innovation Point", "Gläserne Manufaktur") leaves
+the knowledge base's city.
 """
 
 from __future__ import annotations
@@ -133,7 +142,12 @@ def plant_refs(
     for m in mentions:
         if m.kind == "PLANT":
             found = kb.plant(m.text) or Plant()
-            refs.append(PlantRef(m.start, m.end, replace(found, name=m.text), True, "kb"))
+            # a known plant carries the town its name gives (None: the registry puts
+            # the knowledge base's city)
+            city = kb.plant_place(m.text) if found.kb_id else found.city
+            refs.append(
+                PlantRef(m.start, m.end, replace(found, name=m.text, city=city), True, "kb")
+            )
     places = [
         m for m in mentions
         if m.kind == "PLACE" and m.place is not None and m.place.kind != "market"
@@ -148,6 +162,15 @@ def plant_refs(
         loc = location(chain)
         if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
+        known = _known_before(refs, first.start, text, offset)
+        if known is not None and not _VICINITY.search(left):
+            # "the Anantapur plant in Andhra Pradesh", "usine de Hordain (Nord)", "the
+            # factory in Greer, South Carolina": the known plant's own place
+            i, ref = known
+            if ref.plant.country and loc.country and ref.plant.country != loc.country:
+                continue
+            refs[i] = replace(ref, end=max(ref.end, last.end), plant=_placed(ref.plant, loc, kb))
+            continue
         if _VICINITY.search(left):
             if refs:
                 prev = refs[-1]
@@ -158,6 +181,9 @@ def plant_refs(
                     region=prev.plant.region or loc.region,
                     country=prev.plant.country or loc.country,
                 )
+                if prev.plant.kb_id and loc.city and _is_kb_city(prev.plant, loc.city, kb):
+                    # "le site de Figueruelas, près de Saragosse": the plant's own city
+                    merged = replace(merged, city=loc.city)
                 refs[-1] = replace(prev, plant=merged)
             elif noun.search(left) and (loc.region or loc.country):
                 # "the factory … near Raleigh, North Carolina": the region, not the city
@@ -180,6 +206,14 @@ def plant_refs(
                     left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]
                 ).strip()
         head = noun.match(right.lstrip(" -"))
+        after = _known_at(refs, last.end, last.end + (len(right) - len(right.lstrip(" -"))))
+        if not strong and head and after is not None:
+            # "sein italienisches Werk Cassino", "the Kentucky Georgetown plant": the
+            # place qualifies the known plant named right after it
+            i, ref = after
+            if not (ref.plant.country and loc.country and ref.plant.country != loc.country):
+                refs[i] = replace(ref, plant=_placed(ref.plant, replace(loc, city=None), kb))
+            continue
         if not strong and head and len(chain) == 1:
             strong = True
             name = (
@@ -200,6 +234,55 @@ def plant_refs(
     return sorted(refs, key=lambda r: r.start)
 
 
+_KNOWN_GAP = re.compile(
+    r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:(?:in|en|à|au|aux|dans|im|in der|bei)\s+)?"
+    r"(?:l'|la |le |the |dem |der )?$",
+    re.I,
+)
+
+
+def _known_before(
+    refs: list[PlantRef], start: int, text: str, offset: int
+) -> tuple[int, PlantRef] | None:
+    """The known (KB) plant named just before a place ("X plant in <place>")."""
+    for i, ref in enumerate(refs):
+        if ref.anchor != "kb" or not ref.plant.kb_id or ref.end > start:
+            continue
+        if _KNOWN_GAP.match(text[ref.end - offset : start - offset]):
+            return i, ref
+    return None
+
+
+def _known_at(refs: list[PlantRef], start: int, end: int) -> tuple[int, PlantRef] | None:
+    """The known (KB) plant whose name starts between `start` and `end`."""
+    for i, ref in enumerate(refs):
+        if ref.anchor == "kb" and ref.plant.kb_id and start <= ref.start <= end:
+            return i, ref
+    return None
+
+
+def _is_kb_city(plant: Plant, city: str, kb: Knowledge) -> bool:
+    entry = kb.plant_by_id(plant.kb_id) if plant.kb_id else None
+    return bool(entry and entry.city and fold(entry.city) == fold(city))
+
+
+def _placed(plant: Plant, loc: Plant, kb: Knowledge) -> Plant:
+    """A known plant with the place the text gives it: its region and country, and the
+    town when it is the plant's city or one of its localities."""
+    city = plant.city
+    if loc.city and plant.kb_id:
+        entry = kb.plant_by_id(plant.kb_id)
+        near = kb.plants_near(city=loc.city, country=entry.country if entry else None)
+        if _is_kb_city(plant, loc.city, kb) or any(p.kb_id == plant.kb_id for p in near):
+            city = city or loc.city
+    return replace(
+        plant,
+        city=city,
+        region=plant.region or loc.region,
+        country=plant.country or loc.country,
+    )
+
+
 class PlantRegistry:
     """The plants of one article, merged and linked to the knowledge base."""
 
@@ -207,6 +290,17 @@ class PlantRegistry:
         self._kb = kb
         self._default_operator = default_operator
         self.plants: list[Plant] = []
+        # the towns the article names for each known plant, in the order read
+        self._named: dict[int, list[str]] = {}
+
+    def _city(self, plant: Plant, named: list[str]) -> str | None:
+        """The module docstring's policy: the KB city when named, else the first
+        locality named, else the KB city."""
+        entry = self._kb.plant_by_id(plant.kb_id) if plant.kb_id else None
+        kb_city = entry.city if entry else None
+        if not named or (kb_city and any(fold(n) == fold(kb_city) for n in named)):
+            return kb_city or plant.city
+        return named[0]
 
     def _link(self, plant: Plant) -> Plant:
         if plant.kb_id or not self._kb.available:
@@ -256,7 +350,10 @@ class PlantRegistry:
 
     def register(self, plant: Plant) -> int:
         """The index of `plant`'s identity in this article (merging fields)."""
+        named = [plant.city] if plant.city else []
         plant = self._link(plant)
+        if plant.kb_id:
+            plant = replace(plant, city=self._city(plant, named))
         if (
             not plant.operator
             and not plant.kb_id
@@ -268,7 +365,7 @@ class PlantRegistry:
             plant = replace(plant, operator=self._default_operator)
         for i, known in enumerate(self.plants):
             if self._same(known, plant):
-                self.plants[i] = Plant(
+                merged = Plant(
                     name=known.name or plant.name,
                     operator=known.operator or plant.operator,
                     city=known.city or plant.city,
@@ -276,8 +373,14 @@ class PlantRegistry:
                     country=known.country or plant.country,
                     kb_id=known.kb_id or plant.kb_id,
                 )
+                if merged.kb_id:
+                    towns = self._named.setdefault(i, [])
+                    towns.extend(n for n in named if n not in towns)
+                    merged = replace(merged, city=self._city(merged, towns))
+                self.plants[i] = merged
                 return i
         self.plants.append(plant)
+        self._named[len(self.plants) - 1] = named
         return len(self.plants) - 1
 
     def rehome(self) -> dict[int, int]:

@@ -22,15 +22,16 @@ or, failing those, the models of the sentence before.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
 from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef
-from factwatch.model import FactType, FuzzyDate, ProductionStatus
+from factwatch.model import FactType, FuzzyDate, ProductionStatus, fold
 
-__all__ = ["production_facts"]
+__all__ = ["production_facts", "settle_former_plans"]
 
 BASE_CONFIDENCE = 0.85
 INHERITED_PLANT_PENALTY = 0.1  # plant taken from the discourse, not the sentence
@@ -61,6 +62,13 @@ _ALONGSIDE = re.compile(
     r"\b(?:à ses côtés|à côté de lui|aux côtés d[eu]|alongside(?: it)?|next to it|neben ihm|daneben|mit ihm)\b",
     re.I,
 )
+# "sera assemblé … aux côtés de l'Austral", "alongside the Camry", "neben dem Passat": the models
+# after the cue are made there already
+_BESIDE_EXISTING = re.compile(
+    r"\b(?:aux côtés d(?:u|e la|e l'|es|e)|à côté d(?:u|e la|e l'|es|e)|alongside|next to|"
+    r"neben (?:de[mnr]|ihren|seinen)|zusammen mit de[mnr]|gemeinsam mit de[mnr])(?!\w)",
+    re.I,
+)
 _RELATIVE = re.compile(
     r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
 )
@@ -72,6 +80,12 @@ _PRODUCTION_NOUN = re.compile(
     r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b",
     re.I,
 )
+# "would sit idle rather than keep making the Bolt EV": what is said is not about that model
+_RATHER_THAN = re.compile(
+    r"\b(?:rather than|instead of|plutôt que d[e']|au lieu d[e']|statt|anstatt)\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
+_WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
     r"\b(?:not|pas|nicht|no earlier than|pas avant|nicht vor|erst)\b.{0,60}?\b(?:before|avant|vor|than|earlier)\b",
@@ -99,14 +113,32 @@ def _negated(state: ArticleState, clause: str) -> bool:
     )
 
 
+_PURPOSE = re.compile(
+    r"\b(?:so(?: that)?|in order (?:that|for)|afin que|pour que|damit|sodass|so dass)\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
+
+
+def _hedged(state: ArticleState, text: str) -> bool:
+    """A hedge that is not the modal of a purpose clause ("… so the site could be prepared")."""
+    return any(
+        not _PURPOSE.search(text[max(0, h.start() - 40) : h.start()])
+        for h in state.has_all("hedge", text)
+    )
+
+
 def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
     has = state.has
-    if has("hedge", clause):
+    if _hedged(state, clause):
         return None
     if has("cancelled", clause):
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
     if has("former", clause):
         return None
+    if has("no_longer", clause):
+        return (
+            ProductionStatus.ENDED
+        )  # "n'y est plus fabriqué", "no longer built", "nicht mehr gebaut"
     negated = _negated(state, clause) and not _NOT_BEFORE.search(clause)
     if negated and not (has("ended", clause) or has("cancelled", clause)):
         return None
@@ -119,8 +151,10 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()])
     ):
         return ProductionStatus.PAUSED
-    if has("ended", clause):
-        return ProductionStatus.ENDED
+    ended = has("ended", clause)
+    double = ended is not None and fold(ended.group(0)).startswith("plus aucun")
+    if ended and not (double and _WITHOUT.search(clause, ended.end())):
+        return ProductionStatus.ENDED  # not "plus aucune X ne sort sans sa motorisation hybride"
     if _NOT_BEFORE.search(clause):
         return ProductionStatus.PLANNED
     if has("started", clause):
@@ -145,6 +179,9 @@ def _present(state: ArticleState, clause: str, trigger: re.Match[str]) -> bool:
     ]  # fmt: skip
     if not here:
         return False
+    # German puts the modal first and the participle last ("soll … gebaut werden")
+    if state.lang == "de":  # "soll … gebaut werden", "baut den GLB künftig auch in …"
+        return not state.has("future", clause)
     before = clause[max(0, trigger.start() - 30) : trigger.end()]
     return not state.has("future", before)
 
@@ -163,7 +200,8 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     comme la Dauphine": not a model made here now."""
     before = sentence.local(model.start - 45, model.start)
     return bool(
-        state.has("except", before)
+        _RATHER_THAN.search(before)
+        or state.has("except", before)
         or state.has("component", before)
         or state.has("iconic", sentence.local(model.start - 80, model.start))
     )
@@ -187,14 +225,19 @@ def _has_cue(state: ArticleState, text: str) -> bool:
 
 
 def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
-    """A date that can time production: not a sales or delivery date, not a bare weekday."""
+    """A date that can time production: not a sales or delivery date, not a bare weekday
+    (unless the words just before tell the event: "began building … on Tuesday",
+    "am Dienstag rollt das letzte … vom Band")."""
     before = sentence.local(d.start - 45, d.start)
     if state.has("sales_only", before):
         return False
     segment = _segment(sentence, d.start)
     if state.has("sales_only", segment) and not state.has("produce", segment):
         return False
-    return bool(re.search(r"\d", d.date.text)) or not _WEEKDAY.search(d.date.text)
+    if re.search(r"\d", d.date.text) or not _WEEKDAY.search(d.date.text):
+        return True
+    near = sentence.local(d.start - 60, d.end)
+    return bool(state.has("started", near) or state.has("ended", near))
 
 
 def _dates(
@@ -202,9 +245,16 @@ def _dates(
 ) -> tuple[FuzzyDate | None, FuzzyDate | None, str]:
     dates = [d for d in clause.dates if _usable(state, sentence, d)]
     start = end = None
+    if status == ProductionStatus.ONGOING and not state.has("future", clause.text):
+        past = [d for d in dates if d.date.end < state.published.start]
+        if any(d.bound == "until" for d in past):
+            status = ProductionStatus.ENDED  # "wurden (2005/2006 und 2013/2014) gefertigt"
+        elif any(d.bound == "from" for d in past) and len(past) == len(dates):
+            status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
+    no_longer = bool(state.has("no_longer", clause.text))  # "n'y est plus fabriqué depuis fin 2022"
     for d in dates:
         before = sentence.local(d.start - 25, d.start)
-        is_end = d.bound == "until" or bool(state.has("end_cue", before))
+        is_end = d.bound == "until" or bool(state.has("end_cue", before)) or no_longer
         if status in (ProductionStatus.ENDED,):
             if d.bound == "from" and not is_end:
                 start = start or d.date  # "ab 2021 … gebaut wurden"
@@ -216,6 +266,8 @@ def _dates(
             if is_end:
                 end = d.date
         elif status in (ProductionStatus.PLANNED, ProductionStatus.STARTED):
+            if d.ranged:
+                continue  # "sera lancée entre 2025 et 2026": no one start date
             if is_end:
                 if status == ProductionStatus.PLANNED and start is None and end is None:
                     end = d.date
@@ -245,6 +297,143 @@ def _dates(
     ):
         status = ProductionStatus.PLANNED
     return start, end, status
+
+
+def _since(state: ArticleState, sentence: Sentence, clause: Clause) -> FuzzyDate | None:
+    """A past date of a production told in the past tense ("a fait assembler, en 2024, la
+    T03"): the start, should the article say elsewhere that this production has ended."""
+    if not state.has("past", clause.text) or state.has("future", clause.text):
+        return None
+    past = [
+        d for d in clause.dates
+        if d.bound == "at" and d.date.end < state.published.start and _usable(state, sentence, d)
+    ]  # fmt: skip
+    return past[-1].date if past else None  # the one closest before the model
+
+
+def _year_of(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
+    """Whether the clause opens on "année où", "the year when", "das Jahr, in dem"."""
+    left = min(20, clause.start - sentence.start)
+    window = sentence.local(clause.start - left, clause.start + 40)
+    return any(m.start() <= left + 2 and m.end() > left for m in state.has_all("year_of", window))
+
+
+@dataclass
+class _Denied:
+    """A clause that denies production somewhere ("ne sera pas fabriquée à A", "nicht mehr in
+    Tschechien gebaut"), which the next clause may contrast with where it is made."""
+
+    models: list[Mention]
+    clause: Clause
+    first_draft: int  # index of the clause's own drafts in state.drafts
+    no_longer: bool
+    since: FuzzyDate | None = None
+
+
+_CONTRAST = re.compile(r"^[\s,;:–—]*(?:mais|but|sondern|aber|instead|plutôt)\b", re.I)
+
+
+def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _Denied) -> bool:
+    """ "…, mais en Turquie", "…, sondern im Werk Bratislava", "…, but at Smyrna": the models
+    denied just before are made at the plant this clause names."""
+    if not clause.refs or not _CONTRAST.match(clause.text) or state.has("hedge", clause.text):
+        return False
+    plant = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    if denied.no_longer:
+        # the old plant's production ended: a move, made at the new plant since then
+        for d in state.drafts[denied.first_draft :]:
+            if d.type == FactType.PRODUCTION and d.fields.get("status") == ProductionStatus.ENDED:
+                d.fields["status"] = ProductionStatus.MOVED
+        status: str = ProductionStatus.ONGOING
+        start = denied.since
+    else:
+        scope = Clause(
+            denied.clause.start, clause.end, sentence.local(denied.clause.start, clause.end),
+            [], [], [*denied.clause.dates, *clause.dates],
+        )  # fmt: skip
+        status = (
+            ProductionStatus.PLANNED
+            if state.has("future", scope.text)
+            else ProductionStatus.ONGOING
+        )
+        start, _, status = _dates(state, sentence, scope, status)
+    for model in denied.models:
+        _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
+    for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
+        if model.name not in {m.name for m in denied.models}:
+            _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
+    return True
+
+
+def _revised_start(
+    state: ArticleState, sentence: Sentence, clause: Clause, scope: str
+) -> FuzzyDate | None:
+    """The new start of a plan the clause says has changed: a former-plan cue, then a
+    revision cue ("finalement", "now", "nun") and a date still ahead."""
+    if not state.has("former", scope):
+        return None
+    offset = clause.end - len(scope)  # scope ends where the clause ends
+    rest = sentence.local(offset, sentence.end)  # "…, but will now begin in mid-2024"
+    former = state.has("former", rest)
+    if former is None or _hedged(state, rest):
+        return None
+    revised = [m for m in state.has_all("revised", rest) if m.start() > former.end()]
+    if not revised:
+        return None
+    dates = [d for c in sentence.clauses for d in c.dates]
+    after = [
+        d for d in dates
+        if d.start - offset > revised[0].start() and not d.ranged and _usable(state, sentence, d)
+    ]  # fmt: skip
+    if not after or after[0].date.end < state.published.start:
+        return None
+    return after[0].date
+
+
+def _former_plan(state: ArticleState, text: str) -> bool:
+    """ "Under the previous schedule, the factory was to begin assembling X in 2024": a plan
+    the article reports as superseded (not a hedge, not a denial)."""
+    former = state.has("former", text)
+    verb = state.has("produce", text) or state.has("start", text)
+    return bool(
+        former
+        and verb
+        and former.start() < verb.start()  # "was to begin assembling", not "…, as had been planned"
+        and not state.has("hedge", text)
+        and not state.has("cancelled", text)
+        and not _negated(state, text)
+    )
+
+
+def _superseded(
+    state: ArticleState, sentence: Sentence, clause: Clause, models: list[Mention]
+) -> None:
+    """Drafts for the models of a superseded plan: kept only where the article dates the
+    start at that plant anew (see `settle_former_plans`), never with the old date."""
+    for model in models:
+        plant, penalty = _plant_for(state, sentence, clause, model)
+        if plant is None:
+            continue
+        _add(state, sentence, model, plant, ProductionStatus.PLANNED, BASE_CONFIDENCE - penalty)
+        state.drafts[-1].fields["_former"] = True
+
+
+def settle_former_plans(state: ArticleState) -> None:
+    """A superseded plan's draft stands, with the new start, where the article gives a
+    model-less start date at the plant ("Electric pickups will not roll out of Orion before
+    late 2025"); it is dropped where the article states the model there otherwise, or not at all."""
+    stated = {
+        (d.fields.get("model"), d.plant) for d in state.drafts
+        if d.type == FactType.PRODUCTION and not d.fields.get("_former")
+    }  # fmt: skip
+    kept = []
+    for d in state.drafts:
+        if d.fields.pop("_former", False):
+            if (d.fields.get("model"), d.plant) in stated or d.plant not in state.plant_starts:
+                continue
+            d.fields["start"] = state.plant_starts[d.plant]
+        kept.append(d)
+    state.drafts[:] = kept
 
 
 def _nearest(
@@ -354,7 +543,9 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         state.has("plant_anaphor", clause.text) or state.plant_sentence >= state.sentence_no - 1
     ):
         origin = state.current_plant  # "Besonders betroffen ist Wolfsburg: … zieht nach Puebla um"
-    dates = [d for d in clause.dates if _usable(state, sentence, d)]
+    if origin is None:
+        origin = _made_at(state, models, dest)  # "… die Golf-Stückzahlen nach Mexiko zu verlagern"
+    dates = [d for d in clause.dates if _usable(state, sentence, d) and not d.ranged]
     when = dates[0].date if dates else None
     # a move is still ahead unless told in the past ("has left", "a été transférée", "ist umgezogen")
     future = not _PAST_MOVE.search(clause.text) or (
@@ -375,6 +566,21 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         else:
             _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7)
     return True
+
+
+def _made_at(state: ArticleState, models: list[Mention], dest: int) -> int | None:
+    """The plant the article has these models made at already (a move's origin)."""
+    names = {m.name for m in models}
+    for d in reversed(state.drafts):
+        if (
+            d.type == FactType.PRODUCTION
+            and d.fields.get("model") in names
+            and d.plant is not None
+            and d.plant != dest
+            and d.fields.get("status") in (ProductionStatus.ONGOING, ProductionStatus.STARTED)
+        ):
+            return d.plant
+    return None
 
 
 def _renamings(sentence: Sentence, models: list[Mention]) -> dict[str, str]:
@@ -417,12 +623,27 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
 
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
-    if not state.has("start", clause.text):
+    not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
+    if not (state.has("start", clause.text) or (not_before and state.has("produce", clause.text))):
         return False
     makes = bool(state.has("produce", clause.text))
-    if state.has("hedge", clause.text) or state.has("former", clause.text):
+    if state.has("hedge", clause.text):
         return False
-    dates = [d for d in clause.dates if _usable(state, sentence, d) and d.bound != "until"]
+    dates = [
+        d for d in clause.dates
+        if _usable(state, sentence, d) and (d.bound != "until" or not_before) and not d.ranged
+    ]  # fmt: skip
+    former = state.has("former", clause.text)
+    if former:
+        # "devait initialement intervenir début 2022, il se fera finalement en juillet 2022"
+        revised = [m for m in state.has_all("revised", clause.text) if m.start() > former.end()]
+        if not revised:
+            return False
+        dates = [  # "… il se fera finalement « au plus tard » en juillet 2022": by then
+            d for d in clause.dates
+            if _usable(state, sentence, d) and not d.ranged
+            and d.start - clause.start > revised[0].start()
+        ]  # fmt: skip
     if not dates:
         return False
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
@@ -450,6 +671,8 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     ]  # fmt: skip
     if not makes and not planned:
         return False
+    if status == ProductionStatus.PLANNED:
+        state.plant_starts.setdefault(plant, start)
     for draft in planned:
         draft.fields["start"] = start
     if not planned and state.current_models and local_ids:
@@ -460,12 +683,20 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
 
 def production_facts(state: ArticleState, sentence: Sentence) -> None:
     """Add the sentence's production drafts to `state`."""
+    if state.has("unconfirmed", sentence.text):
+        return  # "… heißt es in Branchenkreisen; Škoda wollte das nicht kommentieren"
     previous: tuple[list[Mention], str | None] = ([], None)
     last_models: list[Mention] = []
     blocked = False  # a clause before was hedged or a former plan
     previous_start: FuzzyDate | None = None
     produced: list[Mention] = []
+    denied: _Denied | None = None  # the clause before said "not (here)" / "no longer (here)"
     for clause in sentence.clauses:
+        if denied is not None and _contrast(state, sentence, clause, denied):
+            produced.extend(denied.models)
+            denied = None
+            continue
+        denied = None
         if state.has("hedge", clause.text) or state.has("former", clause.text):
             blocked = True
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
@@ -507,26 +738,74 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         )  # the verb is before the clause: "fabrique : A, B"
         scope = sentence.local(sentence.start, clause.end) if governed else clause.text
         status = _status(state, scope, sentence.text)
+        revised = _revised_start(state, sentence, clause, scope) if status is None else None
+        if revised is not None:
+            # "devait initialement intervenir début 2022, il se fera finalement en juillet 2022"
+            for model in models:
+                plant, penalty = _plant_for(state, sentence, clause, model)
+                if plant is not None:
+                    _add(state, sentence, model, plant, ProductionStatus.PLANNED,
+                         BASE_CONFIDENCE - penalty, revised)  # fmt: skip
+                    produced.append(model)
+            continue
         if continuation and (
             status is None
             or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
         ):
             status = previous[1]
+        if status is None and not state.has("hedge", scope) and _negated(state, scope):
+            denied = _Denied(models, clause, len(state.drafts), no_longer=False)
         if status is None:
+            if _former_plan(state, scope):
+                _superseded(state, sentence, clause, models)
             blocked = True
             previous = ([], None)
             continue
         previous = (models, status)
-        start, end, final = _dates(state, sentence, clause, status)
+        timed = clause
+        if not clause.dates and _year_of(state, sentence, clause):
+            # "entre 2021 et 2024, année où la marque devrait stopper la production"
+            earlier = [d for c in sentence.clauses for d in c.dates if d.end <= clause.start]
+            timed = Clause(clause.start, clause.end, clause.text, clause.mentions, clause.refs,
+                           earlier[-1:])  # fmt: skip
+        if governed:  # the governing verb's dates too: "Am Dienstag rollt das letzte …: ein ID.3"
+            timed = Clause(
+                sentence.start, clause.end, scope, clause.mentions, clause.refs,
+                [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
+            )  # fmt: skip
+        start, end, final = _dates(state, sentence, timed, status)
+        since = _since(state, sentence, timed) if final == ProductionStatus.ONGOING else None
         if start is None and _ALONGSIDE.search(clause.text):
             start = previous_start  # "la B05 sera produite à ses côtés": with the model before
         previous_start = start
+        if final == ProductionStatus.ENDED and state.has("no_longer", clause.text):
+            denied = _Denied(models, clause, len(state.drafts), no_longer=True, since=end)
+        beside = _BESIDE_EXISTING.search(clause.text) if len(models) > 1 else None
         for model in models:
             plant, penalty = _plant_for(state, sentence, clause, model)
             if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
                 continue
+            if (
+                beside is not None
+                and final in (ProductionStatus.PLANNED, ProductionStatus.STARTED)
+                and model.start >= clause.start + beside.end()
+                and models[0].start < clause.start + beside.start()
+            ):
+                # "X sera assemblé aux côtés de l'Austral et de l'Espace": those are made there now
+                _add(
+                    state,
+                    sentence,
+                    model,
+                    plant,
+                    ProductionStatus.ONGOING,
+                    BASE_CONFIDENCE - penalty,
+                )
+                produced.append(model)
+                continue
             # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
+            if since is not None:
+                state.drafts[-1].fields["_since"] = since
             produced.append(model)
     if produced:
         state.current_models = produced

@@ -1,0 +1,256 @@
+"""Model names and plant places as an analyst writes them, from invented sentences.
+
+Each case is a short made-up article (French, English or German) written to the kind of
+expression a rule serves, never a dev or held-out article's wording. What is checked is
+what an alert's reader sees: the model's name and the plant's town.
+
+Plant towns follow one policy (extractors/rules/plants.py): the knowledge base's city
+when the article names it for the plant, else the town or county the article names
+when it is one of the plant's localities, else the knowledge base's city.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _production(text: str) -> list[Fact]:
+    article = article_from_text(text, path="<test>")
+    return [f for f in extract(article) if f.type.value == "production"]
+
+
+def _models(text: str) -> set[str]:
+    return {f.model or "" for f in _production(text)}
+
+
+def _towns(text: str) -> dict[str, str | None]:
+    return {f.model or "": f.plant.city if f.plant else None for f in _production(text)}
+
+
+def _plants(text: str, kind: str) -> list[Fact]:
+    article = article_from_text(text, path="<test>")
+    return [f for f in extract(article) if f.type.value == kind]
+
+
+# ----------------------------------------------------------------------------- model names
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "date 2025-06-02 (Wire) — Toyota will build the Highlander EV at its Princeton "
+            "plant in Indiana from 2027, the company said on Monday.",
+            "Toyota Highlander EV",
+        ),
+        (
+            "date 2025-06-02 (Presse) — Toyota produira le Highlander EV dans son usine de "
+            "Princeton, dans l'Indiana, à partir de 2027, a indiqué le groupe lundi.",
+            "Toyota Highlander EV",
+        ),
+    ],
+)
+def test_an_electric_suffix_is_not_doubled(text: str, model: str) -> None:
+    assert _models(text) == {model}
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        (
+            "date 2025-06-02 (Wire) — BMW said on Monday that its Munich plant will keep "
+            "building the BMW 3 Series Touring next to the i4 for at least three more years.",
+            {"BMW 3 Series Touring", "BMW i4"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — The Leipzig plant in Saxony will build the BMW 1 Series "
+            "and the BMW 2 Series Gran Coupé until 2028, the carmaker said on Monday.",
+            {"BMW 1 Series", "BMW 2 Series Gran Coupé"},
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Im Werk Žilina wird der Kia Ceed SW noch bis Ende "
+            "2026 gebaut, teilte der Hersteller am Montag in Frankfurt mit.",
+            {"Kia Ceed SW"},
+        ),
+    ],
+)
+def test_a_body_style_after_the_model_is_part_of_its_name(text: str, models: set[str]) -> None:
+    assert _models(text) == models
+
+
+def test_a_lower_case_body_word_is_a_description() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — BMW will keep building the i4 sedan at its Munich plant "
+        "for at least three more years, the company said on Monday."
+    )
+    assert _models(text) == {"BMW i4"}
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (
+            "date 2025-06-02 (Wire) — Kia will start building the Seltos Horizon EV at its "
+            "Anantapur plant late next year, the company said on Monday in Delhi.",
+            "Kia Seltos Horizon EV",
+        ),
+        (
+            "date 2025-06-02 (Presse) — Kia lancera la production de la Sonet Aurora EV dans "
+            "son usine d'Anantapur à la fin de l'année prochaine, a annoncé le groupe lundi.",
+            "Kia Sonet Aurora EV",
+        ),
+    ],
+)
+def test_a_new_name_before_an_electric_designator_is_kept(text: str, model: str) -> None:
+    assert model in _models(text)
+    assert "Kia Seltos" not in _models(text) and "Kia Sonet" not in _models(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        (
+            "date 2025-06-02 (Presse) — L'usine d'Ingolstadt produit l'Audi Q6 e-tron et sa "
+            "version Sportback depuis l'an dernier, selon la direction du constructeur.",
+            {"Audi Q6 e-tron", "Audi Q6 Sportback e-tron"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — The Győr plant in Hungary builds the Audi Q3 and its "
+            "Sportback version, the company said in a statement on Monday.",
+            {"Audi Q3", "Audi Q3 Sportback"},
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Im Werk Ingolstadt laufen der Audi Q6 e-tron und "
+            "seine Sportback-Variante vom Band, teilte das Unternehmen am Montag mit.",
+            {"Audi Q6 e-tron", "Audi Q6 Sportback e-tron"},
+        ),
+    ],
+)
+def test_a_variant_named_by_a_noun_phrase_is_a_model(text: str, models: set[str]) -> None:
+    assert _models(text) == models
+
+
+def test_a_listed_alias_after_its_brand_takes_the_canonical_name() -> None:
+    text = (
+        "date 2025-06-02 (Presse) — La Volkswagen ID.2all sera assemblée dans l'usine de "
+        "Martorell à partir de l'année prochaine, a confirmé le groupe allemand lundi."
+    )
+    assert _models(text) == {"Volkswagen ID. Polo"}
+
+
+def test_an_upper_case_one_word_model_is_found() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Nissan will build the next LEAF at its Sunderland plant "
+        "in England from next year, the company said on Monday."
+    )
+    assert _models(text) == {"Nissan Leaf"}
+
+
+# ----------------------------------------------------------------------------- plant towns
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (  # the KB puts the plant in Vance; the article names Tuscaloosa only
+            "date 2025-06-02 (Wire) — Mercedes-Benz will build the GLE Coupé at its "
+            "Tuscaloosa plant in Alabama from next year, the company said on Monday.",
+            "Tuscaloosa",
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Mercedes-Benz baut den GLS künftig auch im Werk "
+            "Tuscaloosa, teilte der Konzern am Montag in Stuttgart mit.",
+            "Tuscaloosa",
+        ),
+        (  # the KB puts it in Penukonda; the article names Anantapur
+            "date 2025-06-02 (Presse) — Kia assemblera le Syros dans son usine d'Anantapur, "
+            "dans l'Andhra Pradesh, a indiqué le constructeur lundi.",
+            "Anantapur",
+        ),
+    ],
+)
+def test_the_town_the_article_names_stays(text: str, town: str) -> None:
+    assert set(_towns(text).values()) == {town}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-06-02 (Wire) — Stellantis will build the Peugeot 208 at the Figueruelas "
+        "plant near Zaragoza, Spain, from next year, the company said on Monday.",
+        "date 2025-06-02 (Agentur) — Stellantis wird den Peugeot 208 ab dem kommenden Jahr "
+        "im Werk Figueruelas bei Saragossa bauen, teilte der Konzern am Montag mit.",
+    ],
+)
+def test_the_plants_city_named_beside_a_village_wins(text: str) -> None:
+    assert set(_towns(text).values()) == {"Zaragoza"}
+
+
+def test_the_plants_city_named_in_another_sentence_wins() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Hyundai will build the Ioniq 9 at its plant in Bryan "
+        "County, Georgia, from next year, the company said on Monday.\n\n"
+        "The Ellabell plant already builds the Ioniq 5 for the North American market."
+    )
+    assert set(_towns(text).values()) == {"Ellabell"}
+
+
+def test_a_county_named_alone_stays() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Hyundai will build the Ioniq 9 at its plant in Bryan "
+        "County, Georgia, from next year, the company said on Monday."
+    )
+    assert set(_towns(text).values()) == {"Bryan County"}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (  # a former name, no town: the KB's city
+            "date 2025-06-02 (Presse) — À l'ex-Sevelnord, Stellantis produira le Peugeot "
+            "Expert électrique dès l'an prochain, selon la direction du groupe.",
+            "Hordain",
+        ),
+        (  # a site's name is not a town
+            "date 2025-06-02 (Wire) — VinFast said its Triangle Innovation Point site will "
+            "build the VF 9 from 2028, after a delay of two years.",
+            "Chatham County",
+        ),
+    ],
+)
+def test_a_name_without_a_town_takes_the_kb_city(text: str, town: str) -> None:
+    assert set(_towns(text).values()) == {town}
+
+
+def test_a_province_is_not_taken_as_the_town() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Ford Otosan will build the Tourneo Custom at its plant in "
+        "Kocaeli, Turkey, from next year, the company said on Monday."
+    )
+    facts = _production(text)
+    assert facts and all(f.plant is not None for f in facts)
+    assert {(f.plant.city, f.plant.region) for f in facts if f.plant} == {
+        ("Gölcük", "Kocaeli Province")
+    }
+
+
+def test_a_place_after_a_known_plant_locates_that_plant() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — BMW said on Monday that its factory in Greer, South "
+        "Carolina, will build the X5 for another five years."
+    )
+    facts = _production(text)
+    assert [(f.plant.city, f.plant.operator) for f in facts if f.plant] == [("Greer", "BMW")]
+
+
+def test_a_country_adjective_before_a_known_plant_qualifies_it() -> None:
+    text = (
+        "date 2025-06-02 (Agentur) — Stellantis legt das slowakische Werk Trnava ab Montag "
+        "für zwei Wochen still, teilte der Konzern den Gewerkschaften mit."
+    )
+    status = _plants(text, "plant_status")
+    assert status and all(f.plant and f.plant.city == "Trnava" for f in status)

@@ -1,0 +1,243 @@
+"""Production facts from invented sentences: status, dates and plant of each pattern.
+
+Each case is a short made-up article in French, English or German written to the
+pattern a rule serves (never a dev or held-out article's wording). A case names the
+model and plant city (or country) a reader would look for, and the status, start and
+end the alert would show; None means the fact must not be there at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _production(text: str) -> dict[tuple[str, str], Fact]:
+    article = article_from_text(text, path="<test>")
+    out = {}
+    for fact in extract(article):
+        if fact.type.value != "production" or fact.plant is None:
+            continue
+        place = fact.plant.city or fact.plant.country or ""
+        out[(fact.model or "", place)] = fact
+    return out
+
+
+def _label(date: object) -> str | None:
+    return getattr(date, "label", None)
+
+
+CASES = [
+    # a past range of years: made then, ended (start = first year, end = last)
+    (
+        "date 2024-03-01 (Test) — Dans l'usine de Sochaux, la Peugeot 307 a été assemblée "
+        "de 2001 à 2008, avant de céder la place à la 308.",
+        "Peugeot 307",
+        "Sochaux",
+        "ended",
+        "2001",
+        "2008",
+    ),
+    (
+        "date 2024-03-01 (Test) — Im Werk Kassel wurden in drei Jahren (2015/2016 und "
+        "2018/2019) 4 000 Volkswagen Phaeton montiert.",
+        "Volkswagen Phaeton",
+        "Kassel",
+        "ended",
+        "2015",
+        "2019",
+    ),
+    # a weekday times the event its own segment tells
+    (
+        "date 2025-06-06 (Test) — Mazda began building the CX-50 at its Huntsville, "
+        "Alabama plant on Wednesday.",
+        "Mazda CX-50",
+        "Huntsville",
+        "started",
+        "2025-06-04",
+        None,
+    ),
+    # German modal bracket: "soll … gebaut werden" is planned
+    (
+        "date 2025-02-10 (Test) — Ab Mitte 2027 soll im Werk Eisenach der neue elektrische "
+        "Opel Grandland gebaut werden.",
+        "Opel Grandland Electric",
+        "Eisenach",
+        "planned",
+        "2027-mid",
+        None,
+    ),
+    # since a past date: started then
+    (
+        "date 2025-05-20 (Test) — Im Werk Kvasiny läuft der Škoda Karoq seit Frühjahr 2024 "
+        "in neuer Ausführung vom Band.",
+        "Škoda Karoq",
+        "Kvasiny",
+        "started",
+        "2024-spring",
+        None,
+    ),
+    # "no longer made here since …": ended, the date is the end
+    (
+        "date 2024-09-01 (Test) — La Peugeot 5008 n'est plus fabriquée à Rennes depuis "
+        "la fin de l'année 2023.",
+        "Peugeot 5008",
+        "Rennes",
+        "ended",
+        None,
+        "2023-late",
+    ),
+    (
+        "date 2024-09-01 (Test) — The Nissan Rogue is no longer built at the Smyrna plant "
+        "in Tennessee.",
+        "Nissan Rogue",
+        "Smyrna",
+        "ended",
+        None,
+        None,
+    ),
+    # models a new one is built beside are made there already
+    (
+        "date 2024-06-01 (Test) — Renault a confirmé que le Symbioz sera assemblé dans son "
+        "usine de Bursa à partir de 2025, aux côtés de la Clio.",
+        "Renault Clio",
+        "Bursa",
+        "ongoing",
+        None,
+        None,
+    ),
+    (
+        "date 2024-06-01 (Test) — Renault a confirmé que le Symbioz sera assemblé dans son "
+        "usine de Bursa à partir de 2025, aux côtés de la Clio.",
+        "Renault Symbioz",
+        "Bursa",
+        "planned",
+        "2025",
+        None,
+    ),
+    # a superseded plan stands with the start the article gives anew
+    (
+        "date 2024-01-15 (Test) — Electric vans will not roll out of Ford's Kansas City "
+        "Assembly Plant before mid-2026, the company said.\n\nUnder the original schedule, "
+        "the plant was to begin building the Ford E-Transit there in 2025.",
+        "Ford E-Transit",
+        "Kansas City",
+        "planned",
+        "2026-mid",
+        None,
+    ),
+    # a former plan alone is no fact
+    (
+        "date 2024-01-15 (Test) — Ford had originally planned to build the Ford E-Transit at "
+        "its Kansas City Assembly Plant in 2025.",
+        "Ford E-Transit",
+        "Kansas City",
+        None,
+        None,
+        None,
+    ),
+    # "initially …, finally …": the revised date is the start
+    (
+        "date 2021-06-01 (Test) — La production du Toyota C-HR dans l'usine de Burnaston "
+        "était repoussée. Alors que le démarrage devait initialement intervenir début 2022, "
+        "il se fera finalement en septembre 2022.",
+        "Toyota C-HR",
+        "Burnaston",
+        "planned",
+        "2022-09",
+        None,
+    ),
+    (
+        "date 2023-01-10 (Test) — Production of the Ford Explorer EV in Cologne was originally "
+        "due to start in 2023, but will now begin in mid-2024.",
+        "Ford Explorer EV",
+        "Cologne",
+        "planned",
+        "2024-mid",
+        None,
+    ),
+    (
+        "date 2023-01-10 (Test) — Die Produktion des Opel Astra in Rüsselsheim sollte "
+        "ursprünglich Anfang 2024 beginnen, nun ist der Start für Ende 2024 geplant.",
+        "Opel Astra",
+        "Rüsselsheim",
+        "planned",
+        "2024-late",
+        None,
+    ),
+    # not here but there
+    (
+        "date 2024-04-01 (Test) — La future Dacia Bigster ne sera pas fabriquée à Mioveni "
+        "mais en Turquie, à Bursa, à partir de 2026.",
+        "Dacia Bigster",
+        "Bursa",
+        "planned",
+        "2026",
+        None,
+    ),
+    (
+        "date 2024-04-01 (Test) — La future Dacia Bigster ne sera pas fabriquée à Mioveni "
+        "mais en Turquie, à Bursa, à partir de 2026.",
+        "Dacia Bigster",
+        "Mioveni",
+        None,
+        None,
+        None,
+    ),
+    (
+        "date 2024-12-05 (Test) — Der Škoda Kodiaq wird seit Ende 2023 nicht mehr in "
+        "Kvasiny gebaut, sondern im Volkswagen-Werk Bratislava.",
+        "Škoda Kodiaq",
+        "Bratislava",
+        "ongoing",
+        "2023-late",
+        None,
+    ),
+    # "the year when …" takes the date just before
+    (
+        "date 2020-11-01 (Test) — Le plan s'étalera entre 2021 et 2023, année où Renault "
+        "devrait arrêter la production de la Twingo à Novo Mesto.",
+        "Renault Twingo",
+        "Novo Mesto",
+        "ongoing",
+        None,
+        "2023",
+    ),
+    # a statement the company will not confirm is no fact
+    (
+        "date 2024-02-01 (Test) — Stellantis will move production of the Fiat Panda to "
+        "Kragujevac, according to reports; the company declined to comment.",
+        "Fiat Panda",
+        "Kragujevac",
+        None,
+        None,
+        None,
+    ),
+    # an upper-case short model name is found as written
+    (
+        "date 2025-05-07 (Test) — Mercedes-Benz baut den GLB künftig auch im Werk Kecskemét.",
+        "Mercedes-Benz GLB",
+        "Kecskemét",
+        "planned",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "model", "place", "status", "start", "end"), CASES)
+def test_production_pattern(
+    text: str, model: str, place: str, status: str | None, start: str | None, end: str | None
+) -> None:
+    facts = _production(text)
+    fact = facts.get((model, place))
+    if status is None:
+        assert fact is None, f"unexpected {fact}"
+        return
+    assert fact is not None, f"no {model} at {place} in {sorted(facts)}"
+    assert fact.status is not None and fact.status.value == status
+    assert _label(fact.start) == start
+    assert _label(fact.end) == end
