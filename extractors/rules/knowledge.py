@@ -70,6 +70,7 @@ class Knowledge:
     def __init__(self, kb: Any) -> None:
         self._kb = kb
         self._cache: dict[tuple[str, str], Any] = {}
+        self._infos: dict[tuple[str, str], Any] = {}  # company/model/place answers by name
         self._near: dict[tuple[str, str, str, str], tuple[Plant, ...]] = {}
 
     @property
@@ -90,6 +91,15 @@ class Knowledge:
         return answer
 
     def company(self, name: str) -> CompanyInfo | None:
+        key = ("company", name)
+        if key in self._infos:
+            known: CompanyInfo | None = self._infos[key]
+            return known
+        info = self._company(name)
+        self._infos[key] = info
+        return info
+
+    def _company(self, name: str) -> CompanyInfo | None:
         found = self._ask("company", name)
         if found is None:
             return None
@@ -97,6 +107,15 @@ class Knowledge:
         return CompanyInfo(canonical, _str(_get(found, "kind")), _str(_get(found, "parent")))
 
     def model(self, name: str) -> ModelInfo | None:
+        key = ("model", name)
+        if key in self._infos:
+            known: ModelInfo | None = self._infos[key]
+            return known
+        info = self._model(name)
+        self._infos[key] = info
+        return info
+
+    def _model(self, name: str) -> ModelInfo | None:
         found = self._ask("model", name)
         if found is None:
             return None
@@ -104,6 +123,15 @@ class Knowledge:
         return ModelInfo(canonical, _str(_get(found, "brand")))
 
     def place(self, name: str) -> PlaceInfo | None:
+        key = ("place", name)
+        if key in self._infos:
+            known: PlaceInfo | None = self._infos[key]
+            return known
+        info = self._place(name)
+        self._infos[key] = info
+        return info
+
+    def _place(self, name: str) -> PlaceInfo | None:
         found = self._ask("place", name)
         if found is None:
             return None
