@@ -60,6 +60,7 @@ class ArticleState:
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_starts: frozenset[str] | None = field(default=None, repr=False)
     _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _heads: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
 
     def begin_sentence(self, text: str) -> None:
         self.sentence = text
@@ -69,16 +70,21 @@ class ArticleState:
         """False when class `cls` cannot match `text` (see extractors.lexicon): for a part
         of the sentence being read, the sentence's word starts plus the part's own first
         characters hold every place a match may start; other texts are always searched."""
-        class_heads = heads(self.lang, cls)
+        try:
+            class_heads = self._heads[cls]
+        except KeyError:
+            class_heads = self._heads[cls] = heads(self.lang, cls)
         if class_heads is None or text not in self.sentence:
             return True
-        if self._sentence_starts is None:
-            self._sentence_starts = word_starts(self.sentence)
-        if not class_heads.isdisjoint(self._sentence_starts):
+        starts = self._sentence_starts
+        if starts is None:
+            starts = self._sentence_starts = word_starts(self.sentence)
+        if not class_heads.isdisjoint(starts):
             return True
         lead = text[:HEAD_CHARS]
-        lead_starts = self._leads.get(lead)
-        if lead_starts is None:
+        try:
+            lead_starts = self._leads[lead]
+        except KeyError:
             lead_starts = self._leads[lead] = word_starts(lead)
         return not class_heads.isdisjoint(lead_starts)
 

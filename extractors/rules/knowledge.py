@@ -70,7 +70,7 @@ class Knowledge:
     def __init__(self, kb: Any) -> None:
         self._kb = kb
         self._cache: dict[tuple[str, str], Any] = {}
-        self._infos: dict[tuple[str, str], Any] = {}  # company/model/place answers by name
+        self._infos: dict[tuple[str, str], Any] = {}  # converted answers by the name asked
         self._near: dict[tuple[str, str, str, str], tuple[Plant, ...]] = {}
 
     @property
@@ -159,7 +159,15 @@ class Knowledge:
         )  # fmt: skip
 
     def plant(self, name: str) -> Plant | None:
-        return self._as_plant(self._ask("plant", name))
+        return self._plant("plant", name)
+
+    def _plant(self, method: str, name: str) -> Plant | None:
+        key = (method, name)
+        if key in self._infos:
+            known: Plant | None = self._infos[key]
+            return known
+        plant = self._infos[key] = self._as_plant(self._ask(method, name))
+        return plant
 
     def plant_place(self, name: str) -> str | None:
         """The city or locality a plant's name gives ("Anantapur plant" → "Anantapur"),
@@ -167,7 +175,7 @@ class Knowledge:
         return _str(self._ask("plant_place", name))
 
     def plant_by_id(self, kb_id: str) -> Plant | None:
-        return self._as_plant(self._ask("plant_by_id", kb_id))
+        return self._plant("plant_by_id", kb_id)
 
     def plants_near(
         self,
