@@ -25,7 +25,7 @@ from typing import Any
 
 from extractors.lexicon import de, en, fr
 
-__all__ = ["CLASSES", "HEAD_CHARS", "LEXICONS", "heads", "pattern", "word_starts"]
+__all__ = ["CLASSES", "HEAD_CHARS", "LEXICONS", "heads", "lead_starts", "pattern", "word_starts"]
 
 LEXICONS: dict[str, dict[str, str]] = {"fr": fr.LEXICON, "en": en.LEXICON, "de": de.LEXICON}
 CLASSES = tuple(fr.LEXICON)
@@ -40,7 +40,7 @@ def pattern(lang: str, cls: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
 
 
-HEAD_CHARS = 4  # how many leading characters of a class match the prefilter reads
+HEAD_CHARS = 8  # how many leading characters of a class match the prefilter reads
 _MAX_HEADS = 512  # a class with more heads than this is always searched
 _CAN_START = re.compile(r"(?<!\w)")  # every position a class match may start at
 _WINDOWS = re.compile(rf"(?<!\w)(?=(.{{1,{HEAD_CHARS}}}))", re.DOTALL)  # what follows each
@@ -102,6 +102,14 @@ def word_starts(text: str) -> frozenset[str]:
     for n in range(1, HEAD_CHARS):
         starts.update([w[:n] for w in windows])
     return frozenset(starts)
+
+
+def lead_starts(text: str) -> frozenset[str]:
+    """The folded first 1..HEAD_CHARS characters of `text`: with the word starts of a
+    longer text holding it, every place a class match in `text` may start."""
+    head = text[:HEAD_CHARS]
+    folded = head.lower() if _NOT_PLAIN.search(head) is None else head.translate(_FOLD)
+    return frozenset([folded[:n] for n in range(1, len(folded) + 1)])
 
 
 # One item of a parsed pattern -> the strings it may match, each with "the item ends

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.lexicon import HEAD_CHARS, heads, pattern, word_starts
+from extractors.lexicon import HEAD_CHARS, heads, lead_starts, pattern, word_starts
 from extractors.rules.knowledge import Knowledge
 from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef, PlantRegistry
@@ -83,10 +83,10 @@ class ArticleState:
             return True
         lead = text[:HEAD_CHARS]
         try:
-            lead_starts = self._leads[lead]
+            first = self._leads[lead]
         except KeyError:
-            lead_starts = self._leads[lead] = word_starts(lead)
-        return not class_heads.isdisjoint(lead_starts)
+            first = self._leads[lead] = lead_starts(lead)
+        return not class_heads.isdisjoint(first)
 
     def has(self, cls: str, text: str) -> re.Match[str] | None:
         if not self._may_match(cls, text):
