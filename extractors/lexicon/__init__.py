@@ -20,6 +20,7 @@ import _sre
 import importlib
 import re
 from functools import cache
+from operator import itemgetter
 from re import _constants, _parser  # CPython's own pattern parser
 from typing import Any
 
@@ -40,7 +41,7 @@ def pattern(lang: str, cls: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
 
 
-HEAD_CHARS = 8  # how many leading characters of a class match the prefilter reads
+HEAD_CHARS = 5  # how many leading characters of a class match the prefilter reads
 _MAX_HEADS = 512  # a class with more heads than this is always searched
 _CAN_START = re.compile(r"(?<!\w)")  # every position a class match may start at
 _WINDOWS = re.compile(rf"(?<!\w)(?=(.{{1,{HEAD_CHARS}}}))", re.DOTALL)  # what follows each
@@ -81,10 +82,9 @@ def _plain_lower(code: int) -> bool:
 
 _WORD = re.compile(r"\w")
 _PLAIN_BELOW = 0x370  # Latin scripts: str.lower() is the fold but for the characters below
+# one negated class (a character set the regex engine scans for fast)
 _NOT_PLAIN = re.compile(
-    r"[^\x00-\u036f]|["
-    + "".join(re.escape(chr(c)) for c in range(_PLAIN_BELOW) if not _plain_lower(c))
-    + "]"
+    "[^" + "".join(re.escape(chr(c)) for c in range(_PLAIN_BELOW) if _plain_lower(c)) + "]"
 )
 
 
@@ -100,7 +100,7 @@ def word_starts(text: str) -> frozenset[str]:
         ]
     starts = set(windows)
     for n in range(1, HEAD_CHARS):
-        starts.update([w[:n] for w in windows])
+        starts.update(map(itemgetter(slice(n)), windows))
     return frozenset(starts)
 
 
