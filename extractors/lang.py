@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = ("fr", "en", "de")
 KNOWN_LANGUAGES = (*SUPPORTED_LANGUAGES, "es", "it", "nl", "pt", "pl", "cs", "sv")
 MIN_LETTERS = 20  # fewer letters than this: no reliable guess
-SAMPLE_CHARS = 1200  # the detector reads this much of a long text (a paragraph or two is plenty)
+SAMPLE_CHARS = 500  # the detector reads this much of a long text (a paragraph is plenty)
 
 # MIN_LETTERS letters (the classes [\W\d_] and [^\W\d_] split every character), read
 # up to the last one needed only
