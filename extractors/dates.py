@@ -380,7 +380,7 @@ def _ordinal(token: str) -> int | None:
 _NEXT_NEXT = _words("uebernachsten, ubernachsten, ubernachstes")
 _NEXT = _words(
     "prochain, prochaine, next, coming, nachsten, nachstes, naechsten, naechstes, kommenden,"
-    "kommendes"
+    "kommendes, kommendem, kommender, nachstem, naechstem, nachster, naechster"
 )
 _LAST = _words(
     "dernier, derniere, passe, passee, last, previous, vergangenen, vergangenes, letzten,"
@@ -671,6 +671,22 @@ def _h_day_word(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
     return _Res(day.isoformat(), DateKind.RELATIVE)
 
 
+def _h_week(g: Mapping[str, str], ctx: _Ctx) -> _Res | None:
+    """ "this week", "la semaine dernière", "vergangene Woche": the month of that week's
+    day that is as far from the published day (a month label: a week has no label)."""
+    ref = ctx.ref
+    if ref.month is None:
+        return _Res(None, DateKind.RELATIVE)
+    t = _fold(g["wk"])
+    back = (
+        7 if any(w in t for w in ("derni", "pass", "last", "letzt", "vergang", "vorig"))
+        else -7 if any(w in t for w in ("prochaine", "next", "nachst", "kommend"))
+        else 0
+    )  # fmt: skip
+    day = date.fromordinal(date(ref.year, ref.month, ref.day or 15).toordinal() - back)
+    return _Res(_lbl_month(day.year, day.month), DateKind.RELATIVE, step="week")
+
+
 _OF_DECADE = re.compile(
     r"\s+(?:of\s+the\s+(?:decade|century)|de\s+la\s+d[ée]cennie|du\s+si[èe]cle"
     r"|des\s+Jahrzehnts|des\s+Jahrhunderts)",
@@ -912,7 +928,7 @@ _MACROS = {
             "laufenden|übernächsten) Jahres|des Jahres|des Vorjahres)"
         ),
         "YTAIL": "(?: (?:des Jahres )?<Y>| <RELY>)",
-        "NEAR": "(?:vergangenen|letzten|kommenden|nächsten|naechsten)",
+        "NEAR": "(?:vergangenen|letzten|kommende[mnr]?|nächste[mnr]|naechste[mnr])",
         "PERIODPART": "(?P<part>(?:Anfang|Mitte|Ende|Beginn|zu Beginn) )",
         "NUM": _NUMBER["de"],
     },
@@ -1020,6 +1036,11 @@ _FRENCH: list[_Alt] = [
         _h_weekday,
     ),
     ("dayword", r"(?P<dw>hier|avant-hier)(?!\w)", _h_day_word),
+    (
+        "week",
+        r"(?P<wk>cette semaine|la semaine (?:derni[èe]re|pass[ée]e|prochaine))(?!\w)",
+        _h_week,
+    ),
     ("rentree", r"(?P<det>la )?rentr[ée]e(?: (?:de )?<Y>)?(?!\w)", _h_rentree),
     ("yearsaway", r"<NUM> ans?(?!\w)", _h_years_away),
     ("year", r"(?P<lead><AN> )?<Y>", _h_year),
@@ -1075,6 +1096,7 @@ _ENGLISH: list[_Alt] = [
         _h_weekday,
     ),
     ("dayword", r"(?P<dw>yesterday|earlier today)(?!\w)", _h_day_word),
+    ("week", r"(?P<wk>(?:earlier |later )?this week|last week|next week)(?!\w)", _h_week),
     (
         "yearsaway",
         r"<NUM> years?(?: (?P<ago>ago)|(?:'s|') time| time)?(?!\w)",
@@ -1143,6 +1165,11 @@ _GERMAN: list[_Alt] = [
         _h_weekday,
     ),
     ("dayword", r"(?P<dw>gestern|vorgestern)(?!\w)", _h_day_word),
+    (
+        "week",
+        r"(?:in )?(?P<wk>(?:diese|letzte|vergangene|vorige|n[äa]chste|kommende)[nr]? woche)(?!\w)",
+        _h_week,
+    ),
     ("yearsaway", r"<NUM> Jahr(?:en)?(?!\w)", _h_years_away),
     ("year", r"(?P<lead>(?:im |des )?Jahr(?:es|e)? )?<Y>", _h_year),
 ]
@@ -1306,7 +1333,7 @@ _TRIGGER_WORDS = frozenset(
         okt dezember dez an année annee années annees year years jahr jahre jahren jahres
         vorjahr vorjahres semestre trimestre moitié moitie quinzaine half quarter months quartal
         quartals halbjahr halbjahres jahreshälfte jahreshaelfte hälfte haelfte mois month monat
-        hier yesterday today gestern vorgestern jahresende jahresbeginn jahresanfang jahresmitte
+        hier yesterday today gestern vorgestern semaine week woche jahresende jahresbeginn jahresanfang jahresmitte
         midyear yearend été ete printemps automne hiver summer spring autumn fall winter
         frühjahr fruehjahr fruhjahr frühling fruehling fruhling sommer herbst ans rentrée rentree lundi mardi
         mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday

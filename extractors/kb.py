@@ -607,7 +607,8 @@ class KnowledgeBase:
     def plant_place(self, name: str | None) -> str | None:
         """The place a plant's name itself gives: its city or one of its localities, in
         the KB's form ("Anantapur plant" → "Anantapur", "site de Figueruelas" →
-        "Figueruelas", "usine de Saragosse" → "Zaragoza"), else None ("Sevelnord",
+        "Figueruelas", "usine de Saragosse" → "Zaragoza"; the city when the name gives
+        both, "Mercedes-Benz Tuscaloosa (Vance)" → "Vance"), else None ("Sevelnord",
         "Gläserne Manufaktur"). Localities that are not places ("Triangle Innovation
         Point", a megasite's name) give None: they locate the plant, not a town."""
         plant = self.plant(name)
@@ -629,6 +630,8 @@ class KnowledgeBase:
                         forms.setdefault(fold(alias), place_name)
         text = f" {fold(name)} "
         found = [key for key in forms if key and f" {key} " in text]
+        if any(forms[key] == plant.city for key in found):
+            return plant.city  # "Stellantis Zaragoza (Figueruelas)": the city wins
         return forms[max(found, key=len)] if found else None
 
     def place(self, name: str | None, *, kind: PlaceKind | str | None = None) -> Place | None:

@@ -340,6 +340,17 @@ def test_a_future_closure_is_closing_not_closed() -> None:
             "Anna Berger, Leiterin des Werks, am Montag.",
             "Anna Berger",
         ),
+        (
+            "date 2025-03-10 (Test) — Im Opel-Werk Eisenach wird ab 2026 der neue Grandland "
+            "gebaut. Das bestätigte der Chef des Werks, Max Müller, am Montag in Eisenach.",
+            "Max Müller",
+        ),
+        (
+            "date 2025-03-10 (Test) — Stellantis will build the new Peugeot 3008 at its plant in "
+            "Sochaux, France, from next year. Sochaux plant boss Jean Durand told reporters the "
+            "lines were ready.",
+            "Jean Durand",
+        ),
     ],
 )
 def test_plant_manager_titles(text: str, person: str) -> None:
@@ -511,3 +522,253 @@ def test_half_a_million_is_a_count() -> None:
         500000
     ]
     assert [c.value for c in find_counts("eine halbe Million Fahrzeuge")] == [500000]
+
+
+def test_english_roles_keep_their_place_names() -> None:
+    from extractors.rules.companies import english_role
+
+    assert english_role("Vice President of Manufacturing in Europe") == (
+        "vice president of manufacturing in Europe"
+    )
+    assert english_role("head of purchasing for North America") == (
+        "head of purchasing for North America"
+    )
+
+
+# ----------------------------------------------------------- everyday senses, no plant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. In Detroit, shares of the "
+        "carmaker closed 2% higher on Tuesday after the results.",
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. In Detroit, the deal "
+        "closed in June 2018, and the talks opened a new chapter.",
+    ],
+)
+def test_everyday_closed_and_opened_are_no_plant_status(text: str) -> None:
+    assert _statuses(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. Around "
+        "Georgetown, the population grew by more than 7 million people in ten years.",
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. In "
+        "Georgetown, up to 90 per cent of people drive to work.",
+    ],
+)
+def test_populations_and_percentages_are_no_workforce(text: str) -> None:
+    assert _values(text, "plant_workforce") == []
+
+
+def test_a_year_is_no_capacity() -> None:
+    text = (
+        "date 2025-03-10 (Test) — The Toyota plant in Georgetown, Kentucky, should be able to "
+        "build two new models a year starting in 2027."
+    )
+    assert _values(text, "plant_capacity") == []
+
+
+def test_weak_titles_need_a_company_and_an_unknown_company_is_kept_as_written() -> None:
+    execs = _executives(
+        "date 2025-03-10 (Test) — Toyota builds the Camry in Georgetown, Kentucky. Research "
+        "team head Jennifer Lang said the study was new. Michael Reed, the CEO of Acme "
+        "Robotics, GateHouse's parent, supplies the plant in Georgetown with welding robots."
+    )
+    assert "Jennifer Lang" not in execs
+    assert execs["Michael Reed"] == ("CEO", "Acme Robotics")
+
+
+def test_an_everyday_pause_is_no_plant_status() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Ford builds the Bronco in Michigan. Many in Detroit fear "
+        "that to pause or seek compromise is to surrender entirely."
+    )
+    assert _statuses(text) == []
+
+
+# ------------------------------------------------------- round 2: numbers, titles, agreements
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("zwei Milliarden Euro", 2e9),
+        ("acht Milliarden US-Dollar", 8e9),
+        ("3 trillion won", 3e12),
+        ("2 Billionen Won", 2e12),
+        ("Rs 1,500 crore", 1.5e10),
+    ],
+)
+def test_amounts_in_words_and_large_scales(raw: str, value: float) -> None:
+    from extractors.rules.numbers import find_amounts
+
+    [amount] = find_amounts(raw)
+    assert amount.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("3.2 lakh units", 320000), ("6,50,000 units", 650000), ("drei Millionen Autos", 3e6)],
+)
+def test_indian_numbering_and_number_words_are_counts(raw: str, value: float) -> None:
+    from extractors.rules.numbers import find_counts
+
+    assert [c.value for c in find_counts(raw)] == [value]
+
+
+def test_a_converted_amount_in_parentheses_gives_way_to_the_original_currency() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Kia is investing 1.2 trillion won ($900 million) in its "
+        "Gwangmyeong plant to build electric vehicles."
+    )
+    [fact] = _facts(text, "investment")
+    assert fact.currency == "KRW" and fact.value == pytest.approx(1.2e12)
+
+
+def test_an_indian_capacity_in_lakh() -> None:
+    text = (
+        "date 2024-05-02 (Test) — Hyundai has raised the annual capacity of its Chennai plant to "
+        "8.2 lakh units."
+    )
+    assert _values(text, "plant_capacity") == [820000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date 2024-05-02 (Test) — Drei Milliarden Euro hat Audi seit 2015 in das Werk "
+            "Neckarsulm investiert.",
+            3e9,
+        ),
+        (
+            "date 2024-05-02 (Test) — L'usine de Cléon a reçu une enveloppe de 300 millions "
+            "d'euros pour ses moteurs électriques.",
+            3e8,
+        ),
+        (
+            "date 2024-05-02 (Test) — Das Werk Zwickau wird umgebaut, teilte der Konzern mit. "
+            "VW investiert demnach rund 500 Millionen Euro in Zwickau.",
+            5e8,
+        ),
+    ],
+)
+def test_investments_fronted_in_a_noun_frame_or_from_the_source_just_named(
+    text: str, value: float
+) -> None:
+    [fact] = _facts(text, "investment")
+    assert fact.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2024-05-02 (Test) — Sur les 5 milliards d'euros du plan « Renaulution », une "
+        "partie ira à l'usine de Douai.",
+        "date 2024-05-02 (Test) — Le coût de l'usine de Douai n'a pas été communiqué, mais la "
+        "presse régionale l'évalue à 800 millions d'euros.",
+        "date 2024-05-02 (Test) — Nach Schätzungen von Analysten hat VW 900 Millionen Euro in das "
+        "Werk Emden investiert.",
+    ],
+)
+def test_a_programme_total_or_a_press_estimate_is_no_plant_investment(text: str) -> None:
+    assert _facts(text, "investment") == []
+
+
+def test_mixed_staff_counts_but_suppliers_staff_does_not() -> None:
+    fr = (
+        "date 2024-05-02 (Test) — L'usine de Douai emploie 3 100 salariés et intérimaires, et "
+        "produit la R5."
+    )
+    assert _values(fr, "plant_workforce") == [3100]
+    en = (
+        "date 2024-05-02 (Test) — The Chennai plant has about 20,000 people including suppliers "
+        "on site; Hyundai itself employs about 8,000 people there."
+    )
+    assert _values(en, "plant_workforce") == [8000]
+
+
+def test_planned_jobs_are_no_workforce() -> None:
+    text = (
+        "date 2024-05-02 (Test) — L'usine de Douai doit ouvrir en 2027 et quelque 900 emplois y "
+        "sont prévus."
+    )
+    assert _values(text, "plant_workforce") == []
+
+
+def test_a_brand_head_belongs_to_the_brand_not_the_group() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Stellantis baut den neuen Ypsilon in Saragossa. "
+        "„Das ist ein guter Tag“, sagte Lancia-Chef Marco Rossi."
+    )
+    assert execs["Marco Rossi"] == ("CEO", "Lancia")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "company"),
+    [
+        (
+            "date 2024-05-02 (Test) — Ein Gespräch mit Peter Kurz, Vorsitzender der "
+            "Geschäftsführung von Skoda Auto, über den neuen Octavia.",
+            "Peter Kurz",
+            "CEO",
+            "Škoda",
+        ),
+        (
+            '"We are ready," said Maria Lopez, general manager of Seat, at the event.',
+            "Maria Lopez",
+            "CEO",
+            "Seat",
+        ),
+        (
+            '"We are ready," said Tom Baker, President and CEO of BMW Group Plant Spartanburg.',
+            "Tom Baker",
+            "plant manager",
+            "BMW",
+        ),
+    ],
+)
+def test_long_titles_and_the_head_of_a_plant(
+    text: str, person: str, role: str, company: str
+) -> None:
+    if not text.startswith("date"):
+        text = "date 2024-05-02 (Test) — Seat builds the Ibiza in Martorell. " + text
+    got_role, got_company = _executives(text)[person]
+    assert got_role == role and company.lower()[:4] in got_company.lower()
+
+
+def test_a_subsidiary_named_as_its_plant_takes_the_full_name_the_article_gives() -> None:
+    execs = _executives(
+        "date 2024-05-02 (Test) — Toyota builds the Camry at Toyota Motor Manufacturing Kentucky "
+        '(TMMK) in Georgetown. "We are proud," said Ann Lee, president of TMMK, on Monday.'
+    )
+    assert execs["Ann Lee"][1] == "Toyota Motor Manufacturing Kentucky"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "date 2024-05-02 (Test) — Hyundai has agreed to sell 20,000 buses to the Indian "
+            "government over five years.",
+            "Government of India",
+        ),
+        (
+            "date 2024-05-02 (Test) — Renault et le gouvernement marocain ont signé un accord pour "
+            "agrandir l'usine de Tanger.",
+            "Government of Morocco",
+        ),
+        (
+            "date 2024-05-02 (Test) — Der zwischen Opel und der IG Metall geschlossene "
+            "Zukunftstarifvertrag sichert das Werk Kaiserslautern.",
+            "IG Metall",
+        ),
+    ],
+)
+def test_agreements_with_governments_unions_and_compound_names(text: str, party: str) -> None:
+    [fact] = _facts(text, "agreement")
+    assert party in fact.parties and len(fact.parties) == 2

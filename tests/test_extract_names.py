@@ -134,6 +134,25 @@ def test_a_variant_named_by_a_noun_phrase_is_a_model(text: str, models: set[str]
     assert _models(text) == models
 
 
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        (  # a bare "Leon" is a Seat and a Cupra: the list's brand decides
+            "date 2025-06-02 (Presse) — L'usine de Martorell fabrique les Seat Arona et Leon "
+            "depuis des années, a rappelé la direction de la marque mardi.",
+            {"Seat Arona", "Seat Leon"},
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Im Werk Martorell laufen die Seat Ibiza, Arona und "
+            "Leon vom Band, teilte der Hersteller am Dienstag mit.",
+            {"Seat Ibiza", "Seat Arona", "Seat Leon"},
+        ),
+    ],
+)
+def test_a_list_after_a_branded_model_names_that_brands_models(text: str, models: set[str]) -> None:
+    assert _models(text) == models
+
+
 def test_a_listed_alias_after_its_brand_takes_the_canonical_name() -> None:
     text = (
         "date 2025-06-02 (Presse) — La Volkswagen ID.2all sera assemblée dans l'usine de "
@@ -171,6 +190,16 @@ def test_an_upper_case_one_word_model_is_found() -> None:
             "dans l'Andhra Pradesh, a indiqué le constructeur lundi.",
             "Anantapur",
         ),
+        (  # counties and districts locate a plant as a town does
+            "date 2025-06-02 (Wire) — Mercedes-Benz said on Monday it will build the GLC at "
+            "its plant in Tuscaloosa County, Alabama, from next year.",
+            "Tuscaloosa County",
+        ),
+        (
+            "date 2025-06-02 (Wire) — Kia said on Monday it will build the Syros at its "
+            "factory in Anantapur district, Andhra Pradesh, from next year.",
+            "Anantapur district",
+        ),
     ],
 )
 def test_the_town_the_article_names_stays(text: str, town: str) -> None:
@@ -188,6 +217,22 @@ def test_the_town_the_article_names_stays(text: str, town: str) -> None:
 )
 def test_the_plants_city_named_beside_a_village_wins(text: str) -> None:
     assert set(_towns(text).values()) == {"Zaragoza"}
+
+
+def test_the_plants_city_after_a_village_plant_wins() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Stellantis will build the Peugeot 208 at the Figueruelas "
+        "plant in Zaragoza, Spain, from next year, the company said on Monday."
+    )
+    assert set(_towns(text).values()) == {"Zaragoza"}
+
+
+def test_another_town_after_a_known_plant_is_another_plant() -> None:
+    text = (
+        "date 2025-06-02 (Presse) — La Renault 5 sera produite à l'usine de Douai, Maubeuge "
+        "fabriquera le Kangoo, a indiqué le groupe lundi."
+    )
+    assert _towns(text) == {"Renault 5 E-Tech": "Douai", "Renault Kangoo": "Maubeuge"}
 
 
 def test_the_plants_city_named_in_another_sentence_wins() -> None:
@@ -254,3 +299,17 @@ def test_a_country_adjective_before_a_known_plant_qualifies_it() -> None:
     )
     status = _plants(text, "plant_status")
     assert status and all(f.plant and f.plant.city == "Trnava" for f in status)
+
+
+def test_a_region_named_first_is_the_plant_later_named_by_its_town() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — Polestar said on Monday that the Polestar 7 will be built "
+        "in South Carolina from 2027.\n\n"
+        "The factory in Ridgeville, South Carolina, already builds the Polestar 3 for the "
+        "North American market."
+    )
+    facts = _production(text)
+    assert {(f.model, f.plant.city if f.plant else None) for f in facts} == {
+        ("Polestar 7", "Ridgeville"),
+        ("Polestar 3", "Ridgeville"),
+    }

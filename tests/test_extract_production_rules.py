@@ -168,6 +168,24 @@ CASES = [
         "2024-late",
         None,
     ),
+    # "no longer here: made there now", told with a colon
+    (
+        "date 2024-09-01 (Test) — La Renault Clio n'est plus assemblée à Flins : elle sort "
+        "désormais de l'usine de Bursa, en Turquie.",
+        "Renault Clio", "Bursa", "ongoing", None, None,
+    ),
+    # a motor-show unveiling is no production at the show's city
+    (
+        "date 2025-09-09 (Test) — Auf der IAA in München enthüllte BMW den neuen iX3, der "
+        "im kommenden Jahr auf den Markt kommen soll.",
+        "BMW iX3", "Munich", None, None, None,
+    ),
+    # a pronoun subject right after a sentence about a plant is that plant
+    (
+        "date 2024-05-02 (Test) — Stellantis agrandit son usine de Kenitra, au Maroc. Elle "
+        "accueillera à partir du second semestre 2026 la production de la Citroën C3 Aircross.",
+        "Citroën C3 Aircross", "Kenitra", "planned", "2026-H2", None,
+    ),
     # not here but there
     (
         "date 2024-04-01 (Test) — La future Dacia Bigster ne sera pas fabriquée à Mioveni "

@@ -576,6 +576,7 @@ def test_common_words_are_not_entities(ruler_nlp: Any) -> None:
         ("usine de Saragosse", "stellantis-zaragoza", "Zaragoza"),  # the city, by a French form
         ("Figueruelas plant", "stellantis-zaragoza", "Figueruelas"),
         ("Bryan County plant", "hmgma-georgia", "Bryan County"),
+        ("Mercedes-Benz Tuscaloosa (Vance)", "mercedes-tuscaloosa", "Vance"),  # both: the city
         ("Sevelnord", "stellantis-hordain", None),  # a name that gives no town
         ("Metaplant", "hmgma-georgia", None),
         ("Triangle Innovation Point", "vinfast-north-carolina", None),  # a site, not a town

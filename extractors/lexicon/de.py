@@ -5,7 +5,7 @@ from __future__ import annotations
 LEXICON: dict[str, str] = {
     "produce": (
         r"produ\w*|fertig\w*|gefertigt|baut|bauen|gebaut|baute|montier\w*|montage\w*|"
-        r"zusammen\w*|herstell\w*|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
+        r"zusammen\w*|herstell(?:en|t|te|ten|ung)|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
         r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen|ablös\w*|ersetz\w*|"
         r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage"
     ),
@@ -25,8 +25,8 @@ LEXICON: dict[str, str] = {
     ),
     "start": r"start\w*|beginn\w*|anlauf\w*|anlaufen|angelaufen|aufgenommen|aufnehm\w*|eröffn\w*|lief .{0,40}an",
     "started": (
-        r"angelaufen|lief \w+ an|hat begonnen|begann|gestartet|ist angelaufen|erstmals|"
-        r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)"
+        r"angelaufen|lief \w+ an|ha(?:t|ben) (?:\w+ ){0,3}begonnen|begann|gestartet|ist angelaufen|erstmals|"
+        r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen"
     ),
     "ongoing": (
         r"derzeit|heute|bereits|weiterhin|weiter|noch|laufende|läuft|baut|fertigt|produziert|"
@@ -59,7 +59,9 @@ LEXICON: dict[str, str] = {
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
-    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
+    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d",
+    # staff of other companies, after the count ("12.000 Menschen einschließlich Zulieferern")
+    "workforce_partners": r"\w*zulieferer\w*|dienstleister\w*|fremdfirmen",
     "capacity_growth": (
         r"verdoppel\w*|verdreifach\w*|erhöh\w*|steiger\w*|ausbau\w*|aufstock\w*|"
         r"wachsen|wächst|ausweit\w*|erweiter\w*"
@@ -75,20 +77,29 @@ LEXICON: dict[str, str] = {
     "invest_bad": (
         r"subvention\w*|förder\w*|zuschuss|zuschüsse\w*|einsparung\w*|sparen|arbeitskosten|"
         r"umsatz|gewinn\w*|verlust\w*|anteil\w*|aktien|preis\w*|kaufpreis|entlastung|"
+        r"schätz\w*|geschätzt\w*|medienberichte\w*|"
         r"kredit\w*|darlehen|staatshilfe\w*|beihilfe\w*"
     ),
-    "ceo": r"vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
+    # an amount that is a whole programme a share is taken from ("von den zehn Milliarden
+    # Euro des Programms fließen drei Milliarden …"): before it, then after it
+    "invest_total_before": r"von den|aus den",
+    "invest_total_after": r"des programms|des plans|des investitionsprogramms",
+    # "BYD investiert demnach …": reported from the source just named, not a rumour
+    "hedge_sourced": r"demnach",
+    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
     "plant_manager": (
         r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|"
-        r"leiter(?:in)? des (?:werks|werkes|standorts|standortes)"
+        r"(?:leiter(?:in)?|chef(?:in)?) des (?:werks|werkes|standorts|standortes)"
     ),
     # a workforce named before its count ("eine Belegschaft von 7.000")
     "workforce_collective": r"belegschaft|stammbelegschaft|mitarbeiterzahl|beschäftigtenzahl",
     "workforce_verb_before": r"beschäftigt|beschäftigte",
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
-    "agreement": r"vereinbar\w*|vereinbart|vertrag|tarifvertrag|haustarifvertrag|abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
+    "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
+    # a government as the party of an agreement ("die türkische Regierung")
+    "government": r"regierung|bundesregierung|staatsregierung",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
     "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
     "construction": (
@@ -129,4 +140,5 @@ LEXICON: dict[str, str] = {
         r"heißt es in branchenkreisen|hieß es in branchenkreisen|aus branchenkreisen|"
         r"wollte (?:das|dies|die berichte|den bericht) nicht (?:kommentieren|bestätigen)"
     ),
+    "unveiled": r"enthüll\w*|zeigte|zeigt|präsentier\w*|stellte \w+ (?:\w+ ){0,6}vor|vorgestellt|premiere|weltpremiere",
 }

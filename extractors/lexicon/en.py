@@ -35,7 +35,8 @@ LEXICON: dict[str, str] = {
         r"went into production|started building|started producing|started production|"
         r"began production|began building|began initial production|has started|have started|"
         r"started|is now in production|now in production|already being built|first .{0,30}to leave|"
-        r"recently started|rolled off"
+        r"recently started|rolled off|production (?:began|started|commenced|got under way)|"
+        r"(?:began|started|commenced) (?:series |volume |serial )?(?:production|manufacturing|assembly)"
     ),
     "ongoing": (
         r"currently|already|still|existing|continues?|go on|keep|keeps|now|builds|makes|produces|"
@@ -78,6 +79,8 @@ LEXICON: dict[str, str] = {
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
         r"will keep"
     ),
+    # staff of other companies, after the count ("15,000 people including suppliers")
+    "workforce_partners": r"suppliers|subcontractors|supplier (?:staff|employees|workers)",
     "capacity_growth": (
         r"doubl\w*|tripl\w*|increas\w*|rais\w*|lift\w*|expand\w*|boost\w*|grow\w*|"
         r"expansion|go(?:es|ing)? from"
@@ -96,12 +99,20 @@ LEXICON: dict[str, str] = {
     "invest_bad": (
         r"incentives?|subsid\w*|tax credits?|tax breaks?|grant\w*|stakes?|shares|equity|"
         r"price\w*|cost[s]? to buy|sales|revenues?|profits?|loss(?:es)?|fines?|savings|"
-        r"market value|valuation|reportedly|each|loans?|"
+        r"market value|valuation|reportedly|each|loans?|press estimates?|analysts? estimate\w*|"
+        r"estimated by|"
         r"in U\.?S\.? plants|in plants|across|sold|bought|acquir\w*|purchas\w*|buy\w*"
     ),
+    # an amount that is a whole programme a share is taken from ("of the $10 billion plan,
+    # $3 billion go to …"): before it, then after it
+    "invest_total_before": r"out of (?:the|its|a|their)",
+    "invest_total_after": r"of the (?:plan|programme|program)",
+    # a hedge word that only points back to the source just named
+    "hedge_sourced": r"(?!x)x",
     "ceo": (
         r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"
         r"president and chief executive(?: officer)?|managing director|boss|head|"
+        r"general manager(?! (?:of|for) (?-i:[a-z]))|"
         r"chief(?= (?-i:[A-Z][a-z]+ [A-Z]))"
     ),
     "chairman": (
@@ -109,7 +120,8 @@ LEXICON: dict[str, str] = {
         r"(?<!vice )(?<!vice-)president"
     ),
     "plant_manager": (
-        r"plant manager|plant director|factory manager|site director|plant chief|"
+        r"plant manager|plant director|factory manager|site director|plant chief|plant boss|"
+        r"factory boss|plant head|site manager|"
         r"plant general manager|head of the (?:plant|factory|site)|"
         r"general manager of (?:the |its )?(?:[\w&.-]+ ){0,3}(?:assembly )?(?:plant|factory|facility)"
     ),
@@ -132,6 +144,8 @@ LEXICON: dict[str, str] = {
         r"agreement|agreed|deal|contract|signed|signing|joint venture|partnership with|"
         r"partner for|partner is|'s partner|memorandum|exclusive rights|teamed up|alliance"
     ),
+    # a government as the party of an agreement ("the Saudi government", "government of India")
+    "government": r"government|administration",
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
     "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
     "construction": (
@@ -176,4 +190,5 @@ LEXICON: dict[str, str] = {
         r"(?:declined|refused|would not|did not want) to (?:comment on|confirm) (?:the |those |these |such )?reports?|"
         r"(?:did|has|have) not confirmed (?:the |those |these |such )?reports?"
     ),
+    "unveiled": r"unveil\w*|showcas\w*|showed|shows|displayed|debut\w*|premier\w*|revealed|on show|on display",
 }

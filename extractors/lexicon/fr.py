@@ -43,7 +43,8 @@ LEXICON: dict[str, str] = {
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
         r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
-        r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit"
+        r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit|"
+        r"avai(?:t|ent) (?:démarré|débuté|commencé)|(?:production|fabrication|assemblage) (?:a|avait) (?:démarré|débuté|commencé)"
     ),
     "ongoing": (
         r"déjà|actuellement|aujourd'hui|toujours|continue\w*|poursui\w*|existante?|en cours|"
@@ -103,8 +104,10 @@ LEXICON: dict[str, str] = {
     "workforce_bad": (
         r"créa\w*|crée\w*|creer\w*|créer|recrut\w*|embauch\w*|suppress\w*|supprim\w*|"
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
-        r"sous-traitants|intérimaires|jusqu'à \d|dans les années|accueillir|d'ici"
+        r"sous-traitants|supplémentaires|jusqu'à \d|dans les années|accueillir|d'ici"
     ),
+    # staff of other companies, after the count ("15 000 personnes, sous-traitants compris")
+    "workforce_partners": r"sous-traitants|prestataires|fournisseurs",
     # a capacity stated as the start of a growth ("doubler la production : de N à M par an")
     "capacity_growth": (
         r"doubl\w*|tripl\w*|augment\w*|port\w* de|hausse|relev\w*|accro[iî]\w*|"
@@ -123,12 +126,19 @@ LEXICON: dict[str, str] = {
     ),
     "invest_cue": (
         r"invest\w*|consacr\w*|injecte\w*|dépens\w*|mobilis\w*|financ\w*|débours\w*|"
-        r"usine de|site de|projet de"
+        r"usine de|site de|projet de|enveloppe"
     ),
     "invest_bad": (
         r"capital|participation|actions|provisionn\w*|subvention\w*|aides?|prix|coûte|"
-        r"vendue?|chiffre d'affaires|bénéfice|perte|amende|économies|rachat de"
+        r"vendue?|chiffre d'affaires|bénéfice|perte|amende|économies|rachat de|"
+        r"la presse|selon la presse|l'évalue|l'estime"
     ),
+    # an amount that is a whole programme a share is taken from ("sur les 10 milliards
+    # d'euros du plan …, 3 milliards sont consacrés …"): before it, then after it
+    "invest_total_before": r"sur les|parmi les|sur une enveloppe (?:globale )?de",
+    "invest_total_after": r"du plan|du programme|de son plan|de son programme",
+    # a hedge word that only points back to the source just named
+    "hedge_sourced": r"(?!x)x",
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
         r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
@@ -152,6 +162,8 @@ LEXICON: dict[str, str] = {
         r"joint-venture|joint venture|partenariat signé|fondée par|créée par|droits exclusifs|"
         r"alliance|protocole d'accord|l'acte transférant|acte de transfert"
     ),
+    # a government as the party of an agreement ("le gouvernement turc", "gouvernement de l'Inde")
+    "government": r"gouvernement",
     "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
     "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
     "status_future": (
@@ -197,4 +209,5 @@ LEXICON: dict[str, str] = {
         r"n'a (?:\w+ ){0,3}pas (?:confirmé|commenté) (?:les|ces|cette|l') ?(?:informations?|rumeurs?|articles?)|"
         r"sans confirmer (?:les|ces) informations"
     ),
+    "unveiled": r"dévoil\w*|présent\w*|expos\w*|a montré|montrait|révél\w*|en première mondiale",
 }

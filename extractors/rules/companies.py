@@ -1,13 +1,27 @@
 """Executives and agreements.
 
-Executives: an executive title (PDG, directeur général, CEO, chief executive,
-Vorstandschef, Markenchef → CEO; président/chair → Chairman when the article names
-another CEO of that company, else CEO; directeur d'usine / plant manager / Werkleiter
-→ plant manager; Produktionsvorstand → board member for production) next to a person
-("Stéphane Deblaise, CEO de RKM", "Polestar CEO Thomas Ingenlath", "le directeur
-général de Renault, Luca de Meo", "CEO Mary Barra"). The company is the one named
-with the title, else the article's main company. Politicians, union officers and
-spokespeople are not executives.
+Executives: an executive title next to a person ("Stéphane Deblaise, CEO de RKM",
+"Polestar CEO Thomas Ingenlath", "le directeur général de Renault, Luca de Meo", "CEO
+Mary Barra"), its role normalised into English:
+- PDG, directeur général, CEO, chief executive, managing director, Vorstandschef,
+  Markenchef, "Audi-Chef" → CEO; directeur général délégué/adjoint → deputy CEO;
+- président / president / chair → Chairman when the article names another CEO of that
+  company, else CEO (the head of a subsidiary); Aufsichtsratschef → Chairman;
+- directeur/patron de l'usine, du site, plant manager/director, general manager of the
+  plant, Werkleiter, Leiter des Werks → plant manager, even as the second of two titles
+  ("président d'Ineos SAS et directeur de l'usine"); its company is the plant's operator;
+- other French titles translated word by word ("directeur mondial de la qualité" →
+  "global quality director", "directrice industrielle … pour la France" → "industrial
+  director for France", "responsable des achats" → "head of purchasing"), German
+  compounds likewise ("Produktionsvorstand" → "board member for production",
+  "Entwicklungschef" → "head of development", "Finanzvorstand" → CFO), English ones
+  kept as written in lower case ("vice president of manufacturing in Europe").
+The company is the one named with the title (a subsidiary named as its plant, an
+unknown company named with a full title as written), else the article's main company
+(which takes the group named with another executive when it is one of its brands),
+else the operator of the sentence's plant. Weak titles (president, head, boss, chief)
+need their company named; the head of a division is not its company's CEO.
+Politicians, union officers and spokespeople are not executives.
 
 Agreements: an agreement word (accord signé, contrat, joint venture, fondée par,
 droits exclusifs, Vereinbarung, beigelegt, partner for …) with at least two companies
@@ -26,6 +40,7 @@ from factwatch.model import FactType, fold
 
 __all__ = [
     "agreement_facts",
+    "english_role",
     "executive_facts",
     "finish_roles",
     "french_title",
@@ -132,6 +147,9 @@ _FUNCTIONS = {
     "recherche et developpement": "R&D", "r&d": "R&D", "industrie": "industrial",
     "industriels": "industrial", "industrielles": "industrial", "operationnel": "operations",
     "achat": "purchasing", "techniques": "technical", "commerciales": "sales",
+    "marque": "brand", "projet": "project", "communications": "communications",
+    "securite": "safety", "environnement": "environment", "performance": "performance",
+    "digital": "digital",
     # German compound heads ("Produktions|vorstand", "Entwicklungs|chef")
     "produktion": "production", "fertigung": "manufacturing", "entwicklung": "development",
     "vertrieb": "sales", "einkauf": "purchasing", "beschaffung": "purchasing",
@@ -292,6 +310,8 @@ def _person_near(
         if p.start - sentence.start == cand_pos or 0 <= p.start - sentence.start - rel_e <= 2:
             return p.name, p.start, p.end
     name = _NAME.match(text[cand_pos:])
+    if name and re.match(r"[\w’'-]", text[cand_pos + name.end() : cand_pos + name.end() + 1]):
+        name = None  # "GateHouse": part of a longer word, not a name
     if (
         name
         and state.lang == "de"
@@ -348,7 +368,15 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
     words = name.split()
     if len(words) == 1 and len(name) < 3:
         return False
+    if any(w in _TITLE_WORDS for w in words):
+        return False  # "Chief Strategy Officer" is a title, not a name
     return not state.kb.company(name) and not state.kb.place(name)
+
+
+_TITLE_WORDS = frozenset(
+    ["Officer", "Director", "Manager", "Chief", "Executive", "President", "Vice", "Senior",
+     "Head", "Chairman", "Directeur", "Directrice", "Président", "Präsident", "Vorstand"]
+)  # fmt: skip
 
 
 def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:
@@ -373,12 +401,51 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
             and p.text[:1].isupper()
             and not state.has("plant_noun", p.text)
         ):
-            return p.text
+            return _subsidiary_name(state, sentence, p)
     for c in reversed(companies):
         gap = text[c.end - sentence.start : rel_s]
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
             return c.name
     return None
+
+
+def _subsidiary_name(state: ArticleState, sentence: Sentence, plant: Mention) -> str:
+    """A subsidiary named as its plant, by the full name the article gives that plant
+    ("Toyota Motor Manufacturing Kentucky (TMMK) … president of TMMK" → "Toyota Motor
+    Manufacturing Kentucky"), else as written."""
+    for ref, idx in zip(sentence.refs, sentence.ref_ids, strict=True):
+        if ref.start == plant.start:
+            name = state.registry.plants[idx].name
+            if name and not state.has("plant_noun", name) and len(name) >= len(plant.text):
+                return name
+    return plant.text
+
+
+_WRITTEN_COMPANY = re.compile(
+    r"\s*(?:of|at|chez|bei|von|de|du|d'|d’)\s*"
+    r"(?P<name>(?:[A-Z0-9][\w&.'’-]*|[a-z]+[A-Z0-9][\w-]*)(?:\s+(?:&\s+)?[A-Z0-9][\w&.-]*){0,3})"
+)
+
+
+def _written_company(state: ArticleState, sentence: Sentence, rel_e: int) -> str | None:
+    """ "CEO of my6sense", "chief executive at Acme Robotics": a company the knowledge base
+    does not know, as written (unknown companies are still extracted)."""
+    m = _WRITTEN_COMPANY.match(sentence.text[rel_e : rel_e + 60])
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".,;:’'")
+    first = name.split()[0]
+    start = sentence.start + rel_e + m.start("name")
+    if first in _STOP_NAMES or any(
+        mm.start < start + len(name) and start < mm.end for mm in sentence.mentions
+    ):
+        return None  # a place, a person, a model or a plant, not a company
+    if state.kb.place(name) or state.kb.place(first):
+        return None
+    return name
+
+
+_WEAK_TITLES = frozenset({"president", "presidente", "head", "boss", "chief", "chef"})
 
 
 def _role(
@@ -413,7 +480,22 @@ def _role(
             return v, cue.end()
     if state.lang == "de":
         return None  # an untranslatable German compound is not guessed at
-    return key, cue.end()
+    return english_role(title), cue.end()
+
+
+def english_role(title: str) -> str:
+    """An English title as a role: lower case but for a place after in/for and acronyms
+    ("Vice President of Manufacturing in Europe" → "vice president of manufacturing in Europe")."""
+    words = title.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        keep = word.isupper() and len(word) > 1
+        keep = keep or (
+            i > 0 and words[i - 1].lower() in ("in", "for") and word[:1].isupper() and i > 1
+        )
+        keep = keep or (i > 0 and out[-1][:1].isupper() and word[:1].isupper() and len(out) > 2)
+        out.append(word if keep else word.lower())
+    return " ".join(out)
 
 
 def _coordinated(state: ArticleState, sentence: Sentence, start: int) -> int | None:
@@ -451,8 +533,42 @@ def _plant_operator(state: ArticleState, sentence: Sentence, start: int, end: in
     return None
 
 
-def _is_president(title: str) -> bool:
-    return fold(title) in ("president", "presidente")
+_OF_PLANT = re.compile(
+    r"\s*(?:of|de|du|d['’]|von|des|der|at|chez|bei)\s*(?:the |la |le |l['’]|das |dem )?", re.I
+)
+
+
+def _compound_company(sentence: Sentence, start: int, end: int) -> str | None:
+    """The company a compound title is made with ("Opel-Chef", "Alfa-Romeo-Chef"): a brand's
+    head, not its group's."""
+    title = sentence.local(start, end)
+    if "-" not in title:
+        return None
+    last = start + title.rindex("-")
+    for m in sentence.of_kind("COMPANY"):
+        if start <= m.start and m.end <= last + 1:
+            return m.name
+    return None
+
+
+def _headed_plant(state: ArticleState, sentence: Sentence, end: int) -> str | None:
+    """The operator of a plant named with its plant noun right after a chief's title
+    ("President and CEO of BMW Group Plant San Luis Potosí"): its head is the plant
+    manager. A subsidiary named without a plant noun ("president of TMMK") is a company."""
+    rel = end - sentence.start
+    gap = _OF_PLANT.match(sentence.text[rel:])
+    if gap is None or not gap.group(0).strip():
+        return None
+    for ref, idx in zip(sentence.refs, sentence.ref_ids, strict=True):
+        head = sentence.text[rel + gap.end() : ref.end - sentence.start]
+        if (
+            ref.start >= end
+            and len(head) <= 60
+            and not re.search(r"[,;:.()]", head)
+            and state.has("plant_noun", head)
+        ):
+            return state.registry.plants[idx].operator
+    return None
 
 
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
@@ -487,16 +603,34 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             company = None
             if cls == "plant_manager":
                 company = _plant_operator(state, sentence, s, e)
-            explicit = company or _company_near(state, sentence, s, e)
-            if explicit is None and state.lang == "en" and _is_president(cue.group(0)):
-                continue  # a bare "President X" is too often a head of state
+            elif cls in ("ceo", "chairman"):
+                company = _headed_plant(state, sentence, e)
+                if company is not None:  # "President and CEO of BMW Group Plant San Luis Potosí"
+                    role = ROLE_NAMES["plant_manager"]
+            explicit = (
+                company or _compound_company(sentence, s, e) or _company_near(state, sentence, s, e)
+            )
+            if (
+                explicit is None
+                and cls in ("ceo", "chairman")
+                and fold(cue.group(0)) not in _WEAK_TITLES
+                and state.main_company is not None
+            ):
+                # an unknown company named with a full title, in an article about carmakers
+                explicit = _written_company(state, sentence, e - sentence.start)
+            if explicit is None and fold(cue.group(0)) in _WEAK_TITLES:
+                continue  # a bare "President X", "team head X": no company, no executive
             company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
                 continue
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
-            if cls == "chairman" and re.search(
-                r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
+            if (
+                cls == "chairman"
+                and role == ROLE_NAMES["chairman"]
+                and re.search(
+                    r"\bceo\b|directeur|chief exec", text[cue.start() : cue.end() + 12], re.I
+                )
             ):
                 role = "CEO"
             draft = Draft(FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE,
@@ -559,17 +693,52 @@ def finish_roles(state: ArticleState) -> None:
         d.fields.pop("explicit", None)
 
 
-def _parties(sentence: Sentence, state: ArticleState) -> list[Mention]:
-    out: list[Mention] = []
+def _parties(sentence: Sentence, state: ArticleState) -> list[tuple[int, str]]:
+    """The companies of the sentence and the governments it names, by position."""
+    out: list[tuple[int, str]] = []
     models = sentence.of_kind("MODEL")
     for c in sentence.of_kind("COMPANY"):
         if any(m.start <= c.start < m.end for m in models):
             continue
-        if False:
-            continue
-        if all(fold(c.name) != fold(o.name) for o in out):
-            out.append(c)
-    return out
+        if all(fold(c.name) != fold(name) for _, name in out):
+            out.append((c.start, c.name))
+    for pos, name in _governments(state, sentence):
+        if all(fold(name) != fold(other) for _, other in out):
+            out.append((pos, name))
+    return sorted(out)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)(?:\s+([\w'’-]+))?\s+$")
+_WORDS_AFTER = re.compile(
+    r"\s+(?:(?:of|de|du|des|d['’]|von)\s*)?(?:(?:the|la|le|l['’])\s*)?"
+    r"([\w'’-]+)(?:\s+([A-Z][\w'’-]+))?"
+)
+
+
+def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str]]:
+    """Governments named with their country ("the Saudi government", "le gouvernement turc",
+    "die türkische Regierung", "the government of India") → "Government of <country>"."""
+    text = sentence.text
+    found: list[tuple[int, str]] = []
+    for m in state.has_all("government", text):
+        candidates: list[str] = []
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if before:
+            if before.group(2):
+                candidates += [f"{before.group(1)} {before.group(2)}", before.group(2)]
+            else:
+                candidates.append(before.group(1))
+        after = _WORDS_AFTER.match(text[m.end() : m.end() + 50])
+        if after:
+            if after.group(2):
+                candidates.append(f"{after.group(1)} {after.group(2)}")
+            candidates.append(after.group(1))
+        for word in candidates:
+            info = state.kb.place(word)
+            if info is not None and str(info.kind) == "country":
+                found.append((sentence.start + m.start(), f"Government of {info.name}"))
+                break
+    return found
 
 
 def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
@@ -577,7 +746,7 @@ def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     cue = state.has("agreement", text)
     if not cue or state.has("agreement_bad", text) or state.has("hedge", text):
         return
-    parties = _parties(sentence, state)
+    parties = [name for _, name in _parties(sentence, state)]
     if len(parties) < 2:
         return
     dates = sentence.dates
@@ -585,5 +754,5 @@ def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     subject = text[cue.start() : cue.start() + 120].split(".")[0].strip()
     state.drafts.append(
         Draft(FactType.AGREEMENT, sentence.start, sentence.end, AGREEMENT_CONFIDENCE, None,
-              {"parties": tuple(p.name for p in parties), "subject": subject, "date": when})
+              {"parties": tuple(parties), "subject": subject, "date": when})
     )  # fmt: skip

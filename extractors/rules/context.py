@@ -54,9 +54,9 @@ class ArticleState:
     models_sentence: int = -10  # index of the sentence current_models come from
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)
-    plant_starts: dict[int, FuzzyDate] = field(
-        default_factory=dict
-    )  # plant → dated start, no model
+    # plant → a start date the article gives it without naming a model
+    plant_starts: dict[int, FuzzyDate] = field(default_factory=dict)
+    workforce_sentence: int = -10  # index of the last sentence that named a workforce noun
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_starts: frozenset[str] | None = field(default=None, repr=False)
     _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)

@@ -25,6 +25,23 @@ def _a_year_earlier(date: FuzzyDate) -> FuzzyDate:
 
 
 _IN_YEARS = re.compile(r"in\s", re.I)
+# a date that repeats the one before: "cessera sa production à la même date"
+_SAME_DATE = re.compile(
+    r"\b(?:à la même date|le même jour|au même moment|à cette date|at the same time|on the same day|"
+    r"on that date|by then|zum selben Zeitpunkt|zum gleichen Zeitpunkt|am selben Tag|am gleichen Tag)\b",
+    re.I,
+)
+
+
+def _same_date_refs(text: str, refs: list[DateRef]) -> list[DateRef]:
+    out = []
+    for m in _SAME_DATE.finditer(text):
+        before = [  # a written date, not "vendredi" (the day it was announced)
+            r for r in refs if r.end <= m.start() and not r.ranged and re.search(r"\d", r.date.text)
+        ]
+        if before:
+            out.append(DateRef(m.start(), m.end(), before[-1].date, "at"))
+    return out
 
 
 def _range_refs(mention: Any) -> list[DateRef]:
@@ -82,4 +99,4 @@ def find_date_refs(
         bound = str(getattr(mention, "bound", "at") or "at")
         if mention.date is not None:
             refs.append(DateRef(mention.start, mention.end, mention.date, bound))
-    return refs
+    return sorted([*refs, *_same_date_refs(text, refs)], key=lambda r: r.start)

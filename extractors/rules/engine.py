@@ -59,7 +59,12 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_TOWARDS = re.compile(r"\b(?:vers|to|nach|ins|into|towards)\s+(?:\S+\s+){0,4}$", re.I)
+_TOWARDS = re.compile(
+    r"\b(?:vers|to|nach|ins|into|towards|reprise par|repris par|taken over by|übernommen von|"
+    r"transférée? (?:à|en)|transferred to|verlagert nach)"
+    r"\s+(?:\S+\s+){0,4}$",
+    re.I,
+)
 _STRONG_STATUS = {"started", "ended", "moved", "cancelled", "paused"}
 
 

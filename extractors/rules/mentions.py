@@ -265,6 +265,13 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
                         brand=info.brand,
                     )
                 )
+    for item in _brand_items(text, kept, kb):
+        clash = [o for o in [*others, *kept] if o.start < item.end and item.start < o.end]
+        if all(_guessed(o) or (o.kind == "PLACE" and o.place and o.place.region is None
+                               and o.place.country is None) for o in clash):  # fmt: skip
+            kept.append(item)
+            others = [o for o in others if o not in clash]
+    kept.sort(key=lambda m: m.start)
     designated = _designated(text, kept, kb, others)
     variants = []
     for v in _variant_phrases(text, designated, kb):
@@ -273,6 +280,32 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
             variants.append(v)
             others = [o for o in others if o not in clash]
     return sorted([*others, *designated, *variants], key=lambda m: m.start)
+
+
+_BRAND_ITEM = re.compile(r"\s*(?:,|et|and|und|&|ou|or|oder)\s*(?P<w>[A-ZÀ-Ý][\w-]{2,})(?![\w-])")
+
+
+def _brand_items(text: str, models: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Items of a list after a branded model that the brand makes a model: "les Seat
+    Ibiza, Arona et Leon" (a bare "Leon" is a Seat and a Cupra), "the Kia Sonet and
+    Seltos"; only names the KB knows for that very brand."""
+    out: list[Mention] = []
+    starts = {m.start for m in models}
+    for m in models:
+        if not m.brand:
+            continue
+        pos = m.end
+        while (found := _BRAND_ITEM.match(text, pos)) is not None:
+            if found.start("w") in starts:
+                pos = next(k.end for k in models if k.start == found.start("w"))
+                continue  # a model already found: the list goes on after it
+            info = kb.model(f"{m.brand} {found.group('w')}")
+            if info is None or info.brand != m.brand:
+                break
+            start, end = found.start("w"), found.end("w")
+            out.append(Mention("MODEL", start, end, found.group("w"), info.name, brand=info.brand))
+            pos = end
+    return out
 
 
 def _guessed(m: Mention) -> bool:

@@ -1,6 +1,8 @@
 """Numbers in French, English and German writing, counts and money amounts.
 
 "2.000" / "2 000" / "2,000" → 2000; "1,8 milliard" / "1.8 billion" / "1,5 Mrd." → 1.5e9;
+"zwei Milliarden", "eight billion" (a number word needs its scale) → 2e9 / 8e9; "2 trillion won"
+/ "2 Billionen" → 2e12; Indian "4.3 lakh" → 430 000, "1,200 crore" → 1.2e10, "4,30,000" → 430 000;
 "C$1.8 billion" → (1.8e9, CAD); "$4 billion" → USD unless stated; "€", "euros",
 "Euro", "Mrd. Euro" → EUR; dirhams, yuans, wons, forints, zlotys, crowns with their
 country… → their ISO code (a crown without its country is XXX, "no currency"). A separator followed by exactly three digits is a
@@ -21,27 +23,38 @@ __all__ = [
     "parse_number",
 ]
 
-_NUM = r"\d{1,3}(?:(?:[.,' ]|\u202f|\u00a0)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_NUM = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: 4,30,000 / 1,20,00,000
+    r"|\d{1,3}(?:(?:[.,' ]|\u202f|\u00a0)\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+)
 _SCALE = (
+    r"trillions?|tn|trn|billionen|lakhs?|lacs?|crores?|cr\.?(?=\s)|"
     r"milliards?|milliarden?|mrd\.?|billions?|bn|bln|mds?|millions?|millionen|mio\.?|mn|"
     r"m(?![\w²])|b(?![\w])|k(?![\w])"
 )
 _WORD_NUMBERS = {
     "un": 1, "une": 1, "one": 1, "a": 1, "ein": 1, "eine": 1, "einer": 1, "deux": 2, "two": 2,
-    "zwei": 2, "trois": 3, "three": 3, "drei": 3,
+    "zwei": 2, "trois": 3, "three": 3, "drei": 3, "quatre": 4, "four": 4, "vier": 4,
+    "cinq": 5, "five": 5, "fünf": 5, "six": 6, "sechs": 6, "sept": 7, "seven": 7,
+    "sieben": 7, "huit": 8, "eight": 8, "acht": 8, "neuf": 9, "nine": 9, "neun": 9,
+    "dix": 10, "ten": 10, "zehn": 10,
 }  # fmt: skip
+# a number word counts only with its scale ("acht Milliarden", "two million"): alone it is prose
+_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 SCALES = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "billionen": 1e12, "lakh": 1e5, "lac": 1e5,
+    "crore": 1e7, "cr": 1e7,
     "milliard": 1e9, "milliarde": 1e9, "mrd": 1e9, "billion": 1e9, "bn": 1e9, "bln": 1e9,
     "md": 1e9, "b": 1e9, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mn": 1e6, "m": 1e6,
     "k": 1e3,
 }  # fmt: skip
 _CUR_BEFORE = (
-    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|"
+    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|"
     r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON)"
 )
 _CUR_AFTER = (
     r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|"
-    r"dollars? australiens?|australian dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
+    r"dollars? australiens?|australian dollars?|us-dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
     r"livres?|pounds?(?: sterling)?|yuans?|renminbi|yen|wons?|dirhams?|roupies?|rupees?|"
     r"reais|réals?|forints?|zlotys?|zloty|złoty|lei|leu|lires? turques?|turkish lira|lira|"
     r"rands?|bahts?|baht|francs? suisses?|schweizer franken|swiss francs?|franken|"
@@ -56,14 +69,14 @@ _CURRENCIES = [
     (r"a\$|au\$|aud|dollars? australiens?|australian dollars?", "AUD"),
     (r"r\$|brl|reais|réals?", "BRL"),
     (r"mx\$|mxn|pesos? mexicains?|mexican pesos?|pesos?", "MXN"),
-    (r"us\$|usd|dollars? américains?|us dollars?|\$|dollars?|dollar", "USD"),
+    (r"us\$|usd|dollars? américains?|us[ -]dollars?|\$|dollars?|dollar", "USD"),
     (r"€|eur|euros?", "EUR"),
     (r"£|gbp|livres?(?: sterling)?|pounds?(?: sterling)?", "GBP"),
     (r"¥|jpy|yen", "JPY"),
     (r"yuans?|renminbi|rmb|cny", "CNY"),
     (r"wons?|₩|krw", "KRW"),
     (r"dirhams?|mad", "MAD"),
-    (r"roupies?|rupees?|₹|inr", "INR"),
+    (r"roupies?|rupees?|₹|rs\.?|inr", "INR"),
     (r"forints?|huf", "HUF"),
     (r"zlotys?|zloty|złoty|pln", "PLN"),
     (r"lei|leu|ron", "RON"),
@@ -83,15 +96,19 @@ OBSOLETE_CURRENCIES = frozenset({"DEM", "FRF"})
 
 _AMOUNT = re.compile(
     rf"(?<![\w$])(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?![\w])"
-    rf"|(?P<n2>{_NUM}|un|une|one|a|ein|eine|einer)\s?(?:(?P<s2>{_SCALE})\s?(?:d'|de\s|of\s)?)?"
+    rf"|(?<![\w.,])(?P<n2>{_NUM}|{_WORDS})\s?(?:(?P<s2>{_SCALE})\s?(?:d'|de\s|of\s)?)?"
     rf"(?P<post>{_CUR_AFTER})(?![\w])",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"(?<![\w.,$€])(?P<n>{_NUM})(?:\s?(?P<s>millions?|millionen|mio\.?|milliards?|milliarden?))?(?![\w]|[.,]\d)",
+    rf"(?<![\w.,$€])(?P<n>{_NUM})"
+    rf"(?:\s?(?P<s>millions?|millionen|mio\.?|milliards?|milliarden?|lakhs?|lacs?|crores?))?"
+    rf"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
-_WORD_MILLION = re.compile(r"\b(?:une|one|a|eine|ein)\s+(?:million|millionen|mio\.?)\b", re.I)
+_WORD_MILLION = re.compile(
+    rf"\b(?P<w>{_WORDS})\s+(?P<s>millions?|millionen|mio\.?|million)(?![\w])", re.I
+)
 _HALF_MILLION = re.compile(
     r"\b(?:half a million|a half million|un demi-million|un demi million|eine halbe million)\b",
     re.I,
@@ -118,6 +135,8 @@ def parse_number(raw: str) -> float | None:
     text = re.sub(r"[\s\u202f\u00a0']", " ", raw.strip())
     if text.lower() in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[text.lower()])
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", text):  # Indian grouping
+        return float(text.replace(",", ""))
     if re.fullmatch(r"\d{1,3}(?:[ ]\d{3})+(?:[.,]\d+)?", text):
         text = text.replace(" ", "")
         return float(text.replace(",", "."))
@@ -165,7 +184,7 @@ def find_amounts(text: str) -> list[Amount]:
         currency = _currency(m.group("pre") or m.group("post"))
         if m.group("n2") and m.group("n2").lower() in _WORD_NUMBERS and scale == 1.0:
             continue
-        found.append(Amount(m.start(), m.end(), value * scale, currency))
+        found.append(Amount(m.start(), m.end(), round(value * scale, 2), currency))
     return found
 
 
@@ -182,10 +201,10 @@ def find_counts(text: str) -> list[Count]:
         value = parse_number(m.group("n"))
         if value is None:
             continue
-        found.append(Count(m.start(), m.end(), value * _scale(m.group("s"))))
+        found.append(Count(m.start(), m.end(), round(value * _scale(m.group("s")), 2)))
     halves = [Count(m.start(), m.end(), 5e5) for m in _HALF_MILLION.finditer(text)]
     found.extend(halves)
     for m in _WORD_MILLION.finditer(text):
         if not any(h.start <= m.start() < h.end for h in halves):  # "half a million"
-            found.append(Count(m.start(), m.end(), 1e6))
+            found.append(Count(m.start(), m.end(), _WORD_NUMBERS[m.group("w").lower()] * 1e6))
     return sorted(found, key=lambda c: c.start)

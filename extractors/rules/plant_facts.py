@@ -1,20 +1,30 @@
 """Plant facts: capacity (vehicles/year), workforce, status, and investments.
 
 - Capacity: a count of vehicles per year ("300.000 unités par an", "150,000 vehicles a
-  year", "Kapazität von 200.000 Fahrzeugen") with a capacity cue (capacité, capacity,
-  capable of, as many as, up to, plein régime, Kapazität); a daily or weekly figure, a
-  production volume without such a cue, a former figure, and a model's own volume
-  (the model named before the figure, no plant before it) are not capacities.
+  year", "Jahreskapazität von 200.000 Fahrzeugen") with a capacity cue (capacité,
+  capacity, capable of, can build, designed to, peut produire, up to, Kapazität), or the
+  "from" figure of a stated growth ("de 200 000 à 400 000 par an", "von 500 000 Autos im
+  Jahr auf eine Million"); a daily or weekly figure, a production volume without such a
+  cue, a former figure, a year, and a model's own volume (the model named before the
+  figure, no plant before it) are not capacities; a unit belongs to its own figure.
 - Workforce: a count followed by a workforce noun (salariés, employees, Beschäftigte,
-  Menschen …) that is not a creation, cut, hire, target or conditional.
-- Status: opened ("ouverte en 1974", "grand opening"), under construction (groundbreaking,
-  première pierre; not when the date is years old), planned (expected to become
-  operational, doit ouvrir), paused (on hold, stilllegen, à l'arrêt; a model's pause is a
-  production fact instead), operating (wieder vollständig), closing, sold (rachète, acte
-  transférant; not "met en vente").
-- Investment: a money amount of at least a million with an investment cue, no
-  subsidy / stake / price / savings cue beside it, tied to a plant; an amount in
-  parentheses right after another is a conversion; obsolete currencies give way.
+  team members …), or named by one before it ("a workforce of", "un effectif de",
+  "Belegschaft von"), or the bare object of "employs", or given by a pronoun whose noun
+  the sentence or the one before names ("ils n'étaient plus que 2 085"); not a creation,
+  cut, hire, target, conditional, percentage or population.
+- Status: opened ("ouverte en 1974", "grand opening"; not an extension's inauguration),
+  under construction (groundbreaking, broken ground, première pierre, "construction of …
+  began"; not when the date is years old), planned (expected to become operational,
+  doit ouvrir, an opening still to come), paused (on hold, stilllegen, stehen still, à
+  l'arrêt, mothballed; a model's pause is a production fact instead), operating (wieder
+  vollständig), closing (also a closure still to come), closed, sold (rachète, acte
+  transférant, "hat das Werk verkauft"; not "met en vente"). Cues with everyday senses
+  need a plant named in the sentence. A cue that anchors another event ("deux ans après
+  la reprise") takes only a date of its own segment.
+- Investment: a money amount of at least a million with an investment cue (invest,
+  spend, "for $3 billion, the plant…"), no subsidy / loan / stake / price / savings /
+  purchase cue beside it, tied to a plant; an amount in parentheses right after another
+  is a conversion; obsolete currencies give way.
 """
 
 from __future__ import annotations
@@ -24,7 +34,13 @@ from typing import Any
 
 from extractors.lexicon import LEXICONS
 from extractors.rules.context import ArticleState, Draft, Sentence
-from extractors.rules.numbers import OBSOLETE_CURRENCIES, Amount, find_amounts, find_counts
+from extractors.rules.numbers import (
+    OBSOLETE_CURRENCIES,
+    Amount,
+    Count,
+    find_amounts,
+    find_counts,
+)
 from factwatch.model import FactType, FuzzyDate, PlantStatus
 
 __all__ = ["capacity_facts", "investment_facts", "status_facts", "workforce_facts"]
@@ -35,6 +51,9 @@ STATUS_CONFIDENCE = 0.75
 INVESTMENT_CONFIDENCE = 0.8
 MIN_CAPACITY = 1000
 MIN_WORKFORCE = 50
+MAX_WORKFORCE = (
+    200_000  # the largest car plants employ ~60 000; millions of people are a population
+)
 MIN_INVESTMENT = 1e6
 STALE_CONSTRUCTION_YEARS = 4  # a groundbreaking older than this is history
 _NOW = re.compile(r"\b(?:currently|now|actuellement|désormais|derzeit|zurzeit|aktuell)\b", re.I)
@@ -62,6 +81,15 @@ def _blocked(
     if start is not None:
         text = text[max(0, start - HEDGE_WINDOW) : (end or start) + 25]
     return bool(state.has("hedge", text) or state.has("former", text))
+
+
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|pour ?cent\b|prozent\b)", re.I)
+
+
+def _is_year(text: str, count: Count) -> bool:
+    """ "starting in 2024": a year written as a bare four-digit number."""
+    raw = text[count.start : count.end]
+    return 1900 <= count.value <= 2100 and raw.isdigit()
 
 
 GROWTH_GAP = 90  # characters between a growth's "from N" and its "to M"
@@ -98,7 +126,12 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         return
     counts = find_counts(text)
     for i, count in enumerate(counts):
-        if count.value < MIN_CAPACITY or _blocked(state, text, count.start, count.end):
+        if (
+            count.value < MIN_CAPACITY
+            or _is_year(text, count)
+            or _PERCENT.match(text[count.end : count.end + 12])
+            or _blocked(state, text, count.start, count.end)
+        ):
             continue
         nxt = counts[i + 1].start if i + 1 < len(counts) else len(text)
         # "employs 3,000 people and can build 400,000 vehicles a year": the unit is the next one's
@@ -146,9 +179,6 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
         return
 
 
-_WORKFORCE_SEEN = "_workforce_noun_sentence"  # ArticleState attribute (see _antecedent)
-
-
 def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int) -> bool:
     """A workforce noun this sentence (before the count) or the previous one names, that a
     pronoun before the count refers to ("des générations d'ouvriers. … ils n'étaient plus
@@ -164,7 +194,7 @@ def _antecedent(state: ArticleState, text: str, count_start: int, count_end: int
         text[max(0, count_start - 300) : count_start - len(lead) + pronoun.start()],
     ):
         return True
-    return getattr(state, _WORKFORCE_SEEN, -10) == state.sentence_no - 1
+    return state.workforce_sentence == state.sentence_no - 1
 
 
 _ABOUT = (
@@ -205,7 +235,7 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
         if state.has("workforce_noun", text):
             # remembered on the article's state for the next sentence's pronoun; a field
             # of ArticleState would be the cleaner home for it
-            setattr(state, _WORKFORCE_SEEN, state.sentence_no)
+            state.workforce_sentence = state.sentence_no
 
 
 def _workforce(state: ArticleState, sentence: Sentence) -> None:
@@ -213,11 +243,11 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
     for count in find_counts(text):
         if _blocked(state, text, count.start, count.end):
             continue
-        if count.value < MIN_WORKFORCE or (
-            1900 <= count.value <= 2100
-            and "." not in text[count.start : count.end]
-            and " " not in text[count.start : count.end]
-            and "," not in text[count.start : count.end]
+        if (
+            count.value < MIN_WORKFORCE
+            or count.value > MAX_WORKFORCE
+            or _is_year(text, count)
+            or _PERCENT.match(text[count.end : count.end + 12])
         ):
             continue
         after = text[count.end : count.end + 40]
@@ -233,7 +263,7 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
         ):
             continue
         window = text[max(0, count.start - 50) : count.end + 30]
-        if state.has("workforce_bad", window):
+        if state.has("workforce_bad", window) or state.has("workforce_partners", after[:35]):
             continue
         if not collective and (
             _OF_TOTAL.match(text[max(0, count.start - 6) : count.start])
@@ -260,6 +290,32 @@ _STATUS_ORDER = (
     ("plant_planned", PlantStatus.PLANNED),
     ("opened", PlantStatus.OPENED),
 )
+
+
+# statuses whose cue words have everyday senses ("closed", "opened", "groundbreaking"): the
+# sentence must name a plant (a plant noun, an anaphor, a known plant), not just a city
+_NAMED_PLANT_STATUSES = frozenset(
+    {
+        PlantStatus.OPENED,
+        PlantStatus.CLOSED,
+        PlantStatus.CLOSING,
+        PlantStatus.SOLD,
+        PlantStatus.UNDER_CONSTRUCTION,
+        PlantStatus.PLANNED,
+    }
+)
+
+
+_LINES = re.compile(r"\b(?:bänder|band|lignes|chaînes|chaines|lines|assembly lines?)\b", re.I)
+
+
+def _names_a_plant(state: ArticleState, sentence: Sentence) -> bool:
+    text = sentence.text
+    return bool(
+        state.has("plant_noun", text)
+        or state.has("plant_anaphor", text)
+        or any(r.anchor in ("kb", "noun", "near") for r in sentence.refs)
+    )
 
 
 def _segment_at(text: str, rel: int) -> str:
@@ -349,6 +405,14 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
             continue
+        if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
+            continue  # "shares closed higher", "a groundbreaking study": no plant in sight
+        if (
+            status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
+            and not _names_a_plant(state, sentence)
+            and not (state.has("produce", text) or _LINES.search(text))
+        ):
+            continue  # "to pause or seek compromise": neither a plant nor its work
         if status == PlantStatus.OPENED and not (
             sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
         ):
@@ -408,6 +472,24 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         return
 
 
+def _hedged(state: ArticleState, text: str) -> bool:
+    """A hedge, but for a word that only points back to the source just named ("BYD
+    investiert demnach …" after "teilte das Ministerium mit")."""
+    return any(not state.has("hedge_sourced", m.group(0)) for m in state.has_all("hedge", text))
+
+
+def _programme_total(state: ArticleState, text: str, amount: Amount) -> bool:
+    """ "sur les 10 milliards d'euros du plan …", "out of its $10 billion": the total of a
+    programme that a share is taken from, not what one plant gets."""
+    before = re.search(
+        rf"(?:{_body(state, 'invest_total_before')})\s*$", text[: amount.start], re.I
+    )
+    after = re.match(
+        rf"\s*(?:«\s*)?(?:{_body(state, 'invest_total_after')})\b", text[amount.end :], re.I
+    )
+    return bool(before or after)
+
+
 def investment_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if not state.has("invest_cue", text):
@@ -428,8 +510,10 @@ def investment_facts(state: ArticleState, sentence: Sentence) -> None:
                 chosen[-1] = amount
             continue
         window = text[max(0, amount.start - 45) : amount.end + 45]
-        if state.has("invest_bad", window) or state.has(
-            "hedge", text[max(0, amount.start - 50) : amount.end + 30]
+        if (
+            state.has("invest_bad", window)
+            or _hedged(state, text[max(0, amount.start - 50) : amount.end + 30])
+            or _programme_total(state, text, amount)
         ):
             continue
         if amount.currency in OBSOLETE_CURRENCIES:

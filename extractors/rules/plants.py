@@ -163,6 +163,8 @@ def plant_refs(
         if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
         known = _known_before(refs, first.start, text, offset)
+        if known is not None and loc.city and not _locates(known[1].plant, loc.city, kb):
+            known = None  # another town: another plant ("usine de Douai, Maubeuge et …")
         if known is not None and not _VICINITY.search(left):
             # "the Anantapur plant in Andhra Pradesh", "usine de Hordain (Nord)", "the
             # factory in Greer, South Carolina": the known plant's own place
@@ -207,7 +209,7 @@ def plant_refs(
                 ).strip()
         head = noun.match(right.lstrip(" -"))
         after = _known_at(refs, last.end, last.end + (len(right) - len(right.lstrip(" -"))))
-        if not strong and head and after is not None:
+        if not strong and head and after is not None and not loc.city:
             # "sein italienisches Werk Cassino", "the Kentucky Georgetown plant": the
             # place qualifies the known plant named right after it
             i, ref = after
@@ -266,15 +268,24 @@ def _is_kb_city(plant: Plant, city: str, kb: Knowledge) -> bool:
     return bool(entry and entry.city and fold(entry.city) == fold(city))
 
 
+def _locates(plant: Plant, city: str, kb: Knowledge) -> bool:
+    """Whether `city` is the known plant's city or one of its localities."""
+    if not plant.kb_id:
+        return False
+    if _is_kb_city(plant, city, kb):
+        return True
+    entry = kb.plant_by_id(plant.kb_id)
+    near = kb.plants_near(city=city, country=entry.country if entry else None)
+    return any(p.kb_id == plant.kb_id for p in near)
+
+
 def _placed(plant: Plant, loc: Plant, kb: Knowledge) -> Plant:
     """A known plant with the place the text gives it: its region and country, and the
-    town when it is the plant's city or one of its localities."""
+    town when it is the plant's city ("the Figueruelas plant in Zaragoza" → Zaragoza)
+    or, when its name gives none, one of its localities."""
     city = plant.city
-    if loc.city and plant.kb_id:
-        entry = kb.plant_by_id(plant.kb_id)
-        near = kb.plants_near(city=loc.city, country=entry.country if entry else None)
-        if _is_kb_city(plant, loc.city, kb) or any(p.kb_id == plant.kb_id for p in near):
-            city = city or loc.city
+    if loc.city and (_is_kb_city(plant, loc.city, kb) or not city):
+        city = loc.city if _locates(plant, loc.city, kb) else city
     return replace(
         plant,
         city=city,
@@ -384,15 +395,31 @@ class PlantRegistry:
         return len(self.plants) - 1
 
     def rehome(self) -> dict[int, int]:
-        """Country-only plants of a country where the article names exactly one located plant."""
+        """Country-only plants of a country where the article names exactly one located
+        plant; region-only plants of a region where it names exactly one plant by its
+        town ("production in South Carolina" … "the factory in Ridgeville, South
+        Carolina")."""
         moves: dict[int, int] = {}
         for i, p in enumerate(self.plants):
-            if p.city or p.region or p.kb_id or not p.country:
+            if p.city or p.kb_id or not (p.country or p.region):
                 continue
-            target = self.find_country(p.country)
+            target = self.find_region(i) if p.region else self.find_country(p.country or "")
             if target is not None and target != i:
                 moves[i] = target
         return moves
+
+    def find_region(self, index: int) -> int | None:
+        """The article's one plant located by its town in the region of plant `index`."""
+        p = self.plants[index]
+        operator = fold(p.operator)
+        hits = [
+            i for i, q in enumerate(self.plants)
+            if i != index and q.city and q.region and fold(q.region) == fold(p.region)
+            and not (p.country and q.country and p.country != q.country)
+            and not (operator and fold(q.operator) and operator not in fold(q.operator)
+                     and fold(q.operator) not in operator)
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 else None
 
     def find_country(self, country: str) -> int | None:
         """The article's one plant in `country`, if exactly one is known."""

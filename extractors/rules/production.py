@@ -47,7 +47,9 @@ _PAST_MOVE = re.compile(
 )
 _LEFT = re.compile(r"\b(?:has|have|had)?\s*(?:already\s+)?(?:left|quitté|verlassen)\b\s*", re.I)
 _DEST = re.compile(
-    r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour)\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
+    r"(?:\bvers|\bto|\bnach|\bins|\binto|\bin die|\bà destination d[eu']|\btowards|\bpour|"
+    r"\b(?:transférée?s?|déplacée?s?|délocalisée?s?|relocalisée?s?|confiée?s?) (?:à|au|aux|en|dans))"
+    r"\s+(?:l'|le |la |les |the |das |den |dem |die )?(?:\w+ ){0,3}$",
     re.I,
 )
 _ORIGIN = re.compile(
@@ -85,6 +87,9 @@ _RATHER_THAN = re.compile(
     r"\b(?:rather than|instead of|plutôt que d[e']|au lieu d[e']|statt|anstatt)\s+(?:\S+\s+){0,4}$",
     re.I,
 )
+_UNTIL = re.compile(r"\b(?:until|till|jusqu'à ce qu|bis)\b", re.I)
+# a sentence whose subject is a pronoun, right after a sentence about a plant: the plant
+_PLANT_PRONOUN = re.compile(r"\s*(?:Elle|Celle-ci|It|Es|Dieses|Dort)\s", re.U)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -150,6 +155,8 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         and not has("resumed", clause)
         and not _WORKS.search(clause[max(0, paused.start() - 40) : paused.start()])
     ):
+        if _UNTIL.search(clause[max(0, paused.start() - 25) : paused.start()]):
+            return ProductionStatus.ENDED  # "built the Cherokee until it was idled in 2023"
         return ProductionStatus.PAUSED
     ended = has("ended", clause)
     double = ended is not None and fold(ended.group(0)).startswith("plus aucun")
@@ -336,9 +343,13 @@ _CONTRAST = re.compile(r"^[\s,;:–—]*(?:mais|but|sondern|aber|instead|plutôt
 def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _Denied) -> bool:
     """ "…, mais en Turquie", "…, sondern im Werk Bratislava", "…, but at Smyrna": the models
     denied just before are made at the plant this clause names."""
-    if not clause.refs or not _CONTRAST.match(clause.text) or state.has("hedge", clause.text):
+    contrasted = bool(_CONTRAST.match(clause.text)) or (
+        clause.text.lstrip()[:1] in (":", ";") and bool(state.has("revised", clause.text))
+    )  # "… n'est plus assemblée à Mioveni : elle sort désormais de l'usine de Tanger"
+    if not clause.refs or not contrasted or state.has("hedge", clause.text):
         return False
-    plant = sentence.ref_ids[sentence.refs.index(clause.refs[0])]
+    plants = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
+    plants = [p for p in plants if state.registry.plants[p].city] or plants[:1]
     if denied.no_longer:
         # the old plant's production ended: a move, made at the new plant since then
         for d in state.drafts[denied.first_draft :]:
@@ -357,11 +368,12 @@ def _contrast(state: ArticleState, sentence: Sentence, clause: Clause, denied: _
             else ProductionStatus.ONGOING
         )
         start, _, status = _dates(state, sentence, scope, status)
-    for model in denied.models:
-        _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
-    for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
-        if model.name not in {m.name for m in denied.models}:
-            _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
+    for plant in dict.fromkeys(plants):  # "… de l'usine de Tanger, au Maroc, et de celle de Bursa"
+        for model in denied.models:
+            _add(state, sentence, model, plant, status, BASE_CONFIDENCE - 0.05, start)
+        for model in clause.models():  # "sondern gemeinsam mit dem VW Passat im Werk Bratislava"
+            if model.name not in {m.name for m in denied.models}:
+                _add(state, sentence, model, plant, ProductionStatus.ONGOING, BASE_CONFIDENCE - 0.1)
     return True
 
 
@@ -470,6 +482,13 @@ def _plant_for(
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in refs]
     if refs:
         return _nearest(refs, local_ids, model.start, sentence.text, sentence.start), 0.0
+    if (
+        _PLANT_PRONOUN.match(sentence.text)
+        and state.plant_sentence >= state.sentence_no - 1
+        and state.current_plant is not None
+        and clause.start == sentence.start
+    ):
+        return state.current_plant, INHERITED_PLANT_PENALTY  # "Elle accueillera … la production"
     if state.has("plant_anaphor", clause.text):
         earlier = [
             i
@@ -559,12 +578,12 @@ def _move(state: ArticleState, sentence: Sentence, clause: Clause, models: list[
         if origin is not None and origin != dest:
             if future:
                 _add(state, sentence, model, origin, ProductionStatus.ONGOING, 0.75, end=when)
-            else:
-                _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75)
+            else:  # "a été transférée à Saragosse l'an dernier": moved then
+                _add(state, sentence, model, origin, ProductionStatus.MOVED, 0.75, end=when)
         if future:
             _add(state, sentence, new, dest, ProductionStatus.PLANNED, 0.75, start=when)
         else:
-            _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7)
+            _add(state, sentence, new, dest, ProductionStatus.ONGOING, 0.7, start=when)
     return True
 
 
@@ -708,7 +727,12 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
-        elif not models and last_models and _RELATIVE.match(clause.text):
+        elif (
+            not models
+            and last_models
+            and _RELATIVE.match(clause.text)
+            and (_verbal(state, clause.text) or state.has("produce", clause.text))
+        ):  # not "…, der im kommenden Jahr auf den Markt kommen soll"
             models, continuation = (
                 last_models,
                 True,
@@ -726,6 +750,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         before = sentence.local(sentence.start, clause.start)
         if not trigger and not continuation and not state.has("produce", before):
             continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
+        if state.has("unveiled", clause.text) and not _verbal(state, clause.text):
+            continue  # "Mercedes enthüllte den neuen GLC": a show, not production
         moving = state.has("move", clause.text) and not state.has("hedge", clause.text)
         moving = moving and not (continuation and blocked)  # the plan itself was hedged
         # a move told as a noun ("le départ des X vers Y") is a fact even inside a modal clause
@@ -768,7 +794,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             earlier = [d for c in sentence.clauses for d in c.dates if d.end <= clause.start]
             timed = Clause(clause.start, clause.end, clause.text, clause.mentions, clause.refs,
                            earlier[-1:])  # fmt: skip
-        if governed:  # the governing verb's dates too: "Am Dienstag rollt das letzte …: ein ID.3"
+        if governed and not clause.dates:  # "Am Dienstag rollt das letzte …: ein ID.3"
             timed = Clause(
                 sentence.start, clause.end, scope, clause.mentions, clause.refs,
                 [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
