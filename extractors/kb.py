@@ -1505,7 +1505,15 @@ class _Loader:
         for number, item in enumerate(section("regions"), 1):
             entry = _Reader(item, file=file, entry=f"region #{number}")
             entry.unknown_keys(
-                ("name", "country", "region", "aliases", "abbreviations", "lookup_only")
+                (
+                    "name",
+                    "country",
+                    "region",
+                    "aliases",
+                    "adjectives",
+                    "abbreviations",
+                    "lookup_only",
+                )
             )
             name = entry.required("name")
             entry.entry = name
@@ -1515,6 +1523,8 @@ class _Loader:
                 country=country_of(entry),
                 region=entry.text("region"),
                 aliases=entry.texts("aliases"),
+                # demonyms ("mosellane", "sächsischen"): a plant placed by them is in the region
+                adjectives=_uniq(f for a in entry.texts("adjectives") for f in _adjective_forms(a)),
                 abbreviations=entry.texts("abbreviations"),
                 lookup_only=bool(item.get("lookup_only")),
             )

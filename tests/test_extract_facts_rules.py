@@ -772,3 +772,33 @@ def test_a_subsidiary_named_as_its_plant_takes_the_full_name_the_article_gives()
 def test_agreements_with_governments_unions_and_compound_names(text: str, party: str) -> None:
     [fact] = _facts(text, "agreement")
     assert party in fact.parties and len(fact.parties) == 2
+
+
+def test_a_board_member_responsible_for_a_function_with_a_latin_extended_name() -> None:
+    execs = _executives(
+        'date 2024-05-02 (Test) — BMW builds the X5 in Spartanburg. "We are ready," said Goran '
+        "Petrović, member of the Board of Management of BMW AG responsible for Purchasing."
+    )
+    assert execs["Goran Petrović"] == ("board member for purchasing", "BMW")
+
+
+@pytest.mark.parametrize(
+    ("text", "former", "current"),
+    [
+        (
+            "date 2024-05-02 (Test) — Im Werk Wolfsburg läuft der Golf vom Band. Ex-VW-Chef Hans "
+            "Weber kritisierte die Pläne, sagte Stellantis-Chef Paul Klein.",
+            "Hans Weber",
+            "Paul Klein",
+        ),
+        (
+            "date 2024-05-02 (Test) — Renault builds the Clio in Bursa, said Anne Martin, chief "
+            "executive of Renault, and John Smith, a former Ford CEO, agreed.",
+            "John Smith",
+            "Anne Martin",
+        ),
+    ],
+)
+def test_a_former_title_is_no_current_executive(text: str, former: str, current: str) -> None:
+    execs = _executives(text)
+    assert former not in execs and execs[current][0] == "CEO"

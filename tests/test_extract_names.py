@@ -313,3 +313,247 @@ def test_a_region_named_first_is_the_plant_later_named_by_its_town() -> None:
         ("Polestar 7", "Ridgeville"),
         ("Polestar 3", "Ridgeville"),
     }
+
+
+# ------------------------------------------------------- models named by an ordinary word
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (  # (c) a model noun before it
+            "date 2025-06-02 (Agentur) — Škoda wird das Modell Superb ab 2027 auch im Werk "
+            "Bratislava bauen, teilte der Hersteller am Montag in Prag mit.",
+            "Škoda Superb",
+        ),
+        (
+            "date 2025-06-02 (Presse) — Škoda produira le modèle Superb dans l'usine de "
+            "Kvasiny à partir de 2026, a indiqué le constructeur tchèque lundi.",
+            "Škoda Superb",
+        ),
+        (  # (c) a vehicle noun after it
+            "date 2025-06-02 (Wire) — Tesla will start building the Semi truck at its plant "
+            "near Reno, Nevada, late next year, the company said on Monday.",
+            "Tesla Semi",
+        ),
+        (  # (d) the brand named in the sentence ("Ford-Werk"), the name mid-sentence
+            "date 2025-06-02 (Agentur) — Im Ford-Werk Saarlouis soll der Focus noch bis Ende "
+            "2025 gebaut werden, teilte das Unternehmen am Montag mit.",
+            "Ford Focus",
+        ),
+        (
+            "date 2025-06-02 (Wire) — Honda said on Monday that the new Passport will be "
+            "built at its Lincoln plant in Alabama from 2026.",
+            "Honda Passport",
+        ),
+    ],
+)
+def test_an_ordinary_word_model_with_a_cue_is_found(text: str, model: str) -> None:
+    assert model in _models(text)
+
+
+def test_an_ordinary_word_model_in_a_list_of_its_brand_is_found() -> None:
+    text = (
+        "date 2025-06-02 (Agentur) — Im Werk Kvasiny laufen künftig Kodiaq, Superb und Karoq "
+        "vom Band, teilte der Hersteller am Montag mit."
+    )
+    assert _models(text) == {"Škoda Kodiaq", "Škoda Superb", "Škoda Karoq"}
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        (
+            "date 2025-06-02 (Wire) — For Ford, the focus is on the Cologne plant, which will "
+            "build the Explorer EV from next year, the company said on Monday.",
+            {"Ford Explorer EV"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Skoda called the results superb and said the Kvasiny "
+            "plant will build the Kodiaq from next year.",
+            {"Škoda Kodiaq"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Nissan said in March that its Sunderland plant will "
+            "build the Juke from 2026.",
+            {"Nissan Juke"},
+        ),
+        (  # a model named like a place is the place without a cue
+            "date 2025-06-02 (Wire) — Chevrolet will build the Equinox EV at its Ramos Arizpe "
+            "plant from 2026, while Colorado stays a key market.",
+            {"Chevrolet Equinox EV"},
+        ),
+    ],
+)
+def test_an_ordinary_word_without_a_cue_is_no_model(text: str, models: set[str]) -> None:
+    assert _models(text) == models
+
+
+def test_a_title_case_headline_gives_no_ordinary_word_model() -> None:
+    from extractors.nlp import build_nlp
+    from extractors.rules.knowledge import knowledge
+    from extractors.rules.mentions import find_mentions
+
+    text = "Ford Shifts Focus To Electric Vans At Its Cologne Plant"
+    mentions = find_mentions(build_nlp("en")(text), text, knowledge(), lang="en")
+    assert not [m for m in mentions if m.kind == "MODEL"]
+
+
+# --------------------------------------------------------- models the KB does not know
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        (  # invented names: a capitalised word after a brand
+            "date 2025-06-02 (Wire) — Kia will build the Kia Veloria at its Zilina plant in "
+            "Slovakia from 2027, the company said on Monday.",
+            "Kia Veloria",
+        ),
+        (
+            "date 2025-06-02 (Presse) — Renault produira la Renault Solenza dans son usine de "
+            "Douai à partir de 2027, a indiqué le constructeur lundi.",
+            "Renault Solenza",
+        ),
+        (  # a known model and a capitalised word after it
+            "date 2025-06-02 (Presse) — Stellantis produira la Citroën C3 Solstice dans son "
+            "usine de Trnava à partir de 2027, a indiqué le groupe lundi.",
+            "Citroën C3 Solstice",
+        ),
+        (  # now in the KB
+            "date 2025-06-02 (Wire) — Toyota will end production of the Toyota Avalon at its "
+            "Georgetown plant in Kentucky next year, the company said.",
+            "Toyota Avalon",
+        ),
+    ],
+)
+def test_a_name_after_a_brand_is_a_model(text: str, model: str) -> None:
+    assert model in _models(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "models"),
+    [
+        (
+            "date 2025-06-02 (Wire) — Toyota Kentucky will build the Camry at the Georgetown "
+            "plant until 2030, the company said on Monday.",
+            {"Toyota Camry"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Nissan Sunderland will build the Leaf from next year, "
+            "the company said on Monday.",
+            {"Nissan Leaf"},
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Volkswagen Sachsen baut den ID.3 weiter im Werk "
+            "Zwickau, teilte das Unternehmen am Montag mit.",
+            {"Volkswagen ID.3"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Hyundai Motor will build the Ioniq 5 at its Ellabell "
+            "plant in Georgia, the company said on Monday.",
+            {"Hyundai Ioniq 5"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — BMW Group will build the iX3 at its Debrecen plant in "
+            "Hungary from next year, the company said on Monday.",
+            {"BMW iX3"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Ford Otosan will build the Transit Custom at its plant "
+            "in Gölcük, Turkey, from next year, the company said.",
+            {"Ford Transit Custom"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Mercedes-Benz Vans will build the eSprinter at its "
+            "Charleston plant from next year, the company said on Monday.",
+            {"Mercedes-Benz eSprinter"},
+        ),
+        (
+            "date 2025-06-02 (Wire) — Tesla Gigafactory Texas will build the Cybercab from "
+            "next year, the company said on Monday.",
+            {"Tesla Cybercab"},
+        ),
+        (  # a trim level is the same model
+            "date 2025-06-02 (Wire) — Ford will build the Kuga Titanium at its Valencia plant "
+            "in Spain until 2027, the company said on Monday.",
+            {"Ford Kuga"},
+        ),
+    ],
+)
+def test_a_place_company_or_corporate_word_after_a_brand_is_no_model(
+    text: str, models: set[str]
+) -> None:
+    assert _models(text) == models
+
+
+def test_renault_trucks_is_not_renault() -> None:
+    from extractors.nlp import build_nlp
+    from extractors.rules.knowledge import knowledge
+    from extractors.rules.mentions import find_mentions
+
+    text = (
+        "Renault Trucks produira ses camions électriques dans son usine de Bourg-en-Bresse "
+        "à partir de 2026, a indiqué le constructeur lundi."
+    )
+    mentions = find_mentions(build_nlp("fr")(text), text, knowledge(), lang="fr")
+    companies = [m.name for m in mentions if m.kind == "COMPANY"]
+    assert companies[:1] == ["Renault Trucks"] and "Renault" not in companies
+    assert not [m for m in mentions if m.kind == "MODEL"]
+
+
+def test_a_model_family_is_a_model() -> None:
+    text = (
+        "date 2025-06-02 (Wire) — BMW will build Neue Klasse models at its plant in Debrecen, "
+        "Hungary, from 2025, the company said on Monday."
+    )
+    assert _models(text) == {"BMW Neue Klasse"}
+
+
+def test_a_lower_case_phrase_is_not_a_model_family() -> None:
+    text = (
+        "date 2025-06-02 (Agentur) — Mercedes-Benz will im Werk Rastatt eine neue Klasse von "
+        "Elektroautos bauen, darunter den CLA, teilte der Konzern am Montag mit."
+    )
+    assert "BMW Neue Klasse" not in _models(text)
+
+
+# ---------------------------------------------------------- a region's demonym places a plant
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "city"),
+    [
+        (
+            "date 2025-06-02 (Presse) — L'usine mosellane de Stellantis emploie 2 000 "
+            "salariés, a indiqué le groupe lundi.",
+            "plant_workforce",
+            "Trémery",
+        ),
+        (
+            "date 2025-06-02 (Presse) — L'usine alsacienne de Stellantis produira la Peugeot "
+            "408 à partir de 2026, a indiqué le groupe lundi.",
+            "production",
+            "Mulhouse",
+        ),
+        (
+            "date 2025-06-02 (Agentur) — Im sächsischen Werk von Porsche wird der Macan "
+            "gebaut, teilte das Unternehmen am Montag mit.",
+            "production",
+            "Leipzig",
+        ),
+    ],
+)
+def test_a_regions_demonym_places_the_plant_in_the_region(text: str, kind: str, city: str) -> None:
+    facts = _plants(text, kind)
+    assert facts and {f.plant.city for f in facts if f.plant} == {city}
+
+
+def test_a_demonym_is_never_a_town() -> None:
+    text = (
+        "date 2025-06-02 (Presse) — L'usine normande de Toyota emploie 1 000 salariés, a "
+        "indiqué le constructeur japonais lundi."
+    )
+    facts = _plants(text, "plant_workforce")
+    assert all(f.plant and f.plant.city != "normande" for f in facts)
+    assert all(f.plant and f.plant.region in (None, "Normandy") for f in facts)

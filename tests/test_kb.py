@@ -640,3 +640,61 @@ def test_a_one_word_alias_differing_by_case_keeps_both_patterns(kb: KnowledgeBas
     ]  # fmt: skip
     forms = {form for spec in specs for form in spec[0]["ORTH"]["IN"]}
     assert {"Leaf", "LEAF"} <= forms
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("Toyota Avalon", "Toyota Avalon"),
+        ("Ford Escort", "Ford Escort"),
+        ("BMW M2", "BMW M2"),
+        ("M4", "BMW M4"),
+        ("Neue Klasse", "BMW Neue Klasse"),
+        ("Neue Klasse models", "BMW Neue Klasse"),
+        ("modèles Neue Klasse", "BMW Neue Klasse"),
+        ("Neue Klasse iX3", "BMW iX3"),  # a named model of the family stays that model
+        ("Citroën C4 Cactus", "Citroën C4 Cactus"),
+        ("Nissan Maxima", "Nissan Maxima"),
+        ("VW Käfer", "Volkswagen Beetle"),
+    ],
+)
+def test_high_volume_nameplates_are_known(kb: KnowledgeBase, alias: str, canonical: str) -> None:
+    found = kb.model(alias)
+    assert found is not None and found.name == canonical
+
+
+def test_renault_trucks_is_volvo_groups_not_renaults(kb: KnowledgeBase) -> None:
+    trucks = kb.company("Renault Trucks")
+    assert trucks is not None and trucks.name == "Renault Trucks"
+    assert trucks.parent == "Volvo Group"
+    assert "Renault Group" not in kb.related_companies("Renault Trucks")
+
+
+@pytest.mark.parametrize(
+    ("adjective", "region"),
+    [
+        ("mosellane", "Moselle"),
+        ("alsacienne", "Alsace"),
+        ("bavarois", "Bavaria"),
+        ("sächsischen", "Saxony"),
+        ("catalane", "Catalonia"),
+    ],
+)
+def test_a_regions_demonym_names_the_region(kb: KnowledgeBase, adjective: str, region: str) -> None:
+    place = kb.place(adjective)
+    assert place is not None and place.name == region and place.kind is PlaceKind.REGION
+    assert place.is_adjective(adjective)
+
+
+def test_a_department_locates_the_plants_in_it(kb: KnowledgeBase) -> None:
+    found = kb.plants_near(region="Alsace", operator="Stellantis")
+    assert [p.id for p in found][:1] == ["stellantis-mulhouse"]
+
+
+def test_new_ordinary_word_names_give_no_lone_pattern(kb: KnowledgeBase) -> None:
+    lone = {
+        p["pattern"][0]["ORTH"]["IN"][0]
+        for p in kb.span_patterns("en")
+        if p["label"] == "MODEL" and len(p["pattern"]) == 1 and "ORTH" in p["pattern"][0]
+    }
+    assert not lone & {"Escort", "Spark", "Volt", "Accent", "Rapid", "Avalon"}

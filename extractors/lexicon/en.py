@@ -133,8 +133,14 @@ LEXICON: dict[str, str] = {
     "other_role": (
         r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|"
         r"(?:senior |executive )?vice president(?: (?:of|for) (?:the )?" + _FUNCTION + r")?|"
-        r"board member for " + _FUNCTION + r"|head of (?:the )?" + _FUNCTION
+        r"board member for " + _FUNCTION + r"|head of (?:the )?" + _FUNCTION + r"|"
+        # "member of the Board of Management of BMW AG responsible for Production"
+        r"member of the (?:board of management|management board|executive board)"
+        r"(?: of (?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*)){0,2})?,? (?:responsible )?for "
+        r"(?-i:[A-Za-z]+)(?: and (?-i:[A-Za-z]+))?"
     ),
+    # a title that was held ("former CEO", "ex-CEO"): no current executive
+    "former_title": r"former|ex|erstwhile",
     "not_exec": (
         r"governor|premier|minister|mayor|senator|president donald|president joe|president biden|"
         r"president trump|union|unifor|uaw|united auto workers|spokes\w*|analyst|national president|"

@@ -152,6 +152,8 @@ LEXICON: dict[str, str] = {
     "workforce_verb_before": r"emploie|emploient|employait|employaient",
     # the head of a title; its complement ("mondial de la qualité") is read by the rules
     "other_role": r"directeur|directrice|responsable|vice[- ]présidente?",
+    # a title that was held ("ancien PDG", "l'ex-patron"): no current executive
+    "former_title": r"ancien|ancienne|ex",
     "not_exec": (
         r"ministre|maire|sous-préfet|préfet|député|sénateur|syndicat|syndical|porte-parole|"
         r"président de (?:la )?région|président américain|président de la république|chancelier|"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import LEXICONS
 from extractors.rules.context import ArticleState, Draft, Sentence
 from extractors.rules.knowledge import Knowledge, knowledge
 from extractors.rules.mentions import Mention
@@ -49,9 +50,12 @@ __all__ = [
 
 EXECUTIVE_CONFIDENCE = 0.8
 AGREEMENT_CONFIDENCE = 0.7
+# letters of names: Latin-1 and Latin Extended-A ("Nedeljković", "Łukasz", "Dvořák")
+_UP = "A-ZÀ-ÖØ-Ý\u0100-\u017e"
+_LOW = "a-zà-öø-ÿ\u0100-\u017f"
 _NAME = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-öø-ÿ]+)?|(?:[A-Z]\.?){2}(?=\s+[A-Z][a-z]))"
-    r"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?){0,2}"
+    rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?|(?:[A-Z]\.?){{2}}(?=\s+[A-Z][a-z]))"
+    rf"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[{_UP}][{_LOW}'’]+(?:-[A-Za-z{_LOW}]+)?){{0,2}}"
 )
 _STOP_NAMES = frozenset(
     [
@@ -445,6 +449,11 @@ def _written_company(state: ArticleState, sentence: Sentence, rel_e: int) -> str
     return name
 
 
+_BOARD_FOR = re.compile(
+    r"^member of the (?:board of management|management board|executive board)\b.*?\bfor "
+    r"(?P<func>[A-Za-z]+(?: and [A-Za-z]+)?)$",
+    re.I,
+)
 _WEAK_TITLES = frozenset({"president", "presidente", "head", "boss", "chief", "chef"})
 
 
@@ -478,6 +487,9 @@ def _role(
     for k, v in _OTHER_ROLES.items():
         if key.startswith(k):
             return v, cue.end()
+    board = _BOARD_FOR.search(title)
+    if board is not None:  # "member of the Board of Management … responsible for Production"
+        return "board member for " + board.group("func").lower(), cue.end()
     if state.lang == "de":
         return None  # an untranslatable German compound is not guessed at
     return english_role(title), cue.end()
@@ -538,17 +550,26 @@ _OF_PLANT = re.compile(
 )
 
 
-def _compound_company(sentence: Sentence, start: int, end: int) -> str | None:
-    """The company a compound title is made with ("Opel-Chef", "Alfa-Romeo-Chef"): a brand's
-    head, not its group's."""
+def _company_in_title(sentence: Sentence, start: int, end: int) -> str | None:
+    """The company a title is made with: a compound ("Opel-Chef", "Alfa-Romeo-Chef" — a
+    brand's head, not its group's) or a long title ("member of the Board of Management of
+    BMW AG responsible for Production")."""
     title = sentence.local(start, end)
-    if "-" not in title:
-        return None
-    last = start + title.rindex("-")
+    last = start + title.rindex("-") if "-" in title else end
     for m in sentence.of_kind("COMPANY"):
         if start <= m.start and m.end <= last + 1:
             return m.name
     return None
+
+
+def _former_title(state: ArticleState, sentence: Sentence, cue: re.Match[str]) -> bool:
+    """ "Ex-VW-Chef", "former CEO", "l'ancien PDG", "der frühere Vorstandschef": a title
+    the person no longer holds."""
+    if cue.group(0)[:3].lower() == "ex-":
+        return True
+    before = sentence.text[max(0, cue.start() - 25) : cue.start()]
+    held = LEXICONS.get(state.lang, {}).get("former_title") or r"(?!x)x"
+    return bool(re.search(rf"(?<!\w)(?:{held})[\s-]*(?:[\w&’'-]+\s+)?$", before, re.I))
 
 
 def _headed_plant(state: ArticleState, sentence: Sentence, end: int) -> str | None:
@@ -582,6 +603,8 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
             if any(s < d.end and d.start < e for d in state.role_spans):
                 continue
+            if _former_title(state, sentence, cue):
+                continue
             found = _role(state, sentence, cue, cls)
             if found is None:
                 continue
@@ -608,7 +631,7 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 if company is not None:  # "President and CEO of BMW Group Plant San Luis Potosí"
                     role = ROLE_NAMES["plant_manager"]
             explicit = (
-                company or _compound_company(sentence, s, e) or _company_near(state, sentence, s, e)
+                company or _company_in_title(sentence, s, e) or _company_near(state, sentence, s, e)
             )
             if (
                 explicit is None

@@ -72,6 +72,7 @@ class Knowledge:
         self._cache: dict[tuple[str, str], Any] = {}
         self._infos: dict[tuple[str, str], Any] = {}  # converted answers by the name asked
         self._near: dict[tuple[str, str, str, str], tuple[Plant, ...]] = {}
+        self._word_models: dict[str, tuple[ModelInfo, ...]] | None = None
 
     @property
     def available(self) -> bool:
@@ -121,6 +122,42 @@ class Knowledge:
             return None
         canonical = _str(_get(found, "name", "canonical")) or name
         return ModelInfo(canonical, _str(_get(found, "brand")))
+
+    def common_word_models(self) -> dict[str, tuple[ModelInfo, ...]]:
+        """Models named by one ordinary word (seeds/kb/common_words.yaml: "Focus",
+        "Superb", "Semi"), which have no span pattern: folded word → the models it names."""
+        if self._word_models is None:
+            found: dict[str, list[ModelInfo]] = {}
+            words = frozenset(getattr(self._kb, "common_words", ()) or ())
+            for model in getattr(self._kb, "models", ()) or ():
+                name, brand = _str(_get(model, "name")), _str(_get(model, "brand"))
+                if not name:
+                    continue
+                for alias in (name, *(_get(model, "aliases") or ())):
+                    short = str(alias)
+                    if brand and fold(short).startswith(fold(brand) + " "):
+                        short = short[len(brand) :].strip()  # "Škoda Superb" → "Superb"
+                    key = fold(short)
+                    if " " in key or key not in words:
+                        continue
+                    info = ModelInfo(name, brand)
+                    if info not in found.setdefault(key, []):
+                        found[key].append(info)
+            self._word_models = {k: tuple(v) for k, v in found.items()}
+        return self._word_models
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether the KB lists `word` as an ordinary word that is also a name."""
+        return fold(word) in (getattr(self._kb, "common_words", None) or ())
+
+    def company_names(self, name: str) -> tuple[str, ...]:
+        """The ways news writes a known company: its name and its aliases."""
+        found = self._ask("company", name)
+        if found is None:
+            return ()
+        canonical = _str(_get(found, "name", "canonical")) or name
+        aliases = _get(found, "aliases") or ()
+        return (canonical, *(str(a) for a in aliases))
 
     def place(self, name: str) -> PlaceInfo | None:
         key = ("place", name)

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractors.lexicon import pattern
 from extractors.nlp import KB_SPANS_KEY
-from extractors.rules.knowledge import Knowledge, PlaceInfo
+from extractors.rules.knowledge import Knowledge, ModelInfo, PlaceInfo
 from factwatch.model import fold
 
 __all__ = ["Mention", "find_mentions"]
@@ -57,6 +58,9 @@ _NOT_MODEL_WORDS = frozenset(
 )
 
 
+_NOT_MODEL_FOLDED = frozenset(fold(w) for w in _NOT_MODEL_WORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     kind: str  # MODEL, COMPANY, PLACE, PLANT, PERSON
@@ -82,6 +86,8 @@ def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
         ident = span.id_ or text
         if label == "MODEL":
             info = kb.model(text) or kb.model(ident)
+            if _written_as_phrase(text, info.name if info else ident, info.brand if info else None):
+                continue  # "eine neue Klasse von Autos" is not BMW's Neue Klasse
             found.append(
                 Mention("MODEL", span.start_char, span.end_char, text,
                         info.name if info else text, brand=info.brand if info else None)
@@ -104,6 +110,17 @@ def _span_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     return found
 
 
+def _written_as_phrase(text: str, name: str, brand: str | None) -> bool:
+    """A model's name whose first word, a capitalised word in the name, is written in
+    lower case ("eine neue Klasse von Autos", "grand tourer"): an ordinary phrase."""
+    own = name[len(brand) :].strip() if brand and name.startswith(brand) else name
+    written, canonical = text.split()[:1], own.split()[:1]
+    if not written or not canonical or fold(written[0]) != fold(canonical[0]):
+        return False
+    word = written[0]
+    return word.isalpha() and word[0].islower() and canonical[0][0].isupper()
+
+
 def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
@@ -120,6 +137,8 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
                 # a plant's own name the KB knows in another form ("l'ex-Sevelnord")
                 found.append(Mention("PLANT", start, end, text, text))
                 continue
+            if place is None and not text[:1].isupper():
+                continue  # "l'usine mosellane": a lower-case word is no town's name
             if place is None:
                 place = PlaceInfo(text, "city", None, None)
             found.append(Mention("PLACE", start, end, text, place.name, place=place))
@@ -132,7 +151,116 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     return found
 
 
-def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Mention]:
+# words after a brand that name a part of the company, a site or a person, not a model
+_CORPORATE_TEXT = (
+    "Auto Autos Automobile Automobiles Automotive Cars Car Trucks Truck Vans Van Bus "
+    "Buses Otosan Sollers Financial Finance Credit Bank Capital Energy Mobility "
+    "Holding Holdings Corporation Corp Company Industries Industrie Manufacturing "
+    "Assembly Works Plant Factory Werk Werke Usine Site Gigafactory Giga Racing "
+    "Motorsport Design Technologies Technology Research Foundation Chairman Chief "
+    "Executive Director Vice Chef Boss Division Europe America Americas International "
+    "North South East West Global Services Software Digital Ventures Battery "
+    "Batteries Connect Dealers Dealer Deutschland France Japan Korea China India "
+    "Brasil Brazil Mexico Canada USA UK Board Union Workers Investor Investors "
+    "Logistics Parts Supplier Suppliers Press Media News Chairwoman Director Officer "
+    "Spokesman Spokeswoman Spokesperson Sales Brand Brands Models Development Engineering "
+    "Innovation Center Centre Institute Academy Solutions Systems Products Operations "
+    "Partners Retail Import Imports Distribution Fleet Leasing Insurance Heritage Museum "
+    "Classic Club Arena Stadium Park Tower Campus Headquarters Trust Fund Sport Charging "
+    "Power Powertrain Components Casting Stamping Transmission Engine Engines Mobilität "
+    "Commercial Vehicles Special Tech Labs Lab Studio Studios Store Stores Owners "
+)
+_CORPORATE_WORDS = frozenset(fold(w) for w in _CORPORATE_TEXT.split())
+# trim levels and equipment lines written after a model name: not a model of their own
+_TRIM_TEXT = (
+    "Active Allure Style Life Titanium Trend Premium Limited Platinum Edition Line Esprit "
+    "Techno Evolution Iconic Intens Zen Equilibre Business Comfort Comfortline Highline "
+    "Trendline Elegance Exclusive Luxury Signature Base Select Sportline Laurin Klement "
+    "Ambition Selection Sportive Shine Feel Plus Pro Max Ultra Performance Competition "
+    "Launch Standard Long Range Dual Motor Electric Hybride Hybrid Turbo Diesel Essence"
+)
+_TRIM_WORDS = frozenset(fold(w) for w in _TRIM_TEXT.split())
+_UNKNOWN_NAME_LANGS = frozenset({"en", "fr"})  # German capitalises its nouns: no guessing
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _unknown_name(
+    text: str,
+    company: Mention,
+    end: int,
+    token: str,
+    base: list[Mention],
+    kb: Knowledge,
+    *,
+    lang: str,
+) -> bool:
+    """Whether the capitalised word after a known brand is a model the KB does not know
+    ("Nissan Maxima", "Toyota Avalon"): not a place ("Toyota Kentucky"), a company
+    ("Ford Otosan", "Renault Trucks"), a corporate word ("BMW Group", "Hyundai Motor"),
+    a month, a person or an ordinary word the KB lists; not before another capitalised
+    word ("Toyota Research Institute"), not in a title-case headline."""
+    if lang not in _UNKNOWN_NAME_LANGS:
+        return False
+    if company.kind == "COMPANY" and company.company_kind not in ("brand", "automaker"):
+        return False
+    if not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}", token):
+        return False
+    key = fold(token)
+    if (
+        key in _CORPORATE_WORDS
+        or key in _CALENDAR
+        or key in _NOT_MODEL_FOLDED
+        or key in _TRIM_WORDS
+    ):
+        return False
+    if kb.is_common_word(token) or kb.place(token) is not None or kb.company(token) is not None:
+        return False
+    if kb.company(f"{company.text} {token}") is not None or kb.plant(token) is not None:
+        return False
+    if pattern(lang, "plant_noun").fullmatch(token) or pattern("en", "plant_noun").fullmatch(token):
+        return False
+    start = end - len(token)
+    if any(m.start < end and start < m.end and m is not company for m in base):
+        return False  # a place, a person, a company the NER or the KB found there
+    if re.match(r"\s*(?:&|of\s+[A-Z])", text[end : end + 6]):
+        return False  # "Honda Development & Manufacturing", "Toyota Research of America"
+    nxt = re.match(r"[ ]([^\W\d_][\w-]*)", text[end : end + 30])
+    if nxt is not None and nxt.group(1)[0].isupper() and not nxt.group(1).isupper():
+        return False
+    return not _title_case(_sentence_at(text, start))
+
+
+def _suffixed_models(text: str, base: list[Mention], kb: Knowledge, *, lang: str) -> list[Mention]:
+    """A known model and a capitalised name after it that the KB does not know: a model
+    of its own ("Citroën C4 Cactus" is not the C4), with the same filters as a brand's
+    unknown name; designators and body styles are left to `_designated`."""
+    out: list[Mention] = []
+    for m in base:
+        if m.kind != "MODEL" or not m.brand or lang not in _UNKNOWN_NAME_LANGS:
+            continue
+        tail = re.match(r"[ ]([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w-])", text[m.end : m.end + 30])
+        if tail is None or re.fullmatch(rf"(?:{_BODY_STYLES}|{_EV_DESIGNATORS})", tail.group(1)):
+            continue
+        token, end = tail.group(1), m.end + tail.end()
+        if fold(token) in _TRIM_WORDS:
+            continue  # a trim level ("Focus Titanium", "208 Allure") is the same model
+        if kb.model(token) is not None or kb.model(f"{m.name} {token}") is not None:
+            continue  # another model, or a longer name the KB already matched elsewhere
+        if not _unknown_name(text, m, end, token, base, kb, lang=lang):
+            continue
+        name = f"{m.name} {token}"
+        out.append(Mention("MODEL", m.start, end, text[m.start : end], name, brand=m.brand))
+    return out
+
+
+def _pattern_mentions(
+    text: str, base: list[Mention], kb: Knowledge, *, lang: str = ""
+) -> list[Mention]:
     found: list[Mention] = []
     for m in _COUNTY.finditer(text):
         place = kb.place(m.group(0)) or PlaceInfo(m.group(0), "county", None, None)
@@ -150,11 +278,13 @@ def _pattern_mentions(text: str, base: list[Mention], kb: Knowledge) -> list[Men
         token = tail.group(1).rstrip(",.;:)")
         if token in _NOT_MODEL_WORDS or not _MODEL_TOKEN.match(token):
             continue
-        if not re.search(r"\d", token):
-            continue  # an unknown model is a brand and a code with a digit ("B10", "VF 7")
         start, end = company.start, company.end + 1 + len(token)
         if any(m.start <= start < m.end or start <= m.start < end for m in models):
             continue
+        if not re.search(r"\d", token) and not _unknown_name(
+            text, company, end, token, base, kb, lang=lang
+        ):
+            continue  # an unknown model is a brand and a code ("B10", "VF 7") or a name
         name = f"{company.name} {token}"
         info = kb.model(name) or kb.model(token)
         found.append(
@@ -446,6 +576,188 @@ def _city_adjectives(text: str, kb: Knowledge) -> list[Mention]:
     return found
 
 
+# ----------------------------------------------------------------- common-word model names
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
+# a model noun before the name ("das Modell Superb", "le modèle Scala", "model Focus")
+_MODEL_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:modèles?|modeles?|Modell|Modells|models?|Baureihe)|-Modell)\s+$", re.I
+)
+# a vehicle noun after it ("the Semi truck", "the Passport SUV", "der Superb-Kombi")
+_VEHICLE_NOUN_AFTER = re.compile(
+    r"^(?:[ ](?:model|sedan|saloon|SUV|crossover|truck|pickup|pick-up|hatchback|minivan|"
+    r"wagon|estate|berline|citadine|familiale|monospace|break)|-(?:Modell|Kombi|Limousine|SUV))"
+    r"(?![\w-])"
+)
+_CALENDAR = frozenset(
+    fold(w)
+    for w in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+# German nouns that are also a model's name: capitalised in any German sentence
+_DE_NOUNS = frozenset(
+    fold(w)
+    for w in [
+        "Partner",
+        "Note",
+        "Terrain",
+        "Tank",
+        "Master",
+        "Pilot",
+        "Boxer",
+        "Express",
+        "Junior",
+        "Saga",
+        "Dream",
+        "Safari",
+        "Titan",
+        "Spring",
+        "Crown",
+        "Forte",
+        "Free",
+        "Gamma",
+        "Mega",
+        "Ocean",
+        "Courage",
+        "Comet",
+        "Atlas",
+        "Aura",
+        "City",
+        "Phantom",
+    ]
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;»\"“”]\s*|\n\s*|—\s*|[-–]\s)$")
+
+
+def _sentence_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+[.!?]?", text)]
+
+
+def _named_in(sentence: str, names: Sequence[str]) -> bool:
+    folded = f" {fold(sentence)} "
+    return any(f" {fold(n)} " in folded for n in names if len(fold(n)) >= 2)
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("Ford Shifts Focus To Electric Vans"): no cue."""
+    words = re.findall(r"[^\W\d_]{4,}", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _cued_models(
+    doc: Doc, text: str, mentions: list[Mention], kb: Knowledge, *, lang: str
+) -> list[Mention]:
+    """Models named by an ordinary word ("Focus", "Superb", "Semi", "Passport"), found only
+    with a cue: (a) their brand right before ("Ford Focus" is a KB span already), (b) a list
+    with another model of that brand ("Fabia, Scala und Kamiq"), (c) a model noun ("das
+    Modell Superb", "the Semi truck"), or (d) the brand named in the same sentence and the
+    word capitalised mid-sentence between lower-case words ("im Ford-Werk … der letzte
+    Focus"). Places, months and German nouns need a cue (a)-(c)."""
+    table = kb.common_word_models()
+    if not table:
+        return []
+    taken = [m for m in mentions if not _guessed(m)]
+    models = [m for m in mentions if m.kind == "MODEL"]
+    found: list[Mention] = []
+    for s_start, s_end in _sentence_bounds(doc, text):
+        sentence = text[s_start:s_end]
+        if lang != "de" and _title_case(sentence):  # German capitalises its nouns
+            continue
+        for word in _CAPITALISED.finditer(sentence):
+            start, end = s_start + word.start(), s_start + word.end()
+            choices = table.get(fold(word.group(0)))
+            if not choices or any(m.start < end and start < m.end for m in taken):
+                continue
+            before, after = text[max(s_start, start - 25) : start], text[end : end + 16]
+            info = _cued_choice(text, sentence, start, end, choices, [*models, *found], kb)
+            if info is None and (
+                _MODEL_NOUN_BEFORE.search(before) or _VEHICLE_NOUN_AFTER.match(after)
+            ):
+                brands = [
+                    c for c in choices if c.brand and _named_in(text, kb.company_names(c.brand))
+                ]
+                info = brands[0] if len(brands) == 1 else choices[0] if len(choices) == 1 else None
+            if info is None and not _SENTENCE_START.search(text[s_start:start]):
+                info = _brand_in_sentence(sentence, word.group(0), choices, kb, lang=lang)
+                if info is not None and not _between_lower_words(text, start, end, lang=lang):
+                    info = None
+            if info is not None:
+                found.append(
+                    Mention("MODEL", start, end, word.group(0), info.name, brand=info.brand)
+                )
+    return found
+
+
+def _cued_choice(
+    text: str,
+    sentence: str,
+    start: int,
+    end: int,
+    choices: Sequence[ModelInfo],
+    models: Sequence[Mention],
+    kb: Knowledge,
+) -> ModelInfo | None:
+    """(a) and (b): the brand right before, or a neighbour in a list of that brand's models."""
+    for info in choices:
+        if not info.brand:
+            continue
+        names = kb.company_names(info.brand)
+        if any(re.search(rf"(?<![\w-]){re.escape(n)}[ -]$", text[max(0, start - 40) : start])
+               for n in names):  # fmt: skip
+            return info
+        for m in models:
+            if m.brand != info.brand:
+                continue
+            gap = text[m.end : start] if m.end <= start else text[end : m.start]
+            if _COORD.match(gap) or re.fullmatch(r"\s*,\s*", gap):
+                return info
+    return None
+
+
+def _brand_in_sentence(
+    sentence: str, word: str, choices: Sequence[ModelInfo], kb: Knowledge, *, lang: str
+) -> ModelInfo | None:
+    """(d): the one model of `word` whose brand the sentence names."""
+    key = fold(word)
+    if key in _CALENDAR or kb.place(word) is not None or (lang == "de" and key in _DE_NOUNS):
+        return None
+    named = [c for c in choices if c.brand and _named_in(sentence, kb.company_names(c.brand))]
+    return named[0] if len(named) == 1 else None
+
+
+def _between_lower_words(text: str, start: int, end: int, *, lang: str) -> bool:
+    """The word stands among lower-case words, as a name does in running text; in German
+    (nouns are capitalised) only the word before counts."""
+    prev = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, start - 30) : start])
+    nxt = re.match(r"[^\w]*([^\W\d_]+)", text[end : end + 30])
+    if prev is None or prev.group(1)[0].isupper():
+        return False
+    if lang == "de":
+        return True
+    return nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1).isupper()
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -460,4 +772,14 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         if not any(m.start < b.end and b.start < m.end for b in base)
     ]
     base = _resolve([*base, *ner])
-    return _refine_models(text, _resolve([*base, *_pattern_mentions(text, base, kb)]), kb)
+    base = _resolve([*base, *_pattern_mentions(text, base, kb, lang=lang)])
+    base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
+    cued = _cued_models(doc, text, base, kb, lang=lang)
+    if cued:
+        base = _resolve(
+            [
+                *cued,
+                *(m for m in base if not any(c.start < m.end and m.start < c.end for c in cued)),
+            ]
+        )
+    return _refine_models(text, base, kb)
