@@ -20,9 +20,11 @@ log = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = ("fr", "en", "de")
 KNOWN_LANGUAGES = (*SUPPORTED_LANGUAGES, "es", "it", "nl", "pt", "pl", "cs", "sv")
 MIN_LETTERS = 20  # fewer letters than this: no reliable guess
-SAMPLE_CHARS = 1200  # the detector reads this much of a long text (a paragraph or two is plenty)
+SAMPLE_CHARS = 500  # the detector reads this much of a long text (a paragraph is plenty)
 
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# MIN_LETTERS letters (the classes [\W\d_] and [^\W\d_] split every character), read
+# up to the last one needed only
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*+[^\W\d_]){{{MIN_LETTERS}}}")
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,7 @@ def _iso(code: str) -> IsoCode639_1:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`'s language, or None when it cannot be told."""
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if _ENOUGH_LETTERS.match(sample) is None:
         return None
     language = _detector().detect_language_of(sample)
     if language is None:

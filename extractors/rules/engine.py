@@ -289,13 +289,14 @@ def extract_doc(
         registry=PlantRegistry(kb, default_operator=main),
         main_company=main, companies=companies,
     )  # fmt: skip
-    produce = pattern(lang, "produce")
     for s, e in _sentences(doc, text, mentions):
         s_text = text[s:e]
+        state.begin_sentence(s_text)
         s_mentions = [m for m in mentions if s <= m.start < e]
         s_dates = [d for d in dates if s <= d.start < e]
+        makes = bool(state.has("produce", s_text))
         refs = plant_refs(s_text, s, s_mentions, lang=lang, kb=kb,
-                          production_sentence=bool(produce.search(s_text)))  # fmt: skip
+                          production_sentence=makes)  # fmt: skip
         ref_ids = [_resolve_ref(state, r) for r in refs]
         paragraph = len(_PARAGRAPH.findall(text, 0, s))
         plain = [d for d in s_dates if not d.ranged]  # ranges are for production periods only
@@ -309,7 +310,7 @@ def extract_doc(
         investment_facts(state, sentence)
         executive_facts(state, sentence)
         agreement_facts(state, sentence)
-        moving = bool(pattern(lang, "move").search(s_text))
+        moving = bool(state.has("move", s_text))
         strong = [
             i
             for r, i in zip(refs, ref_ids, strict=True)
@@ -326,7 +327,7 @@ def extract_doc(
         if strong:
             state.current_plant = strong[-1]
             state.plant_sentence = state.sentence_no
-        elif weak and produce.search(s_text):
+        elif weak and makes:
             state.current_plant = weak[-1]
             state.plant_sentence = state.sentence_no
     finish_roles(state)

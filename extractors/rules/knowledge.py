@@ -70,6 +70,7 @@ class Knowledge:
     def __init__(self, kb: Any) -> None:
         self._kb = kb
         self._cache: dict[tuple[str, str], Any] = {}
+        self._infos: dict[tuple[str, str], Any] = {}  # converted answers by the name asked
         self._near: dict[tuple[str, str, str, str], tuple[Plant, ...]] = {}
         self._word_models: dict[str, tuple[ModelInfo, ...]] | None = None
 
@@ -91,6 +92,15 @@ class Knowledge:
         return answer
 
     def company(self, name: str) -> CompanyInfo | None:
+        key = ("company", name)
+        if key in self._infos:
+            known: CompanyInfo | None = self._infos[key]
+            return known
+        info = self._company(name)
+        self._infos[key] = info
+        return info
+
+    def _company(self, name: str) -> CompanyInfo | None:
         found = self._ask("company", name)
         if found is None:
             return None
@@ -98,6 +108,15 @@ class Knowledge:
         return CompanyInfo(canonical, _str(_get(found, "kind")), _str(_get(found, "parent")))
 
     def model(self, name: str) -> ModelInfo | None:
+        key = ("model", name)
+        if key in self._infos:
+            known: ModelInfo | None = self._infos[key]
+            return known
+        info = self._model(name)
+        self._infos[key] = info
+        return info
+
+    def _model(self, name: str) -> ModelInfo | None:
         found = self._ask("model", name)
         if found is None:
             return None
@@ -141,6 +160,15 @@ class Knowledge:
         return (canonical, *(str(a) for a in aliases))
 
     def place(self, name: str) -> PlaceInfo | None:
+        key = ("place", name)
+        if key in self._infos:
+            known: PlaceInfo | None = self._infos[key]
+            return known
+        info = self._place(name)
+        self._infos[key] = info
+        return info
+
+    def _place(self, name: str) -> PlaceInfo | None:
         found = self._ask("place", name)
         if found is None:
             return None
@@ -168,7 +196,15 @@ class Knowledge:
         )  # fmt: skip
 
     def plant(self, name: str) -> Plant | None:
-        return self._as_plant(self._ask("plant", name))
+        return self._plant("plant", name)
+
+    def _plant(self, method: str, name: str) -> Plant | None:
+        key = (method, name)
+        if key in self._infos:
+            known: Plant | None = self._infos[key]
+            return known
+        plant = self._infos[key] = self._as_plant(self._ask(method, name))
+        return plant
 
     def plant_place(self, name: str) -> str | None:
         """The city or locality a plant's name gives ("Anantapur plant" → "Anantapur"),
@@ -176,7 +212,7 @@ class Knowledge:
         return _str(self._ask("plant_place", name))
 
     def plant_by_id(self, kb_id: str) -> Plant | None:
-        return self._as_plant(self._ask("plant_by_id", kb_id))
+        return self._plant("plant_by_id", kb_id)
 
     def plants_near(
         self,

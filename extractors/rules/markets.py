@@ -39,6 +39,13 @@ _BEFORE = {  # the place (one to three words), then a market noun
     ),
     "de": re.compile(rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?:Heimat)?[Mm]arkt\b"),
 }
+# what each pattern above must hold, searched first (the patterns try every word)
+_AFTER_NEEDS = {
+    "fr": re.compile(r"march|export|destin", re.IGNORECASE),
+    "en": re.compile(r"export|destined|shipped|market", re.IGNORECASE),
+    "de": re.compile(r"Export|exportiert|für"),
+}
+_BEFORE_NEEDS = {"en": re.compile(r"market", re.IGNORECASE), "de": re.compile(r"arkt")}
 _LEADING = re.compile(
     r"^(?:l'|l’|la|le|les|du|de|des|d'|au|aux|the|den|dem|die|das)\s*", re.IGNORECASE
 )
@@ -64,13 +71,13 @@ def markets_in(sentence: str, *, lang: str, kb: Knowledge) -> tuple[str, ...]:
     """The markets named in `sentence`, in order, each once."""
     found: list[str] = []
     after = _AFTER.get(lang)
-    if after is not None:
+    if after is not None and _AFTER_NEEDS[lang].search(sentence):
         for match in after.finditer(sentence):
             market = _resolve(match["place"].split(), kb)
             if market and market not in found:
                 found.append(market)
     before = _BEFORE.get(lang)
-    if before is not None:
+    if before is not None and _BEFORE_NEEDS[lang].search(sentence):
         for match in before.finditer(sentence):
             words = match["place"].split()
             market = None

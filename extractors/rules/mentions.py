@@ -9,6 +9,7 @@ resolved longest-first; at equal length MODEL > PLANT > COMPANY > PLACE > PERSON
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -312,13 +313,26 @@ def _pattern_mentions(
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """The longest mentions first (then by kind, then by position), each kept unless it
+    overlaps one kept already; in text order."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -PRIORITY.get(m.kind, 0), m.start))
-    kept: list[Mention] = []
+    if any(m.end <= m.start for m in mentions):  # an empty span: compare with every kept one
+        kept: list[Mention] = []
+        for m in ranked:
+            if not any(m.start < k.end and k.start < m.end for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
+    # kept spans do not overlap, so in order of start their ends rise too: a span overlaps
+    # a kept one iff it overlaps the last kept one starting before its end
+    starts: list[int] = []
+    in_order: list[Mention] = []
     for m in ranked:
-        if any(m.start < k.end and k.start < m.end for k in kept):
+        i = bisect_left(starts, m.end)
+        if i and in_order[i - 1].end > m.start:
             continue
-        kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        starts.insert(i, m.start)
+        in_order.insert(i, m)
+    return in_order
 
 
 _EV_BEFORE = re.compile(

@@ -188,9 +188,15 @@ def find_amounts(text: str) -> list[Amount]:
     return found
 
 
+_DIGIT = re.compile(r"\d")  # every _COUNT match begins with one
+_MILLION_WORD = re.compile(r"mi(?:llion|o)", re.IGNORECASE)  # every word-million match holds one
+
+
 def find_counts(text: str) -> list[Count]:
     """Plain counts ("2.000", "12 500", "eine Million", "half a million") with their spans."""
-    found = []
+    found: list[Count] = []
+    if not _DIGIT.search(text) and not _MILLION_WORD.search(text):
+        return found
     for m in _COUNT.finditer(text):
         value = parse_number(m.group("n"))
         if value is None:
