@@ -542,6 +542,12 @@ def test_a_lower_case_phrase_is_not_a_model_family() -> None:
             "production",
             "Leipzig",
         ),
+        (
+            "date 2025-06-02 (Agentur) — Im saarländischen Werk von Ford soll der Focus noch "
+            "bis Ende 2025 gebaut werden, teilte das Unternehmen mit.",
+            "production",
+            "Saarlouis",
+        ),
     ],
 )
 def test_a_regions_demonym_places_the_plant_in_the_region(text: str, kind: str, city: str) -> None:
