@@ -172,44 +172,72 @@ CASES = [
     (
         "date 2024-09-01 (Test) — La Renault Clio n'est plus assemblée à Flins : elle sort "
         "désormais de l'usine de Bursa, en Turquie.",
-        "Renault Clio", "Bursa", "ongoing", None, None,
+        "Renault Clio",
+        "Bursa",
+        "ongoing",
+        None,
+        None,
     ),
     # a motor-show unveiling is no production at the show's city
     (
         "date 2025-09-09 (Test) — Auf der IAA in München enthüllte BMW den neuen iX3, der "
         "im kommenden Jahr auf den Markt kommen soll.",
-        "BMW iX3", "Munich", None, None, None,
+        "BMW iX3",
+        "Munich",
+        None,
+        None,
+        None,
     ),
     # "until now" and "at the end of <year>" are no end
     (
         "date 2025-04-24 (Test) — Until now, the Tesla Model Y has been built at Giga Texas "
         "in Austin on a single line.\n\nThe Tesla Cybercab will start production there at the "
         "end of 2026.",
-        "Tesla Model Y", "Austin", "ongoing", None, None,
+        "Tesla Model Y",
+        "Austin",
+        "ongoing",
+        None,
+        None,
     ),
     (
         "date 2025-04-24 (Test) — Until now, the Tesla Model Y has been built at Giga Texas "
         "in Austin on a single line.\n\nThe Tesla Cybercab will start production there at the "
         "end of 2026.",
-        "Tesla Cybercab", "Austin", "planned", "2026-late", None,
+        "Tesla Cybercab",
+        "Austin",
+        "planned",
+        "2026-late",
+        None,
     ),
     # a dropped plan that would have left a plant "only" a model presupposes it is made there
     (
         "date 2025-09-01 (Test) — Nach dem ursprünglichen Plan hätte das Werk Kassel ab 2027 "
         "nur noch den Volkswagen ID.4 gebaut.",
-        "Volkswagen ID.4", "Kassel", "ongoing", None, None,
+        "Volkswagen ID.4",
+        "Kassel",
+        "ongoing",
+        None,
+        None,
     ),
     # the last car for one market is not the model's end
     (
         "date 2024-07-11 (Test) — Im Werk Zuffenhausen lief am Mittwoch der letzte Porsche "
         "718 Boxster für den europäischen Markt vom Band.",
-        "Porsche 718 Boxster", "Zuffenhausen", "ongoing", None, None,
+        "Porsche 718 Boxster",
+        "Zuffenhausen",
+        "ongoing",
+        None,
+        None,
     ),
     # a pronoun subject right after a sentence about a plant is that plant
     (
         "date 2024-05-02 (Test) — Stellantis agrandit son usine de Kenitra, au Maroc. Elle "
         "accueillera à partir du second semestre 2026 la production de la Citroën C3 Aircross.",
-        "Citroën C3 Aircross", "Kenitra", "planned", "2026-H2", None,
+        "Citroën C3 Aircross",
+        "Kenitra",
+        "planned",
+        "2026-H2",
+        None,
     ),
     # not here but there
     (
