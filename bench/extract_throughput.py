@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extractors import extract_many  # noqa: E402
+from extractors import PIPE_BATCH_SIZE, extract_many  # noqa: E402
 from extractors.lang import detect_language  # noqa: E402
 from extractors.nlp import build_nlp  # noqa: E402
 from extractors.rules.text import prepare  # noqa: E402
@@ -68,7 +68,7 @@ def main() -> int:
     for round_no in range(1, max(1, args.rounds) + 1):
         t0, c0 = time.perf_counter(), time.process_time()
         for lang, texts in by_lang.items():
-            for _ in build_nlp(lang).pipe(texts, batch_size=16):
+            for _ in build_nlp(lang).pipe(texts, batch_size=PIPE_BATCH_SIZE):
                 pass
         pipe_s, pipe_cpu = time.perf_counter() - t0, time.process_time() - c0
 
