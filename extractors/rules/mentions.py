@@ -710,7 +710,7 @@ def _cued_models(
             if not choices or any(m.start < end and start < m.end for m in taken):
                 continue
             before, after = text[max(s_start, start - 25) : start], text[end : end + 16]
-            info = _cued_choice(text, sentence, start, end, choices, [*models, *found], kb)
+            info = _cued_choice(text, start, end, choices, [*models, *found], kb)
             if info is None and (
                 _MODEL_NOUN_BEFORE.search(before) or _VEHICLE_NOUN_AFTER.match(after)
             ):
@@ -737,7 +737,6 @@ def _cued_models(
 
 def _cued_choice(
     text: str,
-    sentence: str,
     start: int,
     end: int,
     choices: Sequence[ModelInfo],
@@ -786,7 +785,7 @@ def _between_lower_words(text: str, start: int, end: int, *, lang: str) -> bool:
 
 # a locative preposition right before a place name ("assembled in Georgetown", "à Forest")
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|à|a|près de|pres de|bei|nahe|nach)|\bde|\bd')\s*$"
+    r"(?:\b(?:in|at|near|outside|à|près de|pres de|bei|nahe|nach)|\bde|\bd')\s*$"
 )
 
 
