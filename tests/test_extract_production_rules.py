@@ -219,6 +219,16 @@ CASES = [
         None,
         None,
     ),
+    # a successor of a model is not that model
+    (
+        "date 2025-11-28 (Test) — Einen Nachfolger für den Ford Kuga wird es nicht in "
+        "Saarlouis geben: Ford baut seine neuen Elektroautos im Werk Valencia.",
+        "Ford Kuga",
+        "Valencia",
+        None,
+        None,
+        None,
+    ),
     # the last car for one market is not the model's end
     (
         "date 2024-07-11 (Test) — Im Werk Zuffenhausen lief am Mittwoch der letzte Porsche "

@@ -97,6 +97,12 @@ _ONE_MARKET = re.compile(
     r"destinée? au marché [\w-]+|für [\w-]+ Kunden)\b",
     re.I,
 )
+# "Einen Nachfolger für den Focus …", "the successor to the Leaf": another model
+_SUCCESSOR = re.compile(
+    r"\b(?:nachfolger\w*|nachfolgemodell\w*|successors?|successeure?s?|remplaçante?s?|"
+    r"héritière?s?)\s+(?:\S+\s+){0,3}$",
+    re.I,
+)
 _WITHOUT = re.compile(r"\b(?:sans|without|ohne)\b", re.I)  # a double negation: "no X without Y"
 _WORKS = re.compile(r"\b(?:construction|work on|works|travaux|chantier|bau|bauarbeiten)\b", re.I)
 _NOT_BEFORE = re.compile(
@@ -217,6 +223,7 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     before = sentence.local(model.start - 45, model.start)
     return bool(
         _RATHER_THAN.search(before)
+        or _SUCCESSOR.search(before)
         or state.has("except", before)
         or state.has("component", before)
         or state.has("iconic", sentence.local(model.start - 80, model.start))
