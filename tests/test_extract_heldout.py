@@ -29,7 +29,9 @@ ARTICLES = HELDOUT / "articles"
 # (P 0.97, R 0.86; 131 of 152 gold facts, 135 predicted). Floor = measured - 0.03.
 # The pass fixed failure patterns listed in FAILURES.md, so the set is no longer
 # fully held out: a fresh one should replace it before it measures generalisation.
-MEASURED_MICRO_F1 = 0.91
+# 13:17 UTC (80e8c67), after a day of rules worked from it and heldout2: 0.98
+# (P 1.00, R 0.95; 145 of 152). tests/fixtures/heldout3 is the blind measure now.
+MEASURED_MICRO_F1 = 0.98
 MIN_MICRO_F1 = MEASURED_MICRO_F1 - 0.03
 
 HEADER = re.compile(r"^date \d{4}-\d{2}(?:-\d{2})? \([^)]+\) — \S")
