@@ -23,6 +23,7 @@ import pytest
 
 from factwatch.articles import parse_header
 from factwatch.evaluate import FACT_TYPES, EvalReport, evaluate
+from factwatch.model import PlantStatus, ProductionStatus
 
 HELDOUT2 = Path(__file__).resolve().parent / "fixtures" / "heldout2"
 GOLD = HELDOUT2 / "gold"
@@ -41,17 +42,8 @@ LABEL = re.compile(
     r"^\d{4}(?:-(?:H[12]|Q[1-4]|early|mid|late|spring|summer|autumn|winter"
     r"|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?$"
 )
-PRODUCTION_STATUSES = {"planned", "started", "ongoing", "ended", "cancelled", "paused", "moved"}
-PLANT_STATUSES = {
-    "planned",
-    "under_construction",
-    "opened",
-    "operating",
-    "closing",
-    "closed",
-    "paused",
-    "sold",
-}
+PRODUCTION_STATUSES = {s.value for s in ProductionStatus}
+PLANT_STATUSES = {s.value for s in PlantStatus}
 PLANT_KEYS = {"name", "operator", "city", "region", "country"}
 
 

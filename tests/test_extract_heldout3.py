@@ -15,6 +15,7 @@ import pytest
 
 from factwatch.articles import parse_header
 from factwatch.evaluate import evaluate
+from factwatch.model import PlantStatus, ProductionStatus
 
 HELDOUT3 = Path(__file__).resolve().parent / "fixtures" / "heldout3"
 ARTICLES = HELDOUT3 / "articles"
@@ -33,17 +34,8 @@ FACT_TYPES = {
     "executive",
     "agreement",
 }
-PRODUCTION_STATUSES = {"planned", "started", "ongoing", "ended", "cancelled", "paused", "moved"}
-PLANT_STATUSES = {
-    "planned",
-    "under_construction",
-    "opened",
-    "operating",
-    "closing",
-    "closed",
-    "paused",
-    "sold",
-}
+PRODUCTION_STATUSES = {s.value for s in ProductionStatus}
+PLANT_STATUSES = {s.value for s in PlantStatus}
 PLANT_KEYS = {"name", "operator", "city", "region", "country"}
 
 
