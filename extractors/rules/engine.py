@@ -21,10 +21,12 @@ halves of a move. Hedged statements give no fact at all.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -269,6 +271,15 @@ def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
     )
 
 
+def _by_start(items: Sequence[Any]) -> Callable[[int, int], list[Any]]:
+    """`lambda s, e: [x for x in items if s <= x.start < e]`, by bisection when `items`
+    are in start order (mentions and dates are)."""
+    starts = [x.start for x in items]
+    if starts != sorted(starts):
+        return lambda s, e: [x for x in items if s <= x.start < e]
+    return lambda s, e: list(items[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)])
+
+
 def extract_doc(
     article: Article, doc: Doc, text: str, lang: str, *, kb: Knowledge | None = None
 ) -> list[Fact]:
@@ -289,16 +300,19 @@ def extract_doc(
         registry=PlantRegistry(kb, default_operator=main),
         main_company=main, companies=companies,
     )  # fmt: skip
+    in_span_mentions = _by_start(mentions)
+    in_span_dates = _by_start(dates)
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
     for s, e in _sentences(doc, text, mentions):
         s_text = text[s:e]
         state.begin_sentence(s_text)
-        s_mentions = [m for m in mentions if s <= m.start < e]
-        s_dates = [d for d in dates if s <= d.start < e]
+        s_mentions = in_span_mentions(s, e)
+        s_dates = in_span_dates(s, e)
         makes = bool(state.has("produce", s_text))
         refs = plant_refs(s_text, s, s_mentions, lang=lang, kb=kb,
                           production_sentence=makes)  # fmt: skip
         ref_ids = [_resolve_ref(state, r) for r in refs]
-        paragraph = len(_PARAGRAPH.findall(text, 0, s))
+        paragraph = bisect.bisect_left(breaks, s)  # paragraph breaks before the sentence
         plain = [d for d in s_dates if not d.ranged]  # ranges are for production periods only
         sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, plain,
                             _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
