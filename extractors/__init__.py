@@ -30,8 +30,9 @@ __all__ = ["ExtractorError", "UnsupportedLanguage", "extract", "extract_many", "
 log = logging.getLogger(__name__)
 
 # docs per nlp.pipe batch: the French parser/NER memory grows with it (bench/monitor_first_poll.py
-# --feeds 100: peak RSS 697 MB at 4, 741 MB at 8, 807 MB at 16; target <= 700 MB)
-PIPE_BATCH_SIZE = 4
+# --feeds 100 with the current KB: peak RSS 694 MB at 2, 711 MB at 4, 741 at 8, 807 at 16;
+# target <= 700 MB), the speed hardly (26.7 vs 26.5 articles/s end to end at 2 and 4)
+PIPE_BATCH_SIZE = 2
 
 
 def _where(article: Article) -> str | None:
