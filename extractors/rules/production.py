@@ -451,12 +451,27 @@ def _superseded(
 ) -> None:
     """Drafts for the models of a superseded plan: kept only where the article dates the
     start at that plant anew (see `settle_former_plans`), never with the old date."""
+    for _, draft in _add_located(state, sentence, clause, models, ProductionStatus.PLANNED, 0.0):
+        draft.fields["_former"] = True
+
+
+def _add_located(
+    state: ArticleState,
+    sentence: Sentence,
+    clause: Clause,
+    models: list[Mention],
+    status: str,
+    penalty: float,
+    start: FuzzyDate | None = None,
+) -> list[tuple[Mention, Draft]]:
+    """A draft for each model whose plant the clause or its context gives (others none)."""
+    added = []
     for model in models:
-        plant, penalty = _plant_for(state, sentence, clause, model)
-        if plant is None:
-            continue
-        _add(state, sentence, model, plant, ProductionStatus.PLANNED, BASE_CONFIDENCE - penalty)
-        state.drafts[-1].fields["_former"] = True
+        plant, distance = _plant_for(state, sentence, clause, model)
+        if plant is not None:
+            _add(state, sentence, model, plant, status, BASE_CONFIDENCE - penalty - distance, start)
+            added.append((model, state.drafts[-1]))
+    return added
 
 
 def settle_former_plans(state: ArticleState) -> None:
@@ -796,12 +811,10 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         revised = _revised_start(state, sentence, clause, scope) if status is None else None
         if revised is not None:
             # "devait initialement intervenir début 2022, il se fera finalement en juillet 2022"
-            for model in models:
-                plant, penalty = _plant_for(state, sentence, clause, model)
-                if plant is not None:
-                    _add(state, sentence, model, plant, ProductionStatus.PLANNED,
-                         BASE_CONFIDENCE - penalty, revised)  # fmt: skip
-                    produced.append(model)
+            made = _add_located(
+                state, sentence, clause, models, ProductionStatus.PLANNED, 0.0, revised
+            )
+            produced.extend(model for model, _ in made)
             continue
         if continuation and (
             status is None
@@ -812,11 +825,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             denied = _Denied(models, clause, len(state.drafts), no_longer=False)
         if status is None and _remaining(state, scope, models):
             # "Ab 2027 hätte Zwickau dann nur noch den Audi Q4 e-tron gebaut": made there now
-            for model in models:
-                plant, penalty = _plant_for(state, sentence, clause, model)
-                if plant is not None:
-                    _add(state, sentence, model, plant, ProductionStatus.ONGOING,
-                         BASE_CONFIDENCE - 0.1 - penalty)  # fmt: skip
+            _add_located(state, sentence, clause, models, ProductionStatus.ONGOING, 0.1)
         if status is None:
             if _former_plan(state, scope):
                 _superseded(state, sentence, clause, models)
