@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import UnsupportedLanguage, extract, extract_many
+from extractors import UnsupportedLanguage, extract, extract_many, language_of
 from factwatch.model import Article, Fact, FactType, Source
 
 
@@ -61,6 +61,45 @@ def test_unsupported_language_is_reported_with_the_language() -> None:
     )
     results = extract_many([_article(text), ok])
     assert results[0] == [] and results[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Otomotiv devi, yeni elektrikli modelini gelecek yıl Bursa'daki fabrikasında üretmeye "
+            "başlayacağını ve yatırımın iki bin kişiye istihdam sağlayacağını açıkladı.",
+            "tr",
+        ),
+        (
+            "Produsen mobil itu akan mulai memproduksi model listrik barunya di pabrik Karawang "
+            "tahun depan dan mempekerjakan sekitar dua ribu karyawan baru di sana.",
+            "id",
+        ),
+        (
+            "Constructorul auto va începe producția noului model electric la uzina de la Craiova "
+            "anul viitor, iar investiția va crea aproximativ două mii de locuri de muncă.",
+            "ro",
+        ),
+        (
+            "Az autógyártó jövőre kezdi meg új elektromos modelljének gyártását a debreceni "
+            "gyárban, ahol mintegy kétezer új munkahelyet teremt a beruházás.",
+            "hu",
+        ),
+    ],
+)
+def test_languages_near_the_supported_ones_are_told_not_guessed(text: str, lang: str) -> None:
+    with pytest.raises(UnsupportedLanguage) as info:
+        extract(_article(text))
+    assert info.value.lang == lang
+
+
+def test_language_is_read_from_the_first_letters_after_a_blanked_header() -> None:
+    lead = (
+        "Le constructeur produira son nouveau SUV électrique dans son usine de Sochaux dès 2026. "
+    )
+    text = " " * 600 + lead + "The English quote that follows is long. " * 20
+    assert language_of(_article(text)) == "fr"
 
 
 def test_stray_question_mark_where_a_narrow_space_was_lost() -> None:
