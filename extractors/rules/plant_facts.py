@@ -253,13 +253,12 @@ def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
 def _workforce(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     for count in find_counts(text):
-        if _blocked(state, text, count.start, count.end):
-            continue
         if (
             count.value < MIN_WORKFORCE
             or count.value > MAX_WORKFORCE
             or _is_year(text, count)
             or _PERCENT.match(text[count.end : count.end + 12])
+            or _blocked(state, text, count.start, count.end)
         ):
             continue
         after = text[count.end : count.end + 40]
