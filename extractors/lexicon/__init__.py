@@ -26,7 +26,20 @@ from typing import Any
 
 from extractors.lexicon import de, en, fr
 
-__all__ = ["CLASSES", "HEAD_CHARS", "LEXICONS", "heads", "lead_starts", "pattern", "word_starts"]
+__all__ = [
+    "CLASSES",
+    "HEAD_CHARS",
+    "LEXICONS",
+    "filtered_classes",
+    "heads",
+    "lead_starts",
+    "lead_window",
+    "pattern",
+    "text_classes",
+    "window_classes",
+    "word_starts",
+    "word_windows",
+]
 
 LEXICONS: dict[str, dict[str, str]] = {"fr": fr.LEXICON, "en": en.LEXICON, "de": de.LEXICON}
 CLASSES = tuple(fr.LEXICON)
@@ -88,27 +101,37 @@ _NOT_PLAIN = re.compile(
 )
 
 
+def word_windows(text: str) -> list[str]:
+    """The folded first HEAD_CHARS characters (fewer at the end) of `text` at every place a
+    class match may start (the start of the text, or after a character that is not a word
+    character)."""
+    if _NOT_PLAIN.search(text) is None:
+        windows: list[str] = _WINDOWS.findall(text.lower())
+        return windows
+    folded = text.translate(_FOLD)
+    return [folded[i : i + HEAD_CHARS] for i in (m.start() for m in _CAN_START.finditer(text))]
+
+
 def word_starts(text: str) -> frozenset[str]:
     """The folded first 1..HEAD_CHARS characters of `text` at every place a class match
-    may start (the start of the text, or after a character that is not a word character)."""
-    if _NOT_PLAIN.search(text) is None:
-        windows = _WINDOWS.findall(text.lower())
-    else:
-        folded = text.translate(_FOLD)
-        windows = [
-            folded[i : i + HEAD_CHARS] for i in (m.start() for m in _CAN_START.finditer(text))
-        ]
+    may start."""
+    windows = word_windows(text)
     starts = set(windows)
     for n in range(1, HEAD_CHARS):
         starts.update(map(itemgetter(slice(n)), windows))
     return frozenset(starts)
 
 
+def lead_window(text: str) -> str:
+    """The folded first HEAD_CHARS characters of `text`."""
+    head = text[:HEAD_CHARS]
+    return head.lower() if _NOT_PLAIN.search(head) is None else head.translate(_FOLD)
+
+
 def lead_starts(text: str) -> frozenset[str]:
     """The folded first 1..HEAD_CHARS characters of `text`: with the word starts of a
     longer text holding it, every place a class match in `text` may start."""
-    head = text[:HEAD_CHARS]
-    folded = head.lower() if _NOT_PLAIN.search(head) is None else head.translate(_FOLD)
+    folded = lead_window(text)
     return frozenset([folded[:n] for n in range(1, len(folded) + 1)])
 
 
@@ -188,3 +211,50 @@ def heads(lang: str, cls: str) -> frozenset[str] | None:
     if found is None or any(not h for h, _ in found):
         return None
     return frozenset(h for h, _ in found)
+
+
+@cache
+def filtered_classes(lang: str) -> frozenset[str]:
+    """The classes of `lang` whose heads are known (the others are always searched)."""
+    return frozenset(cls for cls in LEXICONS.get(lang, {}) if heads(lang, cls) is not None)
+
+
+@cache
+def _head_index(lang: str) -> dict[str, frozenset[str]]:
+    """head -> the classes of `lang` that have it."""
+    index: dict[str, set[str]] = {}
+    for cls in filtered_classes(lang):
+        for head in heads(lang, cls) or ():
+            index.setdefault(head, set()).add(cls)
+    return {head: frozenset(classes) for head, classes in index.items()}
+
+
+_WINDOW_MEMO_MAX = 200_000  # windows remembered per language (words repeat across articles)
+_window_memo: dict[str, dict[str, frozenset[str]]] = {}
+
+
+def window_classes(lang: str, window: str) -> frozenset[str]:
+    """The classes of `lang` one of whose heads begins `window` (a folded word start of up
+    to HEAD_CHARS characters, as `word_windows` gives): only those may match there."""
+    memo = _window_memo.setdefault(lang, {})
+    try:
+        return memo[window]
+    except KeyError:
+        pass
+    index = _head_index(lang)
+    found: frozenset[str] = frozenset().union(
+        *(index.get(window[:n], ()) for n in range(1, len(window) + 1))
+    )
+    if len(memo) >= _WINDOW_MEMO_MAX:
+        memo.clear()
+    memo[window] = found
+    return found
+
+
+def text_classes(lang: str, text: str) -> set[str]:
+    """The classes of `lang` with heads that may match somewhere in `text`, or in any part of
+    it that begins at a word start (a class with unknown heads is not listed: search it)."""
+    found: set[str] = set()
+    for window in word_windows(text):
+        found |= window_classes(lang, window)
+    return found

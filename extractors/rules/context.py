@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.lexicon import HEAD_CHARS, heads, lead_starts, pattern, word_starts
+from extractors.lexicon import (
+    filtered_classes,
+    lead_window,
+    pattern,
+    text_classes,
+    window_classes,
+)
 from extractors.rules.knowledge import Knowledge
 from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef, PlantRegistry
@@ -58,35 +64,26 @@ class ArticleState:
     plant_starts: dict[int, FuzzyDate] = field(default_factory=dict)
     workforce_sentence: int = -10  # index of the last sentence that named a workforce noun
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
-    _sentence_starts: frozenset[str] | None = field(default=None, repr=False)
-    _leads: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _heads: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
+    _sentence_classes: set[str] | None = field(default=None, repr=False)
+    _filtered: frozenset[str] | None = field(default=None, repr=False)
 
     def begin_sentence(self, text: str) -> None:
         self.sentence = text
-        self._sentence_starts = None
+        self._sentence_classes = None
 
     def _may_match(self, cls: str, text: str) -> bool:
         """False when class `cls` cannot match `text` (see extractors.lexicon): for a part
-        of the sentence being read, the sentence's word starts plus the part's own first
-        characters hold every place a match may start; other texts are always searched."""
-        try:
-            class_heads = self._heads[cls]
-        except KeyError:
-            class_heads = self._heads[cls] = heads(self.lang, cls)
-        if class_heads is None or text not in self.sentence:
+        of the sentence being read, the classes whose heads begin one of the sentence's
+        word starts, or the part's own first characters, are the only ones that may match;
+        other texts are always searched."""
+        if self._filtered is None:
+            self._filtered = filtered_classes(self.lang)
+        if cls not in self._filtered or text not in self.sentence:
             return True
-        starts = self._sentence_starts
-        if starts is None:
-            starts = self._sentence_starts = word_starts(self.sentence)
-        if not class_heads.isdisjoint(starts):
-            return True
-        lead = text[:HEAD_CHARS]
-        try:
-            first = self._leads[lead]
-        except KeyError:
-            first = self._leads[lead] = lead_starts(lead)
-        return not class_heads.isdisjoint(first)
+        classes = self._sentence_classes
+        if classes is None:
+            classes = self._sentence_classes = text_classes(self.lang, self.sentence)
+        return cls in classes or cls in window_classes(self.lang, lead_window(text))
 
     def has(self, cls: str, text: str) -> re.Match[str] | None:
         if not self._may_match(cls, text):
