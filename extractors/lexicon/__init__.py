@@ -54,7 +54,7 @@ def pattern(lang: str, cls: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?![\w])", re.IGNORECASE)
 
 
-HEAD_CHARS = 5  # how many leading characters of a class match the prefilter reads
+HEAD_CHARS = 8  # how many leading characters of a class match the prefilter reads
 _MAX_HEADS = 512  # a class with more heads than this is always searched
 _CAN_START = re.compile(r"(?<!\w)")  # every position a class match may start at
 _WINDOWS = re.compile(rf"(?<!\w)(?=(.{{1,{HEAD_CHARS}}}))", re.DOTALL)  # what follows each
@@ -229,7 +229,7 @@ def _head_index(lang: str) -> dict[str, frozenset[str]]:
     return {head: frozenset(classes) for head, classes in index.items()}
 
 
-_WINDOW_MEMO_MAX = 200_000  # windows remembered per language (words repeat across articles)
+_WINDOW_MEMO_MAX = 100_000  # windows remembered per language (words repeat across articles)
 _window_memo: dict[str, dict[str, frozenset[str]]] = {}
 
 
