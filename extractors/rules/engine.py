@@ -271,6 +271,10 @@ def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
     )
 
 
+# a place the sentence opens on ("À Windsor, …", "In Kassel …"): what it is about
+_FRONTED = re.compile(r"\s*(?:à|a|au|en|in|at|im|bei|dans|chez)\s+(?:l'|la |le |the )?$", re.I)
+
+
 def _by_start(items: Sequence[Any]) -> Callable[[int, int], list[Any]]:
     """`lambda s, e: [x for x in items if s <= x.start < e]`, by bisection when `items`
     are in start order (mentions and dates are)."""
@@ -317,6 +321,7 @@ def extract_doc(
         sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, plain,
                             _clauses(s, s_text, s_mentions, refs, s_dates), paragraph)  # fmt: skip
         state.sentence_no += 1
+        drafted = len(state.drafts)
         production_facts(state, sentence)
         capacity_facts(state, sentence)
         workforce_facts(state, sentence)
@@ -325,10 +330,21 @@ def extract_doc(
         executive_facts(state, sentence)
         agreement_facts(state, sentence)
         moving = bool(state.has("move", s_text))
+        # a town that has a known plant, named where nothing is said of making or of a
+        # plant ("Zölle sorgen in Ingolstadt für Unruhe"), does not take over from the plant
+        # the article is talking about
+        site_said = (
+            state.current_plant is None
+            or makes
+            or len(state.drafts) > drafted
+            or bool(state.has("plant_noun", s_text))
+        )
         strong = [
             i
             for r, i in zip(refs, ref_ids, strict=True)
-            if r.strong and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
+            if r.strong
+            and (r.anchor != "site" or site_said or _FRONTED.match(text, s, r.start))
+            and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
         ]  # fmt: skip — a move's destination is not what the next sentences talk about
         if strong:
             for draft in state.drafts:

@@ -163,6 +163,9 @@ def plant_refs(
         if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
         known = _known_before(refs, first.start, text, offset)
+        if known is not None and loc.city and _STATE_WORD.search(left):
+            # "Werk San José Chiapa im Bundesstaat Puebla": the state, not another town
+            loc = replace(loc, city=None, region=loc.region or chain[0].name)
         if known is not None and loc.city and not _locates(known[1].plant, loc.city, kb):
             known = None  # another town: another plant ("usine de Douai, Maubeuge et …")
         if known is not None and not _VICINITY.search(left):
@@ -194,7 +197,13 @@ def plant_refs(
             continue
         name = None
         strong = False
-        nouns = [n for n in noun.finditer(left) if fold(n.group(0)) not in _PLURAL_NOUNS]
+        cut = first.start - offset - len(left)  # where `left` begins in the sentence
+        nouns = [
+            n
+            for n in noun.finditer(left)
+            if fold(n.group(0)) not in _PLURAL_NOUNS
+            and not (n.start() == 0 and cut > 0 and text[cut - 1].isalnum())
+        ]  # fmt: skip — not the end of a word the window cut ("Meta|plant America")
         if nouns:
             between = left[nouns[-1].end() :]
             gap = (
@@ -238,7 +247,15 @@ def plant_refs(
 
 _KNOWN_GAP = re.compile(
     r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:(?:in|en|à|au|aux|dans|im|in der|bei)\s+)?"
-    r"(?:l'|la |le |the |dem |der )?$",
+    r"(?:l'|la |le |the |dem |der )?(?:(?:us-|u\.s\.\s)?(?:bundesstaat|bundesland|provinz|"
+    r"state of|province of|région|province de|état de|état américain de|estado de)\s+)?$",
+    re.I,
+)
+
+
+_STATE_WORD = re.compile(
+    r"\b(?:bundesstaat|bundesland|provinz|state of|province of|province de|région|"
+    r"état de|estado de)\s*$",
     re.I,
 )
 

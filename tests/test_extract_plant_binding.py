@@ -1,0 +1,51 @@
+"""Which plant a fact is bound to, from invented articles: a plant named with its state,
+a town that only hosts a known plant, a sentence that opens on a town.
+
+Each case is a short made-up article written to the pattern a rule serves (never a dev or
+held-out article's wording).
+"""
+
+from __future__ import annotations
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract(article_from_text(text, path="<test>"))
+
+
+def _cities(facts: list[Fact], kind: str) -> set[str | None]:
+    return {f.plant.city for f in facts if f.type.value == kind and f.plant is not None}
+
+
+def test_a_known_plant_named_with_its_state_keeps_its_town() -> None:
+    # Puebla is a state and the town of another carmaker's plant
+    facts = _facts(
+        "date 2025-04-02 (Test) — Audi builds the Q5 at its San José Chiapa plant in the state "
+        "of Puebla. The plant employs about 5,000 people."
+    )
+    assert _cities(facts, "production") == {"San José Chiapa"}
+    assert _cities(facts, "plant_workforce") == {"San José Chiapa"}
+
+
+def test_a_town_with_a_known_plant_named_in_passing_does_not_take_over() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — Volkswagen fertigt den ID.4 im Werk Chattanooga in "
+        "Tennessee. Die Zölle sorgen auch in Wolfsburg für Diskussionen. Das Werk beschäftigt "
+        "rund 5.500 Menschen."
+    )
+    assert _cities(facts, "plant_workforce") == {"Chattanooga"}
+
+
+def test_a_sentence_that_opens_on_a_town_is_about_its_plant() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — Stellantis a suspendu les travaux dans son usine de Brampton. "
+        "À Windsor, en revanche, l'activité continue. L'usine y assemble toujours la Chrysler "
+        "Pacifica et compte environ 4 500 employés."
+    )
+    assert ("Chrysler Pacifica", "Windsor") in {
+        (f.model, f.plant.city) for f in facts if f.type.value == "production" and f.plant
+    }
+    assert _cities(facts, "plant_workforce") == {"Windsor"}
