@@ -49,3 +49,22 @@ def test_a_sentence_that_opens_on_a_town_is_about_its_plant() -> None:
         (f.model, f.plant.city) for f in facts if f.type.value == "production" and f.plant
     }
     assert _cities(facts, "plant_workforce") == {"Windsor"}
+
+
+def test_a_town_described_as_a_plant_in_its_country_is_that_plant() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — Nissan builds the Altima at its Canton plant in "
+        "Mississippi. Smyrna, Nissan's biggest car plant in the United States, opened in 1983 and "
+        "employs about 5,000 people."
+    )
+    assert _cities(facts, "plant_workforce") == {"Smyrna"}
+    assert _cities(facts, "plant_status") == {"Smyrna"}
+
+
+def test_people_employed_in_assembly_do_not_make_the_last_models_there() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — The Rayong plant builds the Ranger and the Everest. "
+        "Silverton, the group's other factory, employs about 4,000 people in vehicle assembly."
+    )
+    made = {(f.model, f.plant.city) for f in facts if f.type.value == "production" and f.plant}
+    assert not any(city == "Silverton" for _, city in made)

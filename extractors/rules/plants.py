@@ -242,7 +242,38 @@ def plant_refs(
         plant = replace(loc, name=name.strip() if name else None)
         anchor = "noun" if strong else ("site" if known_site else "prep")
         refs.append(PlantRef(first.start, last.end, plant, strong or known_site, anchor))
-    return sorted(refs, key=lambda r: r.start)
+    return _appositions(sorted(refs, key=lambda r: r.start), text, offset)
+
+
+# ", Honda's first car plant in ", ", the group's largest plant in the ": from a town to the place
+# of the plant noun that describes it
+_APPOSITION = re.compile(r",\s+(?:[\w'’-]+\s+){0,7}", re.I)
+
+
+def _appositions(refs: list[PlantRef], text: str, offset: int) -> list[PlantRef]:
+    """ "Ayutthaya, Honda's first car plant in Thailand, …": the plant described after a
+    town is that town's plant, not a plant somewhere in the country."""
+    out: list[PlantRef] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.plant.city
+            and not ref.plant.city
+            and ref.anchor == "noun"
+            and not (ref.plant.country and prev.plant.country
+                     and ref.plant.country != prev.plant.country)
+            and _APPOSITION.fullmatch(text[prev.end - offset : ref.start - offset])
+        ):  # fmt: skip
+            merged = replace(
+                prev.plant,
+                region=prev.plant.region or ref.plant.region,
+                country=prev.plant.country or ref.plant.country,
+            )
+            out[-1] = replace(prev, end=ref.end, plant=merged, strong=True)
+            continue
+        out.append(ref)
+    return out
 
 
 _KNOWN_GAP = re.compile(

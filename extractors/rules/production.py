@@ -659,16 +659,18 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
     """ "…, adding to the existing production in Chengdu": the models of the sentence before."""
     if state.models_sentence != state.sentence_no - 1:
         return
-    if not _PRODUCTION_NOUN.search(clause.text):
+    noun = _PRODUCTION_NOUN.search(clause.text)
+    if not noun:
         return  # "plus aucun véhicule thermique n'en sort" is not about the models just named
+    if state.has("workforce_noun", clause.text[max(0, noun.start() - 40) : noun.start()]):
+        return  # "employs 2,900 people in vehicle assembly": where they work, not what is made
     if not clause.refs and (state.current_plant is None or not state.has("ended", clause.text)):
         return
     status = _status(state, clause.text, sentence.text)
     if status is None:
         return
     start, end, final = _dates(state, sentence, clause, status)
-    noun = _PRODUCTION_NOUN.search(clause.text)
-    pos = clause.start + (noun.end() if noun else 0)
+    pos = clause.start + noun.end()
     after = [r for r in clause.refs if r.start >= pos] or clause.refs
     rid = sentence.ref_ids[sentence.refs.index(after[0])] if after else state.current_plant
     for model in state.current_models:
