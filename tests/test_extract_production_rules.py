@@ -50,6 +50,25 @@ CASES = [
         "2015",
         "2019",
     ),
+    # a weekday at the end of the clause of a start verb dates the start, not the telling
+    (
+        "date 2025-06-11 (Test) — Kia began production of the EV9 at its West Point, Georgia "
+        "plant on Monday, ahead of schedule.",
+        "Kia EV9",
+        "West Point",
+        "started",
+        "2025-06-09",
+        None,
+    ),
+    (
+        "date 2025-06-11 (Test) — Kia started building the EV9 at its West Point plant last "
+        "year, the company said on Monday.",
+        "Kia EV9",
+        "West Point",
+        "started",
+        "2024",
+        None,
+    ),
     # a weekday times the event its own segment tells
     (
         "date 2025-06-06 (Test) — Mazda began building the CX-50 at its Huntsville, "

@@ -67,6 +67,9 @@ _TOWARDS = re.compile(
     r"\s+(?:\S+\s+){0,4}$",
     re.I,
 )
+# "dessen Produktion 2022 aus dem britischen Solihull … verlagert worden war": where a
+# move comes from is not what the next sentences talk about either
+_AWAY_FROM = re.compile(r"\b(?:from|aus|away from|weg von)\s+(?:\S+\s+){0,2}$", re.I)
 _STRONG_STATUS = {"started", "ended", "moved", "cancelled", "paused"}
 
 
@@ -345,6 +348,9 @@ def extract_doc(
             if r.strong
             and (r.anchor != "site" or site_said or _FRONTED.match(text, s, r.start))
             and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
+            and not (
+                moving and len(refs) > 1 and _AWAY_FROM.search(text[max(0, r.start - 30) : r.start])
+            )
         ]  # fmt: skip — a move's destination is not what the next sentences talk about
         if strong:
             for draft in state.drafts:

@@ -79,6 +79,13 @@ _WEEKDAY = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
     re.I,
 )
+# a verb of saying: a weekday after it dates the telling, not the event
+_SAID = re.compile(
+    r"\b(?:said|says|announced|told|confirmed|reported|stated|a (?:annoncé|indiqué|déclaré|"
+    r"confirmé|précisé|fait savoir)|annonce|sagte|teilte|erklärte|kündigte|bestätigte|"
+    r"berichtete|mitgeteilt|bekannt)\b",
+    re.I,
+)
 _PRODUCTION_NOUN = re.compile(
     r"\b(?:production|fabrication|assemblage|produktion|fertigung|montage|manufacturing|assembly)\b",
     re.I,
@@ -259,8 +266,14 @@ def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
         return False
     if re.search(r"\d", d.date.text) or not _WEEKDAY.search(d.date.text):
         return True
+    if _SAID.search(sentence.local(d.start - 30, d.start)):
+        return False  # "…, the company said on Monday": when it was told
     near = sentence.local(d.start - 60, d.end)
-    return bool(state.has("started", near) or state.has("ended", near))
+    if state.has("started", near) or state.has("ended", near):
+        return True
+    # "began production of the X at its Y, Z plant on Monday": the verb of the words before
+    lead = re.split(r"[;:–—]", sentence.local(d.start - 120, d.start))[-1]
+    return bool((state.has("started", lead) or state.has("ended", lead)) and not _SAID.search(lead))
 
 
 def _dates(
