@@ -69,6 +69,16 @@ CASES = [
         "2024",
         None,
     ),
+    # an adverb between the auxiliary and the participle ("a officiellement lancé")
+    (
+        "date 2025-03-06 (Test) — Renault a discrètement lancé mardi 4 mars la fabrication de "
+        "la nouvelle Clio dans son usine de Bursa.",
+        "Renault Clio",
+        "Bursa",
+        "started",
+        "2025-03-04",
+        None,
+    ),
     # a weekday times the event its own segment tells
     (
         "date 2025-06-06 (Test) — Mazda began building the CX-50 at its Huntsville, "

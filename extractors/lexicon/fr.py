@@ -39,7 +39,7 @@ LEXICON: dict[str, str] = {
         r"installera|installe|ouvrira|arrivée"
     ),
     "started": (
-        r"a démarré|a demarre|ont démarré|a débuté|a lancé|ont lancé|a commencé|ont commencé|"
+        r"(?:a|ont) (?:\w+ment )?(?:démarré|demarre|débuté|lancé|commencé)|"
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
         r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
