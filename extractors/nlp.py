@@ -68,6 +68,7 @@ def build_nlp(lang: str) -> Language:
     elif lang in BLANK_LANGUAGES:
         nlp = spacy.blank(lang)
         _split_hyphens(nlp)
+        _split_model_periods(nlp)
         nlp.add_pipe("sentencizer")
     else:
         raise PipelineUnavailable(lang, "language not supported")
@@ -93,6 +94,22 @@ def build_nlp(lang: str) -> Language:
         ruler.add_patterns(group)  # type: ignore[attr-defined]
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
     return nlp
+
+
+def _split_model_periods(nlp: Language) -> None:
+    """A full stop after a name of letters and digits ends the sentence ("… und den Q2. Die
+    Produktion …"): German keeps "2." whole as an ordinal, and so kept "Q2." and "iX3." too,
+    hiding the model from the KB patterns and the sentence end from the sentencizer."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [
+        *(nlp.Defaults.suffixes or ()),
+        r"(?<=[^\W\d_]\d)\.",
+        r"(?<=[^\W\d_]\d\d)\.",
+        r"(?<=[^\W\d_]\.\d)\.",  # "ID.4."
+    ]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _split_hyphens(nlp: Language) -> None:

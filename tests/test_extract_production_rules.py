@@ -79,6 +79,35 @@ CASES = [
         "2025-03-04",
         None,
     ),
+    # the first cars off the line, in the next sentence, date the start just told
+    (
+        "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "
+        "Kodiaq aufgenommen. Am Dienstag lief dort das erste Kundenfahrzeug vom Band.",
+        "Škoda Kodiaq",
+        "Kvasiny",
+        "started",
+        "2025-03-04",
+        None,
+    ),
+    (
+        "date 2024-09-12 (Test) — Ford has started production of the new Explorer at its "
+        "Chicago Assembly Plant. The first customer vehicles rolled off the line on Monday.",
+        "Ford Explorer",
+        "Chicago",
+        "started",
+        "2024-09-09",
+        None,
+    ),
+    # a model of letters and digits ends a German sentence ("… und den Q2. Die Produktion …")
+    (
+        "date 2024-09-12 (Test) — Das Werk Ingolstadt fertigt den A3 und den Q2. Die "
+        "Produktion des A3 endet Ende 2025.",
+        "Audi Q2",
+        "Ingolstadt",
+        "ongoing",
+        None,
+        None,
+    ),
     # a weekday times the event its own segment tells
     (
         "date 2025-06-06 (Test) — Mazda began building the CX-50 at its Huntsville, "

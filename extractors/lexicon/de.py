@@ -26,7 +26,8 @@ LEXICON: dict[str, str] = {
     "start": r"start\w*|beginn\w*|anlauf\w*|anlaufen|angelaufen|aufgenommen|aufnehm\w*|eröffn\w*|lief .{0,40}an",
     "started": (
         r"angelaufen|lief \w+ an|ha(?:t|ben) (?:\w+ ){0,3}begonnen|begann|gestartet|ist angelaufen|erstmals|"
-        r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen"
+        r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen|"
+        r"\w*(?:produktion|fertigung|montage) (?:\S+ ){0,5}?aufgenommen"
     ),
     "ongoing": (
         r"derzeit|heute|bereits|weiterhin|weiter|noch|laufende|läuft|baut|fertigt|produziert|"
@@ -146,4 +147,6 @@ LEXICON: dict[str, str] = {
         r"wollte (?:das|dies|die berichte|den bericht) nicht (?:kommentieren|bestätigen)"
     ),
     "unveiled": r"enthüll\w*|zeigte|zeigt|präsentier\w*|stellte \w+ (?:\w+ ){0,6}vor|vorgestellt|premiere|weltpremiere",
+    # the first cars off the line: their date is the start of production
+    "first_units": r"erste[nr]? (?:\w+ ){0,2}(?:\w*fahrzeuge?|autos?|exemplare?|einheiten)",
 }

@@ -199,4 +199,6 @@ LEXICON: dict[str, str] = {
         r"(?:did|has|have) not confirmed (?:the |those |these |such )?reports?"
     ),
     "unveiled": r"unveil\w*|showcas\w*|showed|shows|displayed|debut\w*|premier\w*|revealed|on show|on display",
+    # the first cars off the line: their date is the start of production
+    "first_units": r"first (?:\w+ ){0,2}(?:vehicles?|cars?|units?|trucks?|suvs?|examples?)",
 }

@@ -212,4 +212,6 @@ LEXICON: dict[str, str] = {
         r"sans confirmer (?:les|ces) informations"
     ),
     "unveiled": r"dévoil\w*|présent\w*|expos\w*|a montré|montrait|révél\w*|en première mondiale",
+    # the first cars off the line: their date is the start of production
+    "first_units": r"premi(?:er|ère|ers|ères) (?:\w+ ){0,2}(?:exemplaires?|véhicules?|voitures?|unités?|clients?)",
 }

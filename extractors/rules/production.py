@@ -699,6 +699,37 @@ def _carried_models(state: ArticleState, sentence: Sentence, clause: Clause) -> 
         )
 
 
+def _first_units(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
+    """ "… a lancé la production de X. Mardi, les premiers exemplaires sont sortis des
+    chaînes" / "Am Dienstag lief das erste Kundenfahrzeug vom Band": the date the first cars
+    came off the line is the start of the production just told, if it had none."""
+    if not state.has("first_units", clause.text) or not state.has("produce", clause.text):
+        return False
+    if state.has("hedge", clause.text) or state.models_sentence < state.sentence_no - 2:
+        return False
+    dates = [
+        d
+        for d in clause.dates
+        if (_usable(state, sentence, d) or _WEEKDAY.search(d.date.text))
+        and not d.ranged
+        and d.date.end <= state.published.end
+    ]  # fmt: skip — a weekday times the first cars themselves ("Am Dienstag lief …")
+    if not dates:
+        return False
+    local = [sentence.ref_ids[sentence.refs.index(r)] for r in clause.refs]
+    plant = local[0] if local else state.current_plant
+    recent = {m.name for m in state.current_models}
+    started = [
+        d for d in state.drafts
+        if d.type == FactType.PRODUCTION and d.fields.get("model") in recent
+        and d.fields.get("status") == ProductionStatus.STARTED and "start" not in d.fields
+        and (plant is None or d.plant == plant)
+    ]  # fmt: skip
+    for draft in started:
+        draft.fields["start"] = dates[0].date
+    return bool(started)
+
+
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
     not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
@@ -799,7 +830,11 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if clause.models():
             last_models = models
         if not models:
-            if not sentence.of_kind("MODEL") and not _plant_start(state, sentence, clause):
+            if (
+                not sentence.of_kind("MODEL")
+                and not _first_units(state, sentence, clause)
+                and not _plant_start(state, sentence, clause)
+            ):
                 _carried_models(state, sentence, clause)
             continue
         trigger = (
