@@ -79,6 +79,15 @@ CASES = [
         "2025-03-04",
         None,
     ),
+    (
+        "date 2025-02-04 (Test) — Dacia a donné lundi le coup d'envoi de la production du "
+        "Bigster dans son usine de Mioveni.",
+        "Dacia Bigster",
+        "Mioveni",
+        "started",
+        "2025-02-03",
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -36,10 +36,11 @@ LEXICON: dict[str, str] = {
     "start": (
         r"démarr\w*|demarr\w*|lanc\w*|lancement|commenc\w*|début\w*|debut\w*|mise? en production|"
         r"entr\w* en (?:production|fabrication)|ouvrir|ouvert\w*|ouverture|sortir|sortiront|"
-        r"installera|installe|ouvrira|arrivée"
+        r"installera|installe|ouvrira|arrivée|coup d'envoi"
     ),
     "started": (
         r"(?:a|ont) (?:\w+ment )?(?:démarré|demarre|débuté|lancé|commencé)|"
+        r"(?:a|ont) donné (?:\w+ ){0,2}le coup d'envoi|"
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
         r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
