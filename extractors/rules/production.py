@@ -268,7 +268,7 @@ def _usable(state: ArticleState, sentence: Sentence, d: DateRef) -> bool:
         return True
     if _SAID.search(sentence.local(d.start - 30, d.start)):
         return False  # "…, the company said on Monday": when it was told
-    near = sentence.local(d.start - 60, d.end)
+    near = sentence.local(d.start - 60, d.end + 40)  # "a donné lundi le coup d'envoi"
     if state.has("started", near) or state.has("ended", near):
         return True
     # "began production of the X at its Y, Z plant on Monday": the verb of the words before
