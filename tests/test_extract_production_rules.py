@@ -88,6 +88,35 @@ CASES = [
         "2025-02-03",
         None,
     ),
+    # the verb after the model: "production of the X began", "la production de la X a démarré"
+    (
+        "date 2025-02-21 (Test) — Production of the new Kia EV4 began at the Hwaseong plant "
+        "last month.",
+        "Kia EV4",
+        "Hwaseong",
+        "started",
+        "2025-01",
+        None,
+    ),
+    (
+        "date 2025-02-21 (Test) — La production de la nouvelle Peugeot 208 a démarré en "
+        "janvier dans l'usine de Trnava.",
+        "Peugeot 208",
+        "Trnava",
+        "started",
+        "2025-01",
+        None,
+    ),
+    # the last one off the line dates the end more closely than "later this year"
+    (
+        "date 2025-06-11 (Test) — Ford will end production of the Edge at its Oakville plant "
+        "later this year. The last Edge should leave the line in October.",
+        "Ford Edge",
+        "Oakville",
+        "ongoing",
+        None,
+        "2025-10",
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -36,7 +36,8 @@ LEXICON: dict[str, str] = {
         r"began production|began building|began initial production|has started|have started|"
         r"started|is now in production|now in production|already being built|first .{0,30}to leave|"
         r"recently started|rolled off|production (?:began|started|commenced|got under way)|"
-        r"(?:began|started|commenced) (?:series |volume |serial )?(?:production|manufacturing|assembly)"
+        r"(?:began|started|commenced) (?:series |volume |serial )?(?:production|manufacturing|assembly)|"
+        r"(?:production|assembly) of (?:\S+ ){1,6}?(?:began|commenced|got under way)"
     ),
     "ongoing": (
         r"currently|already|still|existing|continues?|go on|keep|keeps|now|builds|makes|produces|"

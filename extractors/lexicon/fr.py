@@ -41,6 +41,7 @@ LEXICON: dict[str, str] = {
     "started": (
         r"(?:a|ont) (?:\w+ment )?(?:démarré|demarre|débuté|lancé|commencé)|"
         r"(?:a|ont) donné (?:\w+ ){0,2}le coup d'envoi|"
+        r"(?:production|fabrication|assemblage) d(?:e |u |es |')(?:\S+ ){0,6}?(?:a|avait) (?:\w+ment )?(?:démarré|débuté|commencé)|"
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
         r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"

@@ -79,6 +79,11 @@ _WEEKDAY = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
     re.I,
 )
+_LAST_ONE = re.compile(
+    r"\b(?:the (?:very )?last|la dernière|le dernier|les derniers|les dernières|der letzte|"
+    r"die letzte|das letzte|die letzten|den letzten)\s+(?:\S+\s+)?$",
+    re.I,
+)
 # a verb of saying: a weekday after it dates the telling, not the event
 _SAID = re.compile(
     r"\b(?:said|says|announced|told|confirmed|reported|stated|a (?:annoncé|indiqué|déclaré|"
@@ -288,9 +293,13 @@ def _dates(
         elif any(d.bound == "from" for d in past) and len(past) == len(dates):
             status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
     no_longer = bool(state.has("no_longer", clause.text))  # "n'y est plus fabriqué depuis fin 2022"
+    # "the last Escape should leave the line in December": the date of the last one is the end
+    last_one = not _ONE_MARKET.search(clause.text) and any(
+        _LAST_ONE.search(sentence.local(m.start - 16, m.start)) for m in clause.models()
+    )  # not "der letzte Boxster für den europäischen Markt"
     for d in dates:
         before = sentence.local(d.start - 25, d.start)
-        is_end = d.bound == "until" or bool(state.has("end_cue", before)) or no_longer
+        is_end = d.bound == "until" or bool(state.has("end_cue", before)) or no_longer or last_one
         if status in (ProductionStatus.ENDED,):
             if d.bound == "from" and not is_end:
                 start = start or d.date  # "ab 2021 … gebaut wurden"
