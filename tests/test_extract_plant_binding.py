@@ -68,3 +68,13 @@ def test_people_employed_in_assembly_do_not_make_the_last_models_there() -> None
     )
     made = {(f.model, f.plant.city) for f in facts if f.type.value == "production" and f.plant}
     assert not any(city == "Silverton" for _, city in made)
+
+
+def test_the_facility_is_the_plant_named_before_not_a_town_in_passing() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — Jaguar Land Rover builds the Defender at its Nitra plant. "
+        "The facility can produce 150,000 vehicles a year and employs about 3,000 people, plus "
+        "several hundred engineers in London."
+    )
+    assert _cities(facts, "plant_workforce") == {"Nitra"}
+    assert _cities(facts, "plant_capacity") == {"Nitra"}

@@ -66,6 +66,12 @@ _OF_TOTAL = re.compile(r"^\s*(?:des|of the|der)\s+\d", re.I)
 def _plant(state: ArticleState, sentence: Sentence, pos: int) -> int | None:
     if sentence.refs:
         strong = [(r, i) for r, i in zip(sentence.refs, sentence.ref_ids, strict=True) if r.strong]
+        if not strong and state.current_plant is not None:
+            lead = sentence.text[: min(r.start for r in sentence.refs) - sentence.start]
+            if state.has("plant_anaphor", lead):
+                # "The facility … employs 2,900 people, plus … at suppliers in Troup County":
+                # the plant just named, not a town mentioned in passing
+                return state.current_plant
         pool = strong or list(zip(sentence.refs, sentence.ref_ids, strict=True))
         return min(pool, key=lambda ri: abs(ri[0].start - pos))[1]
     return state.current_plant
