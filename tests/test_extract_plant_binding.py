@@ -78,3 +78,21 @@ def test_the_facility_is_the_plant_named_before_not_a_town_in_passing() -> None:
     )
     assert _cities(facts, "plant_workforce") == {"Nitra"}
     assert _cities(facts, "plant_capacity") == {"Nitra"}
+
+
+def test_a_sentence_break_the_parser_puts_after_a_plain_word_is_undone() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extractors.rules.engine import _sentence_bounds
+
+    words = ["Renault", "investit", "dans", "son", "complexe", "Ayrton", "Senna", "de", "Curitiba",
+             ".", "Le", "site", "emploie", "6", "000", "personnes", "."]  # fmt: skip
+    starts = [True] + [False] * 4 + [True] + [False] * 4 + [True] + [False] * 6
+    doc = Doc(Vocab(), words=words, sent_starts=starts)
+    text = doc.text
+    bounds = [text[s:e].strip() for s, e in _sentence_bounds(doc, text, [])]
+    assert bounds == [
+        "Renault investit dans son complexe Ayrton Senna de Curitiba .",
+        "Le site emploie 6 000 personnes .",
+    ]

@@ -113,6 +113,9 @@ def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list
     return out
 
 
+# how a sentence ends: a stop, a question or exclamation mark, an ellipsis or a colon, maybe
+# with a closing quote or bracket after it
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\s\"'»”“)\]]*$")
 _NUMBER_STOP = re.compile(r"\d{3}\.(?=\s+[A-ZÄÖÜÀ-Ý])")
 
 
@@ -126,8 +129,15 @@ def _sentence_bounds(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple
         same_paragraph = bool(joined) and not _PARAGRAPH.search(text, joined[-1][0], s)
         if joined and (
             any(m.start < s < m.end for m in mentions)
-            or (same_paragraph and head and (head.islower() or head in ",;:)»”"))
-        ):  # a break inside a mention, or before ", Stellantis a …": not a sentence
+            or (same_paragraph and head and (head.islower() or head in ",;:)»”."))
+            or (
+                same_paragraph
+                and not _ENDS_SENTENCE.search(text, joined[-1][0], joined[-1][1])
+                and "\n" not in text[max(0, joined[-1][1] - 2) : s + 1]  # a title's line
+            )
+        ):  # a break inside a mention, before ", Stellantis a …", or after a word the
+            # statistical parser took for an end ("… dans son complexe industriel | Ayrton
+            # Senna de …"): not a sentence
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))
