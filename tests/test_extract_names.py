@@ -611,3 +611,26 @@ def test_one_cue_is_enough_for_the_rest_of_the_article() -> None:
         "in late 2026."
     )
     assert "Hyundai Venue" in _models(text)
+
+
+# ------------------------------------------------------- a name two brands share, by its cue
+
+
+def test_a_name_two_brands_share_takes_the_brand_of_its_neighbours() -> None:
+    renault = _models(
+        "date 2025-04-10 (Test) — L'usine de Curitiba assemble déjà le Kardian, le Duster et "
+        "l'utilitaire Master."
+    )
+    assert {"Renault Kardian", "Renault Duster", "Renault Master"} <= renault
+    dacia = _models(
+        "date 2025-04-10 (Test) — Dans l'usine de Mioveni, les équipes assemblent depuis des "
+        "années la Sandero, le Duster et le Jogger pour les marchés européens."
+    )
+    assert "Dacia Duster" in dacia and "Renault Duster" not in dacia
+
+
+def test_a_shared_name_without_a_cue_is_no_model() -> None:
+    assert not any(
+        "Duster" in m
+        for m in _models("date 2025-04-10 (Test) — Le Duster est produit dans une usine en Inde.")
+    )

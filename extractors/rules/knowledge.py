@@ -125,10 +125,13 @@ class Knowledge:
 
     def common_word_models(self) -> dict[str, tuple[ModelInfo, ...]]:
         """Models named by one ordinary word (seeds/kb/common_words.yaml: "Focus",
-        "Superb", "Semi"), which have no span pattern: folded word → the models it names."""
+        "Superb", "Semi"), which have no span pattern: folded word → the models it names;
+        and one-word names two brands share ("Duster": Renault's and Dacia's), which a
+        cue must tell apart."""
         if self._word_models is None:
             found: dict[str, list[ModelInfo]] = {}
-            words = frozenset(getattr(self._kb, "common_words", ()) or ())
+            words = set(getattr(self._kb, "common_words", ()) or ())
+            words |= self._shared_words()
             for model in getattr(self._kb, "models", ()) or ():
                 name, brand = _str(_get(model, "name")), _str(_get(model, "brand"))
                 if not name:
@@ -145,6 +148,19 @@ class Knowledge:
                         found[key].append(info)
             self._word_models = {k: tuple(v) for k, v in found.items()}
         return self._word_models
+
+    def _shared_words(self) -> set[str]:
+        """Folded one-word model names (without the brand) that models of two brands
+        share and that name no model by themselves."""
+        brands: dict[str, set[str]] = {}
+        for model in getattr(self._kb, "models", ()) or ():
+            name, brand = _str(_get(model, "name")), _str(_get(model, "brand"))
+            if not name or not brand or not fold(name).startswith(fold(brand) + " "):
+                continue
+            short = name[len(brand) :].strip()
+            if " " not in short and short.isalpha() and len(short) >= 3:
+                brands.setdefault(fold(short), set()).add(brand)
+        return {k for k, v in brands.items() if len(v) > 1 and self.model(k) is None}
 
     def is_common_word(self, word: str) -> bool:
         """Whether the KB lists `word` as an ordinary word that is also a name."""

@@ -599,8 +599,11 @@ def _city_adjectives(text: str, kb: Knowledge) -> list[Mention]:
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
 # a model noun before the name ("das Modell Superb", "le modèle Scala", "model Focus")
 _MODEL_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:modèles?|modeles?|Modell|Modells|models?|Baureihe)|-Modell)\s+$", re.I
-)
+    r"(?:\b(?:modèles?|modeles?|Modell|Modells|models?|Baureihe|l['’]utilitaire|le fourgon|"
+    r"la berline|le SUV|le pick-up|the van|the pickup|the SUV|the sedan|den Transporter|"
+    r"der Transporter|das SUV|den SUV|der SUV)|-Modell)\s+$",
+    re.I,
+)  # a model noun before it ("das Modell Superb", "l'utilitaire Master")
 # a vehicle noun after it ("the Semi truck", "the Passport SUV", "der Superb-Kombi")
 _VEHICLE_NOUN_AFTER = re.compile(
     r"^(?:[ ](?:model|sedan|saloon|SUV|crossover|truck|pickup|pick-up|hatchback|minivan|"
@@ -709,7 +712,8 @@ def _cued_models(
             choices = table.get(fold(word.group(0)))
             if not choices or any(m.start < end and start < m.end for m in taken):
                 continue
-            before, after = text[max(s_start, start - 25) : start], text[end : end + 16]
+            # not cut at the sentence start: the French parser may break "l'utilitaire | Master"
+            before, after = text[max(0, start - 25) : start], text[end : end + 16]
             info = _cued_choice(text, start, end, choices, [*models, *found], kb)
             if info is None and (
                 _MODEL_NOUN_BEFORE.search(before) or _VEHICLE_NOUN_AFTER.match(after)
