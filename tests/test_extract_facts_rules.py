@@ -211,6 +211,19 @@ def test_a_pronoun_without_a_workforce_antecedent_is_no_workforce() -> None:
             2e9,
             "CAD",
         ),
+        # the sum in the local currency, not its conversion right after
+        (
+            "date 2024-05-02 (Test) — Stellantis investiert 2,5 Mrd. Real in das Werk Betim, "
+            "umgerechnet rund 420 Mio. Euro.",
+            2.5e9,
+            "BRL",
+        ),
+        (
+            "date 2024-05-02 (Test) — Toyota investira 1,2 milliard de livres dans l'usine de "
+            "Burnaston, soit environ 1,4 milliard d'euros.",
+            1.2e9,
+            "GBP",
+        ),
     ],
 )
 def test_investment_amounts_with_their_currency(text: str, value: float, currency: str) -> None:

@@ -117,6 +117,16 @@ CASES = [
         None,
         "2025-10",
     ),
+    # German: the participle closes the sentence after a list of models
+    (
+        "date 2025-10-10 (Test) — Im Werk Kragujevac werden der Kleinwagen Grande Panda, "
+        "der Fiat 600 und die Limousine Giulia für den europäischen Markt montiert.",
+        "Fiat Grande Panda",
+        "Kragujevac",
+        "ongoing",
+        None,
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -601,7 +601,8 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
 _MODEL_NOUN_BEFORE = re.compile(
     r"(?:\b(?:modèles?|modeles?|Modell|Modells|models?|Baureihe|l['’]utilitaire|le fourgon|"
     r"la berline|le SUV|le pick-up|the van|the pickup|the SUV|the sedan|den Transporter|"
-    r"der Transporter|das SUV|den SUV|der SUV)|-Modell)\s+$",
+    r"der Transporter|das SUV|den SUV|der SUV|die Limousine|der Kleinwagen|den Kleinwagen|"
+    r"der Kombi|den Kombi|der Geländewagen|den Geländewagen|der Pick-up|den Pick-up)|-Modell)\s+$",
     re.I,
 )  # a model noun before it ("das Modell Superb", "l'utilitaire Master")
 # a vehicle noun after it ("the Semi truck", "the Passport SUV", "der Superb-Kombi")

@@ -56,7 +56,7 @@ _CUR_AFTER = (
     r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|"
     r"dollars? australiens?|australian dollars?|us-dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
     r"livres?|pounds?(?: sterling)?|yuans?|renminbi|yen|wons?|dirhams?|roupies?|rupees?|"
-    r"reais|réals?|forints?|zlotys?|zloty|złoty|lei|leu|lires? turques?|turkish lira|lira|"
+    r"reais|réals?|real|forints?|zlotys?|zloty|złoty|lei|leu|lires? turques?|turkish lira|lira|"
     r"rands?|bahts?|baht|francs? suisses?|schweizer franken|swiss francs?|franken|"
     r"couronnes? (?:tchèques?|suédoises?|norvégiennes?|danoises?)|"
     r"(?:tschechische|schwedische|norwegische|dänische)n? kronen|"
@@ -67,7 +67,7 @@ _CUR_AFTER = (
 _CURRENCIES = [
     (r"c\$|ca\$|cad|dollars? canadiens?|canadian dollars?", "CAD"),
     (r"a\$|au\$|aud|dollars? australiens?|australian dollars?", "AUD"),
-    (r"r\$|brl|reais|réals?", "BRL"),
+    (r"r\$|brl|reais|réals?|real", "BRL"),
     (r"mx\$|mxn|pesos? mexicains?|mexican pesos?|pesos?", "MXN"),
     (r"us\$|usd|dollars? américains?|us[ -]dollars?|\$|dollars?|dollar", "USD"),
     (r"€|eur|euros?", "EUR"),

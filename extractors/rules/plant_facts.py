@@ -507,6 +507,13 @@ def _programme_total(state: ArticleState, text: str, amount: Amount) -> bool:
     return bool(before or after)
 
 
+_CONVERTED = re.compile(
+    r"\b(?:umgerechnet|soit|soit environ|l'équivalent de|equivalent to|the equivalent of|"
+    r"or about|or around|roughly equal to)\s+(?:\S+\s+){0,2}$",
+    re.I,
+)
+
+
 def investment_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if not state.has("invest_cue", text):
@@ -527,6 +534,8 @@ def investment_facts(state: ArticleState, sentence: Sentence) -> None:
                 chosen[-1] = amount
             continue
         window = text[max(0, amount.start - 45) : amount.end + 45]
+        if chosen and _CONVERTED.search(text[max(0, amount.start - 30) : amount.start]):
+            continue  # "5,5 Mrd. Real, umgerechnet knapp 900 Mio. Euro": the same sum again
         if (
             state.has("invest_bad", window)
             or _hedged(state, text[max(0, amount.start - 50) : amount.end + 30])

@@ -79,6 +79,7 @@ _WEEKDAY = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
     re.I,
 )
+_DE_AUXILIARY = re.compile(r"\b(?:werden|wird|wurden|wurde|soll|sollen|sollte|sollten)\b")
 _LAST_ONE = re.compile(
     r"\b(?:the (?:very )?last|la dernière|le dernier|les derniers|les dernières|der letzte|"
     r"die letzte|das letzte|die letzten|den letzten)\s+(?:\S+\s+)?$",
@@ -851,6 +852,11 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             or state.has("move", clause.text)
         )  # fmt: skip
         before = sentence.local(sentence.start, clause.start)
+        if not trigger and state.lang == "de" and _DE_AUXILIARY.search(clause.text):
+            # "Zunächst werden dort der Kleinwagen X, der Y und die Z … montiert": the
+            # participle closes the sentence, after the list
+            tail = sentence.local(clause.end, sentence.end).rstrip(" .!?")[-30:]
+            trigger = state.has("produce", tail)
         if not trigger and not continuation and not state.has("produce", before):
             continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
         if state.has("unveiled", clause.text) and not _verbal(state, clause.text):
