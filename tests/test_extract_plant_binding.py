@@ -96,3 +96,25 @@ def test_a_sentence_break_the_parser_puts_after_a_plain_word_is_undone() -> None
         "Renault investit dans son complexe Ayrton Senna de Curitiba .",
         "Le site emploie 6 000 personnes .",
     ]
+
+
+def test_a_plant_opened_is_the_one_the_next_sentence_names() -> None:
+    facts = _facts(
+        "date 2025-10-10 (Test) — Der Autobauer Great Wall hat am Donnerstag sein erstes Werk "
+        "in Südamerika eröffnet. Die Fabrik in Iracemápolis im Bundesstaat São Paulo hat eine "
+        "Kapazität von 50.000 Fahrzeugen pro Jahr."
+    )
+    status = [f for f in facts if f.type.value == "plant_status"]
+    assert [(f.status, f.plant.city if f.plant else None) for f in status] == [
+        ("opened", "Iracemápolis")
+    ]
+    assert status[0].date is not None and status[0].date.label == "2025-10-09"
+
+
+def test_a_plant_status_with_no_plant_in_sight_is_dropped() -> None:
+    facts = _facts(
+        "date 2025-10-10 (Test) — Der Autobauer Great Wall hat am Donnerstag sein erstes Werk "
+        "in Südamerika eröffnet. Der Markt wächst schnell. Die Fabrik in Iracemápolis baut "
+        "den Haval H6."
+    )
+    assert not [f for f in facts if f.type.value == "plant_status"]

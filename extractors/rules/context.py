@@ -63,6 +63,9 @@ class ArticleState:
     # plant → a start date the article gives it without naming a model
     plant_starts: dict[int, FuzzyDate] = field(default_factory=dict)
     workforce_sentence: int = -10  # index of the last sentence that named a workforce noun
+    # plant-status drafts whose plant only the next sentence names, and their sentence
+    unplaced: list[Draft] = field(default_factory=list)
+    unplaced_sentence: int = -10
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_classes: set[str] | None = field(default=None, repr=False)
     _filtered: frozenset[str] | None = field(default=None, repr=False)

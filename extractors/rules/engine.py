@@ -363,6 +363,12 @@ def extract_doc(
             )
         ]  # fmt: skip — a move's destination is not what the next sentences talk about
         if strong:
+            for draft in state.unplaced:
+                draft.plant = strong[0]
+            state.unplaced = []
+        elif state.unplaced_sentence < state.sentence_no:
+            state.unplaced = []  # only the very next sentence may name it
+        if strong:
             for draft in state.drafts:
                 if draft.plant is None and draft.type == FactType.PRODUCTION:
                     draft.plant = strong[

@@ -457,7 +457,8 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         if status == PlantStatus.OPENED and state.has("status_future", segment):
             status = PlantStatus.PLANNED  # "das Ende 2025 eröffnet werden soll": not yet
         plant = _plant(state, sentence, sentence.start + cue.start())
-        if plant is None:
+        unplaced = plant is None and state.current_plant is None and not sentence.refs
+        if plant is None and not (unplaced and state.has("plant_noun", text)):
             continue
         when = _status_date(sentence, sentence.start + cue.start())
         stale = (
@@ -476,16 +477,15 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         fields: dict[str, Any] = {"status": status}
         if when is not None:
             fields["date"] = when
-        state.drafts.append(
-            Draft(
-                FactType.PLANT_STATUS,
-                sentence.start,
-                sentence.end,
-                STATUS_CONFIDENCE,
-                plant,
-                fields,
-            )
+        draft = Draft(
+            FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields
         )
+        state.drafts.append(draft)
+        if plant is None:
+            # "BYD hat sein erstes Werk in Südamerika eröffnet. Die Fabrik in Camaçari …":
+            # the plant the next sentence names (else the draft is dropped)
+            state.unplaced.append(draft)
+            state.unplaced_sentence = state.sentence_no
         return
 
 
