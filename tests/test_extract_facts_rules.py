@@ -321,6 +321,17 @@ def test_a_workforce_count_is_not_a_capacity_because_a_later_figure_has_a_unit()
             "le Citroën C5 Aircross.",
             1900,
         ),
+        # what the rest of the sentence says of the plant's future is not about the figure
+        (
+            "date 2024-05-02 (Test) — The Sunderland plant, which employs about 6,000 people, "
+            "will keep building the Qashqai.",
+            6000,
+        ),
+        (
+            "date 2024-05-02 (Test) — The Fremont factory employs about 20,000 people, and Tesla "
+            "is adding a new paint shop there.",
+            20000,
+        ),
     ],
 )
 def test_workforce_named_before_its_count(text: str, value: int) -> None:

@@ -245,6 +245,11 @@ def _collective_before(state: ArticleState, text: str, count_start: int, count_e
     )
 
 
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas|et|mais|tandis|und|aber|während)\b|;|$", re.I
+)
+
+
 def workforce_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     try:
@@ -280,6 +285,9 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
         ):
             continue
         window = text[max(0, count.start - 50) : count.end + 30]
+        # what the next clause says is not about this figure ("… 12,000 people, and Tesla is
+        # adding a second building")
+        window = window[: _NEXT_CLAUSE.search(window, count.end - max(0, count.start - 50)).start()]
         if state.has("workforce_bad", window) or state.has("workforce_partners", after[:35]):
             continue
         if not collective and (
