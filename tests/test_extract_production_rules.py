@@ -127,6 +127,17 @@ CASES = [
         None,
         None,
     ),
+    # the next model on the same lines; "next year" is next year even after a past tense
+    (
+        "date 2024-11-20 (Test) — Kia began production of the EV3 at its Gwangmyeong plant on "
+        "Monday, the first small electric SUV Kia has ever built in Korea. The EV4 will follow "
+        "in the first quarter of next year, the company said.",
+        "Kia EV4",
+        "Gwangmyeong",
+        "planned",
+        "2025-Q1",
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -149,4 +149,6 @@ LEXICON: dict[str, str] = {
     "unveiled": r"enthüll\w*|zeigte|zeigt|präsentier\w*|stellte \w+ (?:\w+ ){0,6}vor|vorgestellt|premiere|weltpremiere",
     # the first cars off the line: their date is the start of production
     "first_units": r"erste[nr]? (?:\w+ ){0,2}(?:\w*fahrzeuge?|autos?|exemplare?|einheiten)",
+    # a model that comes next on the lines just told of ("The X will follow in Q1")
+    "follows": r"folgen|folgt|soll folgen|sollen folgen|kommt \w+ hinzu|kommen \w+ hinzu",
 }

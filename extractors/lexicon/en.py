@@ -202,4 +202,6 @@ LEXICON: dict[str, str] = {
     "unveiled": r"unveil\w*|showcas\w*|showed|shows|displayed|debut\w*|premier\w*|revealed|on show|on display",
     # the first cars off the line: their date is the start of production
     "first_units": r"first (?:\w+ ){0,2}(?:vehicles?|cars?|units?|trucks?|suvs?|examples?)",
+    # a model that comes next on the lines just told of ("The X will follow in Q1")
+    "follows": r"will follow|is to follow|are to follow|follows? later|will join it|will be next",
 }

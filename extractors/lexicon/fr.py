@@ -216,4 +216,6 @@ LEXICON: dict[str, str] = {
     "unveiled": r"dévoil\w*|présent\w*|expos\w*|a montré|montrait|révél\w*|en première mondiale",
     # the first cars off the line: their date is the start of production
     "first_units": r"premi(?:er|ère|ers|ères) (?:\w+ ){0,2}(?:exemplaires?|véhicules?|voitures?|unités?|clients?)",
+    # a model that comes next on the lines just told of ("The X will follow in Q1")
+    "follows": r"suivra|suivront|lui succédera|prendra le relais",
 }

@@ -25,6 +25,12 @@ def _a_year_earlier(date: FuzzyDate) -> FuzzyDate:
 
 
 _IN_YEARS = re.compile(r"in\s", re.I)
+_NAMES_ITS_YEAR = re.compile(
+    r"\b(?:next|last|this|coming|prochaine?|dernière|dernier|cette|cet|kommende[nmr]?|"
+    r"nächste[nmr]?|vergangene[nmr]?|dieses|diesen|letzte[nmr]?)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ«\"“])")
 # a date that repeats the one before: "cessera sa production à la même date"
 _SAME_DATE = re.compile(
     r"\b(?:à la même date|le même jour|au même moment|à cette date|at the same time|on the same day|"
@@ -83,8 +89,11 @@ def find_date_refs(
             continue
         date = mention.date
         window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
+        window = _SENTENCE_END.split(window)[-1]  # the tense of this sentence, not the last
         past_cue = None if past is None else next(reversed(list(past.finditer(window))), None)
-        told_past = past_cue is not None
+        told_past = past_cue is not None and not (
+            future is not None and future.search(window[past_cue.end() :])
+        )  # "… was built. It will follow next year": the future, told after the past
         if (
             past_cue is not None
             and date.start > published.end
@@ -93,7 +102,12 @@ def find_date_refs(
             and not (future is not None and future.search(window[past_cue.end() :]))
         ):
             continue
-        if told_past and date.start > published.end and not re.search(r"\d{4}", mention.text):
+        if (
+            told_past
+            and date.start > published.end
+            and not re.search(r"\d{4}", mention.text)
+            and not _NAMES_ITS_YEAR.search(mention.text)  # "next year" says which year
+        ):
             with contextlib.suppress(ValueError, TypeError):
                 mention = replace(mention, date=_a_year_earlier(date))
         bound = str(getattr(mention, "bound", "at") or "at")

@@ -852,6 +852,14 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             or state.has("move", clause.text)
         )  # fmt: skip
         before = sentence.local(sentence.start, clause.start)
+        if (
+            not trigger
+            and state.models_sentence == state.sentence_no - 1
+            and state.current_plant is not None
+            and clause.dates
+            and state.has("follows", clause.text)
+        ):  # "… began production of X at its Y plant. The Z will follow in early 2025."
+            trigger = state.has("follows", clause.text)
         if not trigger and state.lang == "de" and _DE_AUXILIARY.search(clause.text):
             # "Zunächst werden dort der Kleinwagen X, der Y und die Z … montiert": the
             # participle closes the sentence, after the list
