@@ -287,7 +287,8 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
         window = text[max(0, count.start - 50) : count.end + 30]
         # what the next clause says is not about this figure ("… 12,000 people, and Tesla is
         # adding a second building")
-        window = window[: _NEXT_CLAUSE.search(window, count.end - max(0, count.start - 50)).start()]
+        cut = _NEXT_CLAUSE.search(window, count.end - max(0, count.start - 50))
+        window = window[: cut.start()] if cut else window
         if state.has("workforce_bad", window) or state.has("workforce_partners", after[:35]):
             continue
         if not collective and (
