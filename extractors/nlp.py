@@ -15,6 +15,7 @@ PLANT, PLACE). Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import gc
 import logging
 from functools import cache
 from itertools import product
@@ -93,6 +94,11 @@ def build_nlp(lang: str) -> Language:
         )
         ruler.add_patterns(group)  # type: ignore[attr-defined]
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
+    # the pipeline and the knowledge base live as long as the process: out of the cyclic
+    # collector's sight, they are no longer walked through at every full collection
+    # (bench/extract_throughput.py: about 1 ms an article, 5 % of extraction)
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
