@@ -138,6 +138,17 @@ CASES = [
         "2025-Q1",
         None,
     ),
+    # a model by an ordinary word, of the brand the article is about, with an article before
+    (
+        "date 2024-06-12 (Test) — Ford hat in Valencia die Produktion des neuen Kuga gestartet. "
+        "Ford investiert dort 500 Mio. Euro. Im Herbst soll als zweites Modell der neue "
+        "Capri folgen.",
+        "Ford Capri",
+        "Valencia",
+        "planned",
+        "2024-autumn",
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

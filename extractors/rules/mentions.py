@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractors.lexicon import pattern
+from extractors.lexicon import LEXICONS, pattern
 from extractors.nlp import KB_SPANS_KEY
 from extractors.rules.knowledge import Knowledge, ModelInfo, PlaceInfo
 from factwatch.model import fold
@@ -732,6 +732,25 @@ def _cued_models(
                         info = next((c for c in choices if c.name in named), None)
                 if info is not None and not _between_lower_words(text, start, end, lang=lang):
                     info = None
+            if (
+                info is None
+                and _ARTICLE_BEFORE.search(before)
+                and not re.match(r"[ -][A-Z]{2,}s?\b", after)  # "the first Sierra EVs"
+                and _MADE_OR_MODEL[lang].search(sentence)
+            ):
+                # (f) "als zweites Modell der elektrische Capri", "Bis Juli 2023 war in Köln der
+                # Fiesta gebaut worden": a model of the brand the article is about, with an
+                # article before it, in a sentence about making or models
+                brands = [
+                    c for c in choices if c.brand and _named_in(text, kb.company_names(c.brand))
+                ]
+                key = fold(word.group(0))
+                if (
+                    len(brands) == 1
+                    and key not in _CALENDAR
+                    and not (lang == "de" and key in _DE_NOUNS)
+                ):
+                    info = brands[0]
             if info is not None:
                 named.add(info.name)  # one cue is enough for the rest of the article
                 found.append(
@@ -788,6 +807,18 @@ def _between_lower_words(text: str, start: int, end: int, *, lang: str) -> bool:
     return nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1).isupper()
 
 
+# a determiner (and maybe one adjective) right before a name: "der elektrische Capri", "le Kangoo"
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|le|la|les|l'|l’|du|the)\s+(?:[a-zäöüéèêàç-]+\s+)?$"
+)
+# a sentence about making cars or about models
+_MADE_OR_MODEL = {
+    lang: re.compile(
+        rf"(?:{LEXICONS[lang]['produce']})|\b(?:Modell\w*|modèles?|models?)\b",
+        re.IGNORECASE,
+    )
+    for lang in LEXICONS
+}
 # a locative preposition right before a place name ("assembled in Georgetown", "à Forest")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|à|près de|pres de|bei|nahe|nach)|\bde|\bd')\s*$"

@@ -571,8 +571,9 @@ def _plant_for(
         return _nearest(
             [r for r, _ in strong], [i for _, i in strong], model.start
         ), MODEL_DISTANCE_PENALTY
-    if state.current_plant is not None and _verbal(
-        state, sentence.local(sentence.start, clause.end)
+    if state.current_plant is not None and (
+        _verbal(state, sentence.local(sentence.start, clause.end))
+        or state.has("follows", clause.text)  # "Im Herbst soll … der Capri folgen"
     ):
         return state.current_plant, INHERITED_PLANT_PENALTY
     if sentence.refs:
@@ -854,7 +855,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         before = sentence.local(sentence.start, clause.start)
         if (
             not trigger
-            and state.models_sentence == state.sentence_no - 1
+            and state.models_sentence >= state.sentence_no - 3
             and state.current_plant is not None
             and clause.dates
             and state.has("follows", clause.text)
