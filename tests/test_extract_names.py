@@ -634,3 +634,20 @@ def test_a_shared_name_without_a_cue_is_no_model() -> None:
         "Duster" in m
         for m in _models("date 2025-04-10 (Test) — Le Duster est produit dans une usine en Inde.")
     )
+
+
+def test_a_brand_goes_on_to_the_short_names_listed_after_its_model() -> None:
+    models = _models(
+        "date 2024-02-28 (Test) — The Castle Bromwich plant still assembles the Jaguar XE, XF "
+        "and F-Type for export markets."
+    )
+    assert {"Jaguar XE", "Jaguar XF", "Jaguar F-Type"} <= models
+
+
+def test_a_future_closure_with_an_adverb_is_closing() -> None:
+    facts = _plants(
+        "date 2024-02-28 (Test) — Car output at the Castle Bromwich plant ends in June, and the "
+        "factory will eventually close as a vehicle plant.",
+        "plant_status",
+    )
+    assert [f.status for f in facts] == ["closing"]

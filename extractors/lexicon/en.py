@@ -167,7 +167,7 @@ LEXICON: dict[str, str] = {
         r"will|shall|is to|are to|set to|due to|expected to|scheduled to|planned|plans to"
     ),
     "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
-    "closing": r"will close|to close|set to close|closure planned|will be closed|to shut",
+    "closing": r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": r"for sale|to sell|could sell|might sell|would sell",

@@ -350,7 +350,10 @@ _EV_SUFFIXES = ("EV", "E-Tech", "Electric", "électrique", "e-tron")
 _COORD = re.compile(
     r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I
 )
-_BARE_NUMBER = re.compile(r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?)\b", re.I)
+# "Peugeot 208 et 308", "the Jaguar XE, XF and F-Type": the brand goes on to the next name
+_BARE_NUMBER = re.compile(
+    r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?|(?-i:[A-Z]{2,3}\d{0,2}))\b", re.I
+)
 
 
 def _ev_variant(m: Mention, kb: Knowledge, text: str) -> Mention:
@@ -401,8 +404,8 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
         bare = _BARE_NUMBER.match(text[m.end : m.end + 12])
         if bare and m.brand:
             info = kb.model(f"{m.brand} {bare.group(1)}")
-            if info is not None:
-                s = m.end + bare.start(1)
+            s = m.end + bare.start(1)
+            if info is not None and not any(o.start <= s < o.end for o in out):
                 kept.append(
                     Mention(
                         "MODEL",
