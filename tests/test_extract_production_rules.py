@@ -149,6 +149,16 @@ CASES = [
         "2024-autumn",
         None,
     ),
+    # the model left "as the only one" goes on; the end is the other model's
+    (
+        "date 2025-01-23 (Test) — Nissan's Sunderland plant will stop making the Leaf at the "
+        "end of 2025, leaving the Qashqai as the only model built there.",
+        "Nissan Qashqai",
+        "Sunderland",
+        "ongoing",
+        None,
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -79,6 +79,11 @@ _WEEKDAY = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
     re.I,
 )
+_LEAVING_ONLY = re.compile(
+    r"\b(?:leaving|laissant|wodurch nur noch|sodass nur noch|so dass nur noch)\b.{0,80}?"
+    r"\b(?:only|sole|seule?|einzige[nr]?)\b",
+    re.I,
+)
 _DE_AUXILIARY = re.compile(r"\b(?:werden|wird|wurden|wurde|soll|sollen|sollte|sollten)\b")
 _LAST_ONE = re.compile(
     r"\b(?:the (?:very )?last|la dernière|le dernier|les derniers|les dernières|der letzte|"
@@ -822,6 +827,18 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         models = [m for m in clause.models() if not _excluded(state, sentence, m)]
         if not models and clause.models():
             continue
+        leaving = _LEAVING_ONLY.search(clause.text) if models else None
+        if leaving is not None:
+            # "… will stop building the X, leaving the Y as the only model on its lines":
+            # Y goes on being made there, and the end is X's
+            cut = clause.start + leaving.start()
+            left = [m for m in models if m.start >= cut]
+            made = _add_located(state, sentence, clause, left, ProductionStatus.ONGOING, 0.0)
+            produced.extend(model for model, _ in made)
+            models = [m for m in models if m.start < cut]
+            if not models:
+                previous = ([], None)
+                continue
         continuation = False
         refers_back = state.has("model_anaphor", clause.text) and state.has("produce", clause.text)
         if not models and refers_back and state.models_sentence >= state.sentence_no - 2:
