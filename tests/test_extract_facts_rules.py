@@ -332,6 +332,16 @@ def test_a_workforce_count_is_not_a_capacity_because_a_later_figure_has_a_unit()
             "is adding a new paint shop there.",
             20000,
         ),
+        (
+            "date 2024-05-02 (Test) — Le site de Cassino, qui emploie environ 2 500 salariés, doit "
+            "accueillir trois nouveaux modèles.",
+            2500,
+        ),
+        (
+            "date 2024-05-02 (Test) — Das Werk Kolín beschäftigt rund 3.000 Mitarbeiter und kann "
+            "bis zu 200.000 Fahrzeuge im Jahr bauen.",
+            3000,
+        ),
     ],
 )
 def test_workforce_named_before_its_count(text: str, value: int) -> None:

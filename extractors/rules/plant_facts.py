@@ -245,8 +245,10 @@ def _collective_before(state: ArticleState, text: str, count_start: int, count_e
     )
 
 
+# after a figure, where the words stop being about it: a comma, or the next coordinated
+# predicate ("3.300 Mitarbeiter und kann bis zu 350.000 Fahrzeuge …")
 _NEXT_CLAUSE = re.compile(
-    r",\s+(?:and|but|while|whereas|et|mais|tandis|und|aber|während)\b|;|$", re.I
+    r"[,;]|\s(?:and|but|while|whereas|et|mais|tandis|und|aber|während)\s|$", re.I
 )
 
 
