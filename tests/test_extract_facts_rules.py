@@ -333,6 +333,11 @@ def test_a_workforce_count_is_not_a_capacity_because_a_later_figure_has_a_unit()
             20000,
         ),
         (
+            "date 2024-05-02 (Test) — The Wentzville plant, which employs about 4,500 hourly and "
+            "salaried employees, builds the Chevrolet Colorado.",
+            4500,
+        ),
+        (
             "date 2024-05-02 (Test) — Le site de Cassino, qui emploie environ 2 500 salariés, doit "
             "accueillir trois nouveaux modèles.",
             2500,

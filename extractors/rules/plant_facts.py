@@ -245,6 +245,7 @@ def _collective_before(state: ArticleState, text: str, count_start: int, count_e
     )
 
 
+_FEW_WORDS = re.compile(r"\s+(?:[a-zäöüéèàç-]+\s+){1,4}")
 # after a figure, where the words stop being about it: a comma, or the next coordinated
 # predicate ("3.300 Mitarbeiter und kann bis zu 350.000 Fahrzeuge …")
 _NEXT_CLAUSE = re.compile(
@@ -276,9 +277,14 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
             continue
         after = text[count.end : count.end + 40]
         noun = state.has("workforce_noun", after[:25])
+        if noun is None or noun.start() > 20:
+            # "4,000 hourly and salaried workers": a few lower-case words before the noun
+            far = state.has("workforce_noun", after[:45])
+            if far is not None and _FEW_WORDS.fullmatch(after[: far.start()]):
+                noun = far
         collective = _collective_before(state, text, count.start, count.end)
         if (
-            (not noun or noun.start() > 20)
+            (not noun or (noun.start() > 20 and not _FEW_WORDS.fullmatch(after[: noun.start()])))
             and not collective
             and not (
                 not state.has("vehicle_unit", after[:20])
