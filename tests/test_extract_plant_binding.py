@@ -118,3 +118,12 @@ def test_a_plant_status_with_no_plant_in_sight_is_dropped() -> None:
         "den Haval H6."
     )
     assert not [f for f in facts if f.type.value == "plant_status"]
+
+
+def test_a_parts_plant_named_in_passing_does_not_take_over() -> None:
+    facts = _facts(
+        "date 2025-04-02 (Test) — Ford builds the Escape at Louisville Assembly Plant. Battery "
+        "packs will come from the BlueOval Battery Park in Michigan. The plant can build about "
+        "240,000 vehicles a year."
+    )
+    assert _cities(facts, "plant_capacity") == {"Louisville"}

@@ -376,6 +376,15 @@ def extract_doc(
                     ]  # a model named before its plant ("…, la voiture sera assemblée à …")
         weak = [i for r, i in zip(refs, ref_ids, strict=True)
                 if not r.strong and state.registry.plants[i].city]  # fmt: skip
+        if (
+            strong
+            and state.current_plant is not None
+            and state.has("component", s_text)
+            and not any(m.kind == "MODEL" for m in s_mentions)
+        ):
+            # "Battery packs … will come from our BlueOval Battery Park": a parts plant named
+            # in passing is not the plant the article goes on about
+            strong = [i for i in strong if i == state.current_plant]
         if strong:
             state.current_plant = strong[-1]
             state.plant_sentence = state.sentence_no
