@@ -159,6 +159,16 @@ CASES = [
         None,
         None,
     ),
+    # the relative clause tells the model's past, the main verb after it the plant's present
+    (
+        "date 2025-02-20 (Test) — L'usine de Cassino, qui assemblait jusqu'en juin 2024 "
+        "l'Alfa Romeo Giulia, est à l'arrêt depuis l'été.",
+        "Alfa Romeo Giulia",
+        "Cassino",
+        "ended",
+        None,
+        "2024-06",
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

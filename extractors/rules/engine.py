@@ -60,6 +60,11 @@ _CLAUSE = re.compile(
     r"und der|und die|und das|die|der|das|wo|welche|and its|et son|et sa|et ses)\b)|\s(?=(?:puis|tandis que|whereas|während|où|where|mais|sondern)\s)",
     re.IGNORECASE,
 )
+_RELATIVE_OPEN = re.compile(r",\s*(?:qui|which|who|der|die|das|dont|où|where)\b", re.I)
+_MAIN_VERB = re.compile(
+    r",\s*(?=(?:est|sont|était|étaient|is|are|was|were|has|have|ist|sind|war|waren|hat|haben)\b)",
+    re.I,
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _TOWARDS = re.compile(
     r"\b(?:vers|to|nach|ins|into|towards|reprise par|repris par|taken over by|übernommen von|"
@@ -97,6 +102,12 @@ def _main_company(mentions: list[Mention]) -> tuple[str | None, list[str]]:
 def _clauses(sentence_start: int, text: str, mentions: list[Mention], refs: list[PlantRef],
              dates: list[DateRef]) -> list[Clause]:  # fmt: skip
     cuts = [0, *(m.start() for m in _CLAUSE.finditer(text)), len(text)]
+    relative = _RELATIVE_OPEN.search(text)
+    if relative is not None:
+        # "L'usine, qui assemblait jusqu'en 2023 les X, est à l'arrêt": the main verb after
+        # the relative clause starts a clause of its own
+        back = [m.start() for m in _MAIN_VERB.finditer(text, relative.end())]
+        cuts = sorted({*cuts, *back})
     out = []
     for a, b in itertools.pairwise(cuts):
         if b <= a:
