@@ -169,6 +169,17 @@ CASES = [
         None,
         "2024-06",
     ),
+    # pre-series cars first, the series later: the later date is the start
+    (
+        "date 2023-06-27 (Test) — Stellantis assemblera la future Opel Frontera dans son usine "
+        "de Trnava. Des véhicules de présérie y seront montés dès cet automne, mais la production "
+        "en série ne démarrera qu'au premier trimestre de l'année prochaine.",
+        "Opel Frontera",
+        "Trnava",
+        "planned",
+        "2024-Q1",
+        None,
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

@@ -746,8 +746,18 @@ def _first_units(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     return bool(started)
 
 
+# pre-series and pilot builds: not the start of production (the README's judgement call)
+_PRE_SERIES = re.compile(
+    r"\b(?:pré-?séries?|pre-?series|pre-?production|pilot (?:production|builds?|cars)|"
+    r"vorserien?\w*|nullserie\w*)\b",
+    re.I,
+)
+
+
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
+    if _PRE_SERIES.search(clause.text):
+        return False  # "Des véhicules de présérie sortiront dès cet automne, mais …"
     not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
     if not (state.has("start", clause.text) or (not_before and state.has("produce", clause.text))):
         return False
