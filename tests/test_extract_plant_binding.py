@@ -127,3 +127,15 @@ def test_a_parts_plant_named_in_passing_does_not_take_over() -> None:
         "240,000 vehicles a year."
     )
     assert _cities(facts, "plant_capacity") == {"Louisville"}
+
+
+def test_another_carmakers_plant_in_the_same_town_is_not_the_known_one() -> None:
+    # the KB knows BMW's plant at Rosslyn, not Nissan's
+    facts = _facts(
+        "date 2025-04-02 (Test) — Nissan builds the Navara pickup at its Rosslyn plant. The "
+        "Rosslyn facility employs about 1,400 people."
+    )
+    workforce = [f for f in facts if f.type.value == "plant_workforce"]
+    assert [(f.plant.city, f.plant.operator) for f in workforce if f.plant] == [
+        ("Rosslyn", "Nissan")
+    ]

@@ -369,6 +369,19 @@ class PlantRegistry:
         candidates = self._kb.plants_near(
             city=plant.city, region=None if plant.city else plant.region, country=plant.country
         )
+        operator_name = plant.operator or self._default_operator
+        if candidates and operator_name and self._kb.company(operator_name) is not None:
+            own = self._kb.plants_near(
+                city=plant.city,
+                region=None if plant.city else plant.region,
+                country=plant.country,
+                operator=operator_name,
+            )
+            if not own:
+                # "Nissan's Rosslyn plant" is not BMW's plant in the same town: a known
+                # company's plant the KB does not have stays as the article gives it
+                return plant
+            candidates = own
         if len(candidates) > 1 and (plant.operator or self._default_operator):
             operator = fold(plant.operator or self._default_operator)
             narrowed = [
@@ -407,8 +420,35 @@ class PlantRegistry:
             return fold(a.region) == fold(b.region)
         return False
 
+    def _foreign(self, plant: Plant) -> bool:
+        """A known plant named only by its town ("its Rosslyn plant") in an article about a
+        carmaker that does not build there: that carmaker's own plant, which the KB lacks."""
+        if not plant.kb_id or not self._default_operator:
+            return False
+        owner = self._kb.company(self._default_operator)
+        if owner is None or str(owner.kind) not in ("automaker", "brand", "group"):
+            return False
+        entry = self._kb.plant_by_id(plant.kb_id)
+        if entry is None or not entry.operator:
+            return False
+        if plant.name and fold(entry.operator) in fold(plant.name):
+            return False  # "BMW Rosslyn": the name says whose it is
+        mine = self._kb.plants_near(
+            city=entry.city, country=entry.country, operator=self._default_operator
+        )
+        return all(p.kb_id != plant.kb_id for p in mine)
+
     def register(self, plant: Plant) -> int:
         """The index of `plant`'s identity in this article (merging fields)."""
+        if self._foreign(plant):
+            entry = self._kb.plant_by_id(plant.kb_id or "")
+            plant = Plant(
+                name=plant.name,
+                city=plant.city or (entry.city if entry else None),
+                region=entry.region if entry else None,
+                country=entry.country if entry else None,
+                operator=self._default_operator,
+            )
         named = [plant.city] if plant.city else []
         plant = self._link(plant)
         if plant.kb_id:
