@@ -229,8 +229,9 @@ def _head_index(lang: str) -> dict[str, frozenset[str]]:
     return {head: frozenset(classes) for head, classes in index.items()}
 
 
-_WINDOW_MEMO_MAX = 100_000  # windows remembered per language (words repeat across articles)
+_WINDOW_MEMO_MAX = 20_000  # windows remembered per language (words repeat across articles)
 _window_memo: dict[str, dict[str, frozenset[str]]] = {}
+_CLASS_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def window_classes(lang: str, window: str) -> frozenset[str]:
@@ -245,6 +246,7 @@ def window_classes(lang: str, window: str) -> frozenset[str]:
     found: frozenset[str] = frozenset().union(
         *(index.get(window[:n], ()) for n in range(1, len(window) + 1))
     )
+    found = _CLASS_SETS.setdefault(found, found)  # a few hundred distinct sets: shared
     if len(memo) >= _WINDOW_MEMO_MAX:
         memo.clear()
     memo[window] = found
