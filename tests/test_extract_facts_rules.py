@@ -211,6 +211,19 @@ def test_a_pronoun_without_a_workforce_antecedent_is_no_workforce() -> None:
             2e9,
             "CAD",
         ),
+        # the South African rand written "R" before the figure, with its scale
+        (
+            "date 2024-05-02 (Test) — Volkswagen will invest R3.2bn in its Kariega plant to "
+            "build a new small SUV.",
+            3.2e9,
+            "ZAR",
+        ),
+        (
+            "date 2024-05-02 (Test) — The Rosslyn plant received a R4-billion upgrade for the "
+            "new X3, BMW said.",
+            4e9,
+            "ZAR",
+        ),
         # the sum in the local currency, not its conversion right after
         (
             "date 2024-05-02 (Test) — Stellantis investiert 2,5 Mrd. Real in das Werk Betim, "

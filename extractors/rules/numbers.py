@@ -49,7 +49,7 @@ SCALES = {
     "k": 1e3,
 }  # fmt: skip
 _CUR_BEFORE = (
-    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|"
+    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|(?-i:R)(?=\d[\d.,]*[\s-]?(?:bn|billion|million|m)\b)|"
     r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON)"
 )
 _CUR_AFTER = (
@@ -81,7 +81,7 @@ _CURRENCIES = [
     (r"zlotys?|zloty|złoty|pln", "PLN"),
     (r"lei|leu|ron", "RON"),
     (r"lires? turques?|turkish lira|lira|try", "TRY"),
-    (r"rands?|zar", "ZAR"),
+    (r"rands?|zar|r", "ZAR"),  # "R4.2bn": the South African rand
     (r"bahts?|baht|thb", "THB"),
     (r"francs? suisses?|schweizer franken|swiss francs?|franken|chf", "CHF"),
     (r"couronnes? tchèques?|tschechischen? kronen|czech korun(?:a|y)|korun(?:a|y)?|czk", "CZK"),
@@ -95,7 +95,7 @@ UNKNOWN_CURRENCY = "XXX"  # ISO 4217 "no currency": a crown without its country
 OBSOLETE_CURRENCIES = frozenset({"DEM", "FRF"})
 
 _AMOUNT = re.compile(
-    rf"(?<![\w$])(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?![\w])"
+    rf"(?<![\w$])(?P<pre>{_CUR_BEFORE})\s?(?P<n1>{_NUM})(?:[\s-]?(?P<s1>{_SCALE}))?(?![\w])"
     rf"|(?<![\w.,])(?P<n2>{_NUM}|{_WORDS})\s?(?:(?P<s2>{_SCALE})\s?(?:d'|de\s|of\s)?)?"
     rf"(?P<post>{_CUR_AFTER})(?![\w])",
     re.IGNORECASE,
