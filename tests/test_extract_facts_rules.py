@@ -213,8 +213,8 @@ def test_a_pronoun_without_a_workforce_antecedent_is_no_workforce() -> None:
         ),
         # the South African rand written "R" before the figure, with its scale
         (
-            "date 2024-05-02 (Test) — Volkswagen will invest R3.2bn in its Kariega plant to "
-            "build a new small SUV.",
+            "date 2024-05-02 (Test) — Volkswagen has invested R3.2bn in its Kariega plant for "
+            "the new Polo.",
             3.2e9,
             "ZAR",
         ),

@@ -325,7 +325,7 @@ def extract_doc(
     main, companies = _main_company(mentions)
     state = ArticleState(
         lang=lang, kb=kb, published=published,
-        registry=PlantRegistry(kb, default_operator=main),
+        registry=PlantRegistry(kb, default_operator=main, companies=companies),
         main_company=main, companies=companies,
     )  # fmt: skip
     in_span_mentions = _by_start(mentions)

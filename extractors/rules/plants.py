@@ -26,6 +26,7 @@ the knowledge base's city.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extractors.lexicon import pattern
@@ -345,9 +346,16 @@ def _placed(plant: Plant, loc: Plant, kb: Knowledge) -> Plant:
 class PlantRegistry:
     """The plants of one article, merged and linked to the knowledge base."""
 
-    def __init__(self, kb: Knowledge, *, default_operator: str | None) -> None:
+    def __init__(
+        self,
+        kb: Knowledge,
+        *,
+        default_operator: str | None,
+        companies: Sequence[str] = (),
+    ) -> None:
         self._kb = kb
         self._default_operator = default_operator
+        self._companies = frozenset(fold(c) for c in companies)  # the companies the article names
         self.plants: list[Plant] = []
         # the towns the article names for each known plant, in the order read
         self._named: dict[int, list[str]] = {}
@@ -433,6 +441,8 @@ class PlantRegistry:
             return False
         if plant.name and fold(entry.operator) in fold(plant.name):
             return False  # "BMW Rosslyn": the name says whose it is
+        if fold(entry.operator) in self._companies:
+            return False  # the article names the plant's owner too
         mine = self._kb.plants_near(
             city=entry.city, country=entry.country, operator=self._default_operator
         )
