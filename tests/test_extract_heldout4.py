@@ -1,7 +1,8 @@
-"""Fourth blind held-out set (tests/fixtures/heldout4): well-formed, and the extractor stays above its floor.
+"""Fourth held-out set (tests/fixtures/heldout4): well-formed, and the extractor stays above its floor.
 
-The set is the team's final honest measure: 30 articles (10 fr, 10 en, 10 de) whose gold was written
-before any extractor run. Don't tune rules on it; see tests/fixtures/heldout4/README.md.
+30 articles (10 fr, 10 en, 10 de) whose gold was written before any extractor run. Measured blind once
+(0.783); since 2026-12-01 ~14:00 UTC it has been used for tuning, so it is a regression guard now,
+not a measure of unseen articles (heldout6 is; see its README).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ HELDOUT4 = Path(__file__).resolve().parent / "fixtures" / "heldout4"
 ARTICLES = HELDOUT4 / "articles"
 GOLD = HELDOUT4 / "gold"
 
-# Measured once: micro F1 = 0.783 (162 tp / 195 pred / 219 gold) at 2026-12-01 13:53 UTC, HEAD 5c44685
+# Blind: micro F1 = 0.783 (162 tp / 195 pred / 219 gold) at 2026-12-01 13:53 UTC, HEAD 5c44685.
+# After tuning on it: 0.91 (192 / 204 / 219) at 15:11 UTC, HEAD 9c5e1fb
 # (`factwatch eval tests/fixtures/heldout4/gold`). Floor = measured - 0.03.
-F1_FLOOR = 0.752
+F1_FLOOR = 0.88
 
 FACT_TYPES = {
     "production",
