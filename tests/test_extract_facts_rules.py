@@ -482,6 +482,21 @@ def _statuses(text: str) -> list[tuple[str, str | None]]:
             "Investor verkauft, wie das Unternehmen mitteilte.",
             ("sold", None),
         ),
+        (
+            "date 2025-03-10 (Test) — Im Werk Kassel ruht ab Anfang April die Produktion, weil "
+            "die Lackiererei umgebaut wird.",
+            ("paused", None),
+        ),
+        (
+            "date 2025-03-10 (Test) — Der Aufsichtsrat hat dem Verkauf des Werks in Kaluga an "
+            "einen russischen Investor zugestimmt.",
+            ("sold", None),
+        ),
+        (
+            "date 2025-03-10 (Test) — Volvo verschiebt den Produktionsstart in Košice. Der Bau "
+            "der Fabrik geht unterdessen weiter.",
+            ("under_construction", None),
+        ),
     ],
 )
 def test_plant_status_phrasings(text: str, expected: tuple[str, str | None]) -> None:

@@ -110,17 +110,20 @@ LEXICON: dict[str, str] = {
     "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
     "construction": (
         r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|"
-        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft)"
+        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)"
     ),
     # a plant status stated as still to come ("soll Ende 2025 eröffnet werden")
     "status_future": r"soll|sollen|sollte|wird|werden|geplant|voraussichtlich",
     "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
     "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
     "closed": r"geschlossen|dichtgemacht",
-    "sold": r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*",
+    "sold": (
+        r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|"
+        r"verkauf (?:der|des|seines|seiner|ihres|ihrer) (?:\w+ ){0,2}?(?:werks?|fabrik|standort\w*)"
+    ),
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
     "plant_paused": (
-        r"stilleg\w*|legt .{0,60}still|ruhen|herunterfahren|pausier\w*|stillstand|"
+        r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|"
         r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand"
     ),
     "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",

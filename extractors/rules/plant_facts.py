@@ -432,6 +432,7 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             before = segment[: max(0, segment.find(cue.group(0)))][-60:]
             if not (
                 later
+                or state.has("plant_noun", cue.group(0))  # "der Verkauf des Werks"
                 or state.has("plant_noun", obj)
                 or state.has("plant_anaphor", obj)
                 or state.has("plant_noun", before)
