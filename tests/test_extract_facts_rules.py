@@ -264,6 +264,19 @@ def test_a_takeover_named_as_an_anchor_takes_no_other_date() -> None:
     assert all(f.date is None for f in facts if f.status and f.status.value == "sold")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2025-03-10 (Test) — Le ministre est venu inaugurer la ligne du Fiat Grande Panda "
+        "dans l'usine de Kragujevac en décembre.",
+        "date 2025-03-10 (Test) — The new Tera will replace the Polo Vivo at the Kariega plant in "
+        "2027, when it takes over its place on the line.",
+    ],
+)
+def test_a_line_opened_or_a_model_taking_over_is_no_plant_status(text: str) -> None:
+    assert not _facts(text, "plant_status")
+
+
 def test_opening_an_extension_is_not_the_plant_opening() -> None:
     text = (
         "date 2025-09-08 (Test) — Stellantis a inauguré vendredi l'extension de son usine de "

@@ -170,7 +170,10 @@ LEXICON: dict[str, str] = {
     "closing": r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut",
     "closed": r"closed|shut down for good|closed its doors",
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
-    "sold_bad": r"for sale|to sell|could sell|might sell|would sell",
+    "sold_bad": (
+        r"for sale|to sell|could sell|might sell|would sell|"
+        r"takes? over (?:its|their|the) place|takes? over from|took over from"
+    ),
     "plant_paused": (
         r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
         r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"

@@ -363,8 +363,9 @@ _ANCHORED = re.compile(
 )
 _PART_OF_PLANT = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:(?:l['’])?extension|agrandissement|nouvel(?:le)?s? (?:ligne|atelier|hall|bâtiment)|"
-    r"expansion|extension|new (?:line|hall|paint shop|body shop|building|wing)|"
-    r"erweiterung|neue[nr]? (?:halle|linie|lackiererei))\b",
+    r"la ligne|une ligne|le bâtiment|l['’]atelier|"
+    r"expansion|extension|new (?:line|hall|paint shop|body shop|building|wing)|the line|the building|"
+    r"erweiterung|neue[nr]? (?:halle|linie|lackiererei)|die linie|das gebäude|die halle)\b",
     re.I,
 )
 
