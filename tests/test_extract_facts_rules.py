@@ -88,6 +88,14 @@ def test_plant_manager_company_is_the_plant_operator_named_in_the_title() -> Non
     assert role == "plant manager" and "Renault" in company
 
 
+def test_the_german_head_of_a_site_is_its_plant_manager() -> None:
+    execs = _executives(
+        'date 2025-03-01 (Test) — Mercedes baut in Rastatt die A-Klasse. „Wir sind bereit", '
+        "sagte Standortverantwortlicher Thomas Klein."
+    )
+    assert execs["Thomas Klein"][0] == "plant manager"
+
+
 def test_german_plant_manager_without_company_takes_the_plant_operator() -> None:
     execs = _executives(
         "date 2024-05-02 (Test) — Im BMW-Werk Regensburg läuft ab Herbst der neue X1 vom "

@@ -180,6 +180,16 @@ CASES = [
         "2024-Q1",
         None,
     ),
+    # "ist … abgeschlossen": the production is over
+    (
+        "date 2025-03-01 (Test) — Die Produktion des Sportwagens Emira im Werk Hethel ist seit "
+        "Ende 2024 abgeschlossen.",
+        "Lotus Emira",
+        "Hethel",
+        "ended",
+        None,
+        "2024-late",
+    ),
     # the first cars off the line, in the next sentence, date the start just told
     (
         "date 2025-03-06 (Test) — Škoda hat im Werk Kvasiny die Serienproduktion des neuen "

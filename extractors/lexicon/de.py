@@ -35,7 +35,7 @@ LEXICON: dict[str, str] = {
         r"zurzeit|aktuell|schon bestehende|ergänzend"
     ),
     "ended": (
-        r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|"
+        r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|abgeschlossen|"
         r"beendet|bis \d{4}|produktionsende|rollt das letzte|gebaut wurden|gefertigt wurden|"
         r"wurden .{0,90}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt"
     ),
@@ -93,7 +93,7 @@ LEXICON: dict[str, str] = {
     "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
     "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
     "plant_manager": (
-        r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|"
+        r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|standortverantwortlich\w*|"
         r"(?:leiter(?:in)?|chef(?:in)?) des (?:werks|werkes|standorts|standortes)"
     ),
     # a workforce named before its count ("eine Belegschaft von 7.000")

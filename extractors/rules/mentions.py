@@ -602,7 +602,7 @@ def _city_adjectives(text: str, kb: Knowledge) -> list[Mention]:
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
 # a model noun before the name ("das Modell Superb", "le modèle Scala", "model Focus")
 _MODEL_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:modèles?|modeles?|Modell|Modells|models?|Baureihe|l['’]utilitaire|le fourgon|"
+    r"(?:\b(?:modèles?|modeles?|Modell|Modells|Modelle|models?|Baureihe|l['’]utilitaire|le fourgon|"
     r"la berline|le SUV|le pick-up|the van|the pickup|the SUV|the sedan|den Transporter|"
     r"der Transporter|das SUV|den SUV|der SUV|die Limousine|der Kleinwagen|den Kleinwagen|"
     r"der Kombi|den Kombi|der Geländewagen|den Geländewagen|der Pick-up|den Pick-up)|-Modell)\s+$",

@@ -85,6 +85,11 @@ _LEAVING_ONLY = re.compile(
     re.I,
 )
 _DE_AUXILIARY = re.compile(r"\b(?:werden|wird|wurden|wurde|soll|sollen|sollte|sollten)\b")
+_STOPPED_STATE = re.compile(
+    r"\b(?:abgeschlossen|eingestellt|beendet|stopped|ceased|halted for good|arrêtée?s?|"
+    r"a cessé|ont cessé|stoppée?s?)\b",
+    re.I,
+)
 _LAST_ONE = re.compile(
     r"\b(?:the (?:very )?last|la dernière|le dernier|les derniers|les dernières|der letzte|"
     r"die letzte|das letzte|die letzten|den letzten)\s+(?:\S+\s+)?$",
@@ -303,9 +308,19 @@ def _dates(
     last_one = not _ONE_MARKET.search(clause.text) and any(
         _LAST_ONE.search(sentence.local(m.start - 16, m.start)) for m in clause.models()
     )  # not "der letzte Boxster für den europäischen Markt"
+    # "ist seit Ende 2024 abgeschlossen / eingestellt", "a cessé depuis 2023": stopped since then
+    stopped_since = (
+        status == ProductionStatus.ENDED
+        and len(dates) == 1
+        and dates[0].bound == "from"
+        and bool(_STOPPED_STATE.search(clause.text))
+    )
     for d in dates:
         before = sentence.local(d.start - 25, d.start)
-        is_end = d.bound == "until" or bool(state.has("end_cue", before)) or no_longer or last_one
+        is_end = (
+            d.bound == "until" or bool(state.has("end_cue", before)) or no_longer or last_one
+            or stopped_since
+        )  # fmt: skip
         if status in (ProductionStatus.ENDED,):
             if d.bound == "from" and not is_end:
                 start = start or d.date  # "ab 2021 … gebaut wurden"
