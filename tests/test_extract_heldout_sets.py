@@ -21,7 +21,7 @@ import pytest
 
 from factwatch.articles import parse_header
 from factwatch.evaluate import evaluate
-from factwatch.model import PlantStatus, ProductionStatus
+from factwatch.model import FactType, PlantStatus, ProductionStatus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -57,15 +57,7 @@ SETS = [
 ]
 BY_NAME = {s.name: s for s in SETS}
 
-FACT_TYPES = {
-    "production",
-    "plant_capacity",
-    "plant_workforce",
-    "plant_status",
-    "investment",
-    "executive",
-    "agreement",
-}
+FACT_TYPES = {t.value for t in FactType}
 PRODUCTION_STATUSES = {s.value for s in ProductionStatus}
 PLANT_STATUSES = {s.value for s in PlantStatus}
 PLANT_KEYS = {"name", "operator", "city", "region", "country"}
