@@ -285,6 +285,14 @@ def test_a_line_opened_or_a_model_taking_over_is_no_plant_status(text: str) -> N
     assert not _facts(text, "plant_status")
 
 
+def test_a_denied_closure_is_no_plant_status() -> None:
+    text = (
+        "date 2025-03-10 (Test) — Lotus baut den Emira im Werk Hethel. Eine Schließung des Werks "
+        "stehe nicht zur Debatte, sagte ein Sprecher."
+    )
+    assert not _facts(text, "plant_status")
+
+
 def test_opening_an_extension_is_not_the_plant_opening() -> None:
     text = (
         "date 2025-09-08 (Test) — Stellantis a inauguré vendredi l'extension de son usine de "
@@ -517,6 +525,21 @@ def _statuses(text: str) -> list[tuple[str, str | None]]:
             "date 2025-03-10 (Test) — Volvo verschiebt den Produktionsstart in Košice. Der Bau "
             "der Fabrik geht unterdessen weiter.",
             ("under_construction", None),
+        ),
+        (
+            "date 2025-03-10 (Test) — Nissan plans to close its Oppama plant in Yokosuka by the "
+            "end of fiscal 2027.",
+            ("closing", None),
+        ),
+        (
+            "date 2025-03-10 (Test) — La fermeture de l'usine de Blanquefort interviendra à la "
+            "fin de l'année, a confirmé Ford.",
+            ("closing", None),
+        ),
+        (
+            "date 2025-03-10 (Test) — Die Produktion im Werk Zwickau wird für zwei Wochen "
+            "unterbrochen, teilte Volkswagen mit.",
+            ("paused", None),
         ),
     ],
 )

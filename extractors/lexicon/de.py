@@ -110,12 +110,19 @@ LEXICON: dict[str, str] = {
     "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
     "construction": (
         r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|"
-        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)"
+        r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)|"
+        r"baut ein (?:neues )?werk|errichtet ein (?:neues )?werk"
     ),
     # a plant status stated as still to come ("soll Ende 2025 eröffnet werden")
     "status_future": r"soll|sollen|sollte|wird|werden|geplant|voraussichtlich",
-    "plant_planned": r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll",
-    "closing": r"wird geschlossen|soll geschlossen|schließung geplant|schließen",
+    "plant_planned": (
+        r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll|"
+        r"will ein (?:neues )?werk bauen|plant ein (?:neues )?werk"
+    ),
+    "closing": (
+        r"wird geschlossen|soll geschlossen|schließung geplant|schließen|"
+        r"schließung des (?:werks|werkes|standorts)|aus für das werk|wird dichtgemacht"
+    ),
     "closed": r"geschlossen|dichtgemacht",
     "sold": (
         r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|"
@@ -124,7 +131,8 @@ LEXICON: dict[str, str] = {
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
     "plant_paused": (
         r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|"
-        r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand"
+        r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand|"
+        r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht"
     ),
     "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",
     "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",

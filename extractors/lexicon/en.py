@@ -156,19 +156,32 @@ LEXICON: dict[str, str] = {
     # a government as the party of an agreement ("the Saudi government", "government of India")
     "government": r"government|administration",
     "agreement_bad": r"talks|negotiat\w*|discuss\w*|trade pact|usmca|nafta|treaty|some years ago",
-    "opened": r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place",
+    "opened": (
+        r"grand opening took place|opened|inaugurat\w*|officially opened|opening ceremony took place|"
+        r"began operations|started operations|came on stream"
+    ),
     "construction": (
         r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|"
         r"started building|began building|began construction|started construction|"
         r"under construction|construction (?:of|on) .{0,60}?(?:began|started|has begun|"
-        r"is under way|got under way|is underway)"
+        r"is under way|got under way|is underway)|"
+        r"construction (?:began|started|is under way|is underway|work)|is building (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)"
     ),
     "status_future": (
         r"will|shall|is to|are to|set to|due to|expected to|scheduled to|planned|plans to"
     ),
-    "plant_planned": r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)",
-    "closing": r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut",
-    "closed": r"closed|shut down for good|closed its doors",
+    "plant_planned": (
+        r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)|"
+        r"will build (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)|plans to build (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)"
+    ),
+    "closing": (
+        r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut|"
+        r"will shut|plans to close|closure of (?:the|its) (?:\w+ )?(?:plant|factory)|will cease operations"
+    ),
+    "closed": (
+        r"closed|shut down for good|closed its doors|"
+        r"shut down|closed down|ceased operations|was closed"
+    ),
     "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
     "sold_bad": (
         r"for sale|to sell|could sell|might sell|would sell|"

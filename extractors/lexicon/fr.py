@@ -169,7 +169,10 @@ LEXICON: dict[str, str] = {
     # a government as the party of an agreement ("le gouvernement turc", "gouvernement de l'Inde")
     "government": r"gouvernement",
     "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
-    "opened": r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert",
+    "opened": (
+        r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert|"
+        r"a été inaugurée?|est entrée? en service"
+    ),
     "status_future": (
         r"sera|seront|doit|doivent|devra|devrait|devraient|prévue?s?|va|vont|"
         r"\w{3,}(?:era|eront|ira|iront)"
@@ -178,14 +181,27 @@ LEXICON: dict[str, str] = {
         r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
         r"en cours de construction|pos[ée]e? la premi[èe]re pierre|"
         r"construction d[eu'] .{0,60}?(?:a débuté|a commencé|a démarré|débute|commence|"
-        r"a été lancée|est lancée)"
+        r"a été lancée|est lancée)|"
+        r"construit une (?:nouvelle )?usine|en train de construire|chantier de (?:l'usine|l’usine|la future usine)"
     ),
-    "plant_planned": r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*",
-    "closing": r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé",
-    "closed": r"a fermé|fermée? définitivement|a été fermée?|a cessé ses activités",
+    "plant_planned": (
+        r"doit ouvrir|ouvrira|devrait ouvrir|ouverture prévue|entrera en service|début des opérations|opérationnel\w*|"
+        r"va construire une (?:nouvelle )?usine|construira une (?:nouvelle )?usine|projet d'usine|projet d’usine"
+    ),
+    "closing": (
+        r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé|"
+        r"fermeture de (?:l'usine|l’usine|son usine|ce site|du site)|fermera ses portes|va fermer ses portes"
+    ),
+    "closed": (
+        r"a fermé|fermée? définitivement|a été fermée?|a cessé ses activités|"
+        r"a fermé ses portes|fermée depuis"
+    ),
     "sold": r"rach[eè]t\w*|reprise d[eu]|cèd\w*|cédée?|cession d[eu]|transférant|acte de transfert|acqu[ié]\w*",
     "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
-    "plant_paused": r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*",
+    "plant_paused": (
+        r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*|"
+        r"chômage technique|arrêt de la production|production (?:est |a été )?interrompue"
+    ),
     "operating": r"tourne à nouveau|reprise de la production|fonctionne de nouveau",
     "start_cue": r"à partir d[eu']|dès|depuis|début|lancement|démarr\w*|commenc\w*|entrer|entrera|mise en production",
     "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",

@@ -361,6 +361,8 @@ def _segment_at(text: str, rel: int) -> str:
 _ANCHORED = re.compile(
     r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
 )
+# statuses a denial right around them cancels ("will not close", "keine Schließung")
+_DENIABLE = frozenset({PlantStatus.CLOSING, PlantStatus.CLOSED, PlantStatus.SOLD})
 _PART_OF_PLANT = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:(?:l['’])?extension|agrandissement|nouvel(?:le)?s? (?:ligne|atelier|hall|bâtiment)|"
     r"la ligne|une ligne|le bâtiment|l['’]atelier|"
@@ -469,6 +471,9 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         segment = _segment_at(text, cue.start())
         if state.has("former", segment):
             continue
+        near = text[max(0, cue.start() - 30) : cue.end() + 25]
+        if status in _DENIABLE and state.has("negation", near):
+            continue  # "Auch eine Schließung des Werks stehe nicht zur Debatte"
         if status == PlantStatus.OPERATING and state.has("future", segment):
             continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
         if status == PlantStatus.CLOSED and state.has("status_future", segment):
