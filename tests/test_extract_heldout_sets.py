@@ -41,7 +41,7 @@ SETS = [
     HeldOut("heldout4", 401, 0.88),
     # blind 0.81 (15:05 UTC, fdb987d); tuned: 0.88 at 15:24 UTC, 0befcb4
     HeldOut("heldout5", 501, 0.85),
-    # blind, totals only: 0.83 at 15:05, 15:09 and 15:24 UTC (fdb987d, dec9c34, 0befcb4)
+    # blind, totals only: 0.83 at 15:05, 15:09, 15:24 and 15:42 UTC (fdb987d, dec9c34, 0befcb4, 65a4f8d)
     HeldOut(
         "heldout6",
         601,
