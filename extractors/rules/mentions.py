@@ -351,7 +351,7 @@ _COORD = re.compile(
     r"^\s*(?:,|et|and|und|&|ou|or|oder)\s*(?:les?\s+|la\s+|the\s+|der\s+|die\s+|das\s+)?$", re.I
 )
 # "Peugeot 208 et 308", "the Jaguar XE, XF and F-Type": the brand goes on to the next name
-_BARE_NUMBER = re.compile(
+_LISTED_NAME = re.compile(
     r"^\s*(?:et|and|und|&|,)\s*(\d{2,4}[a-z]?|(?-i:[A-Z]{2,3}\d{0,2}))\b", re.I
 )
 
@@ -401,7 +401,7 @@ def _refine_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Me
         if nxt is not None and re.fullmatch(r"\s*\(\s*", text[m.end : nxt.start]):
             continue  # the name in parentheses is the model's own name
         kept.append(m)
-        bare = _BARE_NUMBER.match(text[m.end : m.end + 12])
+        bare = _LISTED_NAME.match(text[m.end : m.end + 12])
         if bare and m.brand:
             info = kb.model(f"{m.brand} {bare.group(1)}")
             s = m.end + bare.start(1)
