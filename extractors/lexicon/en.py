@@ -182,9 +182,10 @@ LEXICON: dict[str, str] = {
         r"closed|shut down for good|closed its doors|"
         r"shut down|closed down|ceased operations|was closed"
     ),
-    "sold": r"sold (?:the|its)|acquired|bought|takes over|took over",
+    "sold": r"sold (?:the|its)|acquired|bought|takes over|took over|(?:acquisition|takeover|purchase) of",
     "sold_bad": (
-        r"for sale|to sell|could sell|might sell|would sell|"
+        r"for sale|to sell|could sell|might sell|would sell|(?:planned|proposed|possible|potential) "
+        r"(?:acquisition|takeover|purchase)|"
         r"takes? over (?:its|their|the) place|takes? over from|took over from"
     ),
     "plant_paused": (

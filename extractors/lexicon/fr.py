@@ -196,7 +196,7 @@ LEXICON: dict[str, str] = {
         r"a fermé|fermée? définitivement|a été fermée?|a cessé ses activités|"
         r"a fermé ses portes|fermée depuis"
     ),
-    "sold": r"rach[eè]t\w*|reprise d[eu]|cèd\w*|cédée?|cession d[eu]|transférant|acte de transfert|acqu[ié]\w*",
+    "sold": r"rach[eè]t\w*|rachat d[eu]|reprise d[eu]|cèd\w*|cédée?|cession d[eu]|transférant|acte de transfert|acqu[ié]\w*",
     "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
     "plant_paused": (
         r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*|"

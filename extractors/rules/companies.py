@@ -799,9 +799,45 @@ def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str
     return found
 
 
+_AFTER_EVENT = re.compile(
+    r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+
+
+def _sale_agreement(state: ArticleState, sentence: Sentence) -> None:
+    """A plant sold in this sentence is an agreement between buyer and seller: the companies
+    the sentence names, else the one it names and the article's main company ("The
+    acquisition of Ford India's Sanand plant was completed in January 2023")."""
+    sold = [
+        d for d in state.drafts[-4:]
+        if d.start == sentence.start and d.type == FactType.PLANT_STATUS
+        and str(d.fields.get("status")) == "sold"
+    ]  # fmt: skip
+    cue = state.has("sold", sentence.text)
+    if (
+        not sold
+        or cue is None
+        or _AFTER_EVENT.search(sentence.text[max(0, cue.start() - 40) : cue.start()])
+    ):
+        return  # "deux ans après la reprise de l'usine": background to another event
+    parties = [name for _, name in _parties(sentence, state)]
+    main = state.main_company
+    if len(parties) == 1 and main is not None and fold(main) != fold(parties[0]):
+        parties.append(main)
+    if len(parties) != 2:
+        return  # nobody, or more than a buyer and a seller: not told who sold to whom
+    fields: dict[str, object] = {"parties": tuple(parties), "subject": "sale of the plant"}
+    fields["date"] = sold[0].fields.get("date") or state.published
+    state.drafts.append(
+        Draft(FactType.AGREEMENT, sentence.start, sentence.end, AGREEMENT_CONFIDENCE, None, fields)
+    )
+
+
 def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     cue = state.has("agreement", text)
+    if not cue:
+        _sale_agreement(state, sentence)
     if not cue or state.has("agreement_bad", text) or state.has("hedge", text):
         return
     parties = [name for _, name in _parties(sentence, state)]

@@ -439,6 +439,9 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
                 or state.has("plant_noun", obj)
                 or state.has("plant_anaphor", obj)
                 or state.has("plant_noun", before)
+                # German ends the clause on its participle: "hatte Nio die beiden Werke …, in
+                # denen …, von JAC übernommen"
+                or (state.lang == "de" and state.has("plant_noun", text[: cue.start()]))
             ):
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
