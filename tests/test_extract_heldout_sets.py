@@ -30,7 +30,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 class HeldOut:
     name: str
     first: int  # the number of its first article (301 … 330)
-    floor: float
+    floor: float | None  # None: blind, not measured yet (its author is still writing it)
     empty: frozenset[str] = frozenset()  # the articles with no fact, where the set names them
 
 
@@ -54,6 +54,8 @@ SETS = [
             }
         ),
     ),
+    HeldOut("heldout7", 701, None),
+    HeldOut("heldout8", 801, None),
 ]
 BY_NAME = {s.name: s for s in SETS}
 
@@ -179,5 +181,8 @@ def test_no_fact_is_given_twice(name: str) -> None:
 @pytest.mark.slow
 @names
 def test_extractor_micro_f1_stays_above_floor(name: str) -> None:
+    floor = BY_NAME[name].floor
+    if floor is None:
+        pytest.skip(f"{name} is blind and not measured yet: it has no floor")
     report = evaluate(FIXTURES / name / "gold")
-    assert report.f1 >= BY_NAME[name].floor, report.to_text(details=False)
+    assert report.f1 >= floor, report.to_text(details=False)

@@ -109,7 +109,7 @@ LEXICON: dict[str, str] = {
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
     "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
     "construction": (
-        r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|"
+        r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|bau wieder aufgenommen|"
         r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)|"
         r"baut ein (?:neues )?werk|errichtet ein (?:neues )?werk"
     ),

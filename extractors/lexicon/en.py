@@ -162,7 +162,7 @@ LEXICON: dict[str, str] = {
     ),
     "construction": (
         r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|"
-        r"started building|began building|began construction|started construction|"
+        r"started building|began building|began construction|started construction|resumed construction|restarted construction|construction (?:has )?resumed|"
         r"under construction|construction (?:of|on) .{0,60}?(?:began|started|has begun|"
         r"is under way|got under way|is underway)|"
         r"construction (?:began|started|is under way|is underway|work)|is building (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)"

@@ -178,7 +178,7 @@ LEXICON: dict[str, str] = {
         r"\w{3,}(?:era|eront|ira|iront)"
     ),
     "construction": (
-        r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|"
+        r"premi[èe]re pierre|début des travaux|travaux de construction|en construction|reprise des travaux|a repris les travaux|les travaux ont repris|"
         r"en cours de construction|pos[ée]e? la premi[èe]re pierre|"
         r"construction d[eu'] .{0,60}?(?:a débuté|a commencé|a démarré|débute|commence|"
         r"a été lancée|est lancée)|"

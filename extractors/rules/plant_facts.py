@@ -372,6 +372,9 @@ _PART_OF_PLANT = re.compile(
 )
 
 
+_AFTER_PAUSES = re.compile(r"\b(?:après|after|following|nach)\s+(?:[\w'’-]+\s+){0,8}$", re.I)
+
+
 def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     """The date of a status cue: the first in its comma segment, else the nearest in the sentence.
 
@@ -446,6 +449,11 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
         if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
             continue
+        if status == PlantStatus.PAUSED and _AFTER_PAUSES.search(
+            _segment_at(text, cue.start())[:200].split(cue.group(0))[0]
+        ):
+            continue  # "une bonne nouvelle après deux années marquées par du chômage technique"
+
         if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
             continue  # "shares closed higher", "a groundbreaking study": no plant in sight
         if (

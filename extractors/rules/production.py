@@ -75,6 +75,14 @@ _BESIDE_EXISTING = re.compile(
 _RELATIVE = re.compile(
     r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
 )
+# an apposition that tells where the model is made now, whatever the clause before plans or
+# weighs ("… rapatrier la production du X, aujourd'hui fabriqué à Goiana")
+_MADE_NOW = re.compile(
+    r"^\s*[,(–—-]\s*(?:aujourd'hui|actuellement|currently|now|today|still|derzeit|heute|bislang|bisher|noch)\s+"
+    r"(?:(?:encore|toujours|in|im)\s+)?(?:fabriqu|produit|assembl|built|made|produced|assembled|"
+    r"gebaut|gefertigt|produziert|montiert)",
+    re.I,
+)
 _WEEKDAY = re.compile(
     r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b",
     re.I,
@@ -831,6 +839,34 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     return True
 
 
+_COORDINATED = re.compile(r"\b(?:et|and|und|sowie|ainsi que|as well as)\s*,?\s*$", re.I)
+
+
+def _conjunct_dates(
+    sentence: Sentence, clause: Clause, models: list[Mention]
+) -> dict[int, Clause]:
+    """The clause each model keeps when a date opens a later conjunct ("le X pour l'Amérique
+    latine et, depuis octobre dernier, le Y"): the models before that date do not take it."""
+    if len(models) < 2 or not clause.dates:
+        return {}
+    out: dict[int, Clause] = {}
+    for i, model in enumerate(models[:-1]):
+        later = models[i + 1].start
+        theirs = [
+            d for d in clause.dates
+            if model.end <= d.start and d.end <= later
+            and _COORDINATED.search(sentence.local(model.end, d.start))
+        ]  # fmt: skip
+        if theirs:
+            for earlier in models[: i + 1]:
+                kept = [d for d in clause.dates if d not in theirs]
+                if earlier.start in out:
+                    kept = [d for d in out[earlier.start].dates if d not in theirs]
+                out[earlier.start] = Clause(clause.start, clause.end, clause.text,
+                                            clause.mentions, clause.refs, kept)  # fmt: skip
+    return out
+
+
 def production_facts(state: ArticleState, sentence: Sentence) -> None:
     """Add the sentence's production drafts to `state`."""
     if state.has("unconfirmed", sentence.text):
@@ -870,6 +906,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             models = list(state.current_models)
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
+
         elif (
             not models
             and last_models
@@ -942,6 +979,10 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if status is None and _remaining(state, scope, models):
             # "Ab 2027 hätte Zwickau dann nur noch den Audi Q4 e-tron gebaut": made there now
             _add_located(state, sentence, clause, models, ProductionStatus.ONGOING, 0.1)
+        if status is None and clause.refs:
+            now = [m for m in models if _MADE_NOW.match(sentence.local(m.end, m.end + 60))]
+            made = _add_located(state, sentence, clause, now, ProductionStatus.ONGOING, 0.1)
+            produced.extend(model for model, _ in made)
         if status is None:
             if _former_plan(state, scope):
                 _superseded(state, sentence, clause, models)
@@ -968,7 +1009,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if final == ProductionStatus.ENDED and state.has("no_longer", clause.text):
             denied = _Denied(models, clause, len(state.drafts), no_longer=True, since=end)
         beside = _BESIDE_EXISTING.search(clause.text) if len(models) > 1 else None
+        own = _conjunct_dates(sentence, timed, models)
+        told = (start, end, final)
         for model in models:
+            start, end, final = told
+            if model.start in own:
+                # "produit déjà le X … et, depuis octobre dernier, le Y": the date is Y's
+                start, end, final = _dates(state, sentence, own[model.start], status)
             plant, penalty = _plant_for(state, sentence, clause, model)
             if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
                 continue
