@@ -372,6 +372,20 @@ _PART_OF_PLANT = re.compile(
 )
 
 
+_OPENING_NOUN = re.compile(
+    r"mise en service|inaugur|ouverture|opening|eröffnung|inbetriebnahme", re.I
+)
+_PUT_OFF = re.compile(
+    r"\b(?:prévue?s?|planned|scheduled|geplant|vorgesehen|repouss\w*|report[ée]\w*|décal[ée]\w*|"
+    r"postponed|delayed|pushed back|verschoben)\b",
+    re.I,
+)
+_PUT_OFF_TO = re.compile(
+    r"\b(?:repouss[ée]e?s?|report[ée]e?s?|décal[ée]e?s?)\s+(?:à|au|en)\b|"
+    r"\b(?:postponed|delayed|pushed back|put off)\s+(?:to|until|till)\b|\bverschoben\s+(?:auf|in)\b|"
+    r"\bverschiebt sich (?:auf|in)\b",
+    re.I,
+)
 _AFTER_PAUSES = re.compile(r"\b(?:après|after|following|nach)\s+(?:[\w'’-]+\s+){0,8}$", re.I)
 
 
@@ -489,13 +503,25 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
             continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
         if status == PlantStatus.CLOSED and state.has("status_future", segment):
             status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
-        if status == PlantStatus.OPENED and state.has("status_future", segment):
-            status = PlantStatus.PLANNED  # "das Ende 2025 eröffnet werden soll": not yet
+        if status == PlantStatus.OPENED and (
+            state.has("status_future", segment)
+            or (_OPENING_NOUN.search(cue.group(0)) and _PUT_OFF.search(text[cue.end() :]))
+        ):
+            # "das Ende 2025 eröffnet werden soll", "la mise en service …, prévue en 2028,
+            # est désormais repoussée à 2030": not yet
+            status = PlantStatus.PLANNED
         plant = _plant(state, sentence, sentence.start + cue.start())
         unplaced = plant is None and state.current_plant is None and not sentence.refs
         if plant is None and not (unplaced and state.has("plant_noun", text)):
             continue
         when = _status_date(sentence, sentence.start + cue.start())
+        put_off = _PUT_OFF_TO.search(text, cue.end())
+        if put_off is not None:
+            # "… est désormais repoussée à 2030": the new date, not the one it had
+            later = [
+                d for d in sentence.dates if -4 <= d.start - sentence.start - put_off.end() <= 12
+            ]
+            when = later[0].date if later else when
         stale = (
             when is not None
             and state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS
