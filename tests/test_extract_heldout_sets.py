@@ -54,8 +54,12 @@ SETS = [
             }
         ),
     ),
-    HeldOut("heldout7", 701, None),
-    HeldOut("heldout8", 801, None),
+    # blind 0.54 (16:07 UTC, 3cc144e), then opened
+    HeldOut("heldout7", 701, 0.51),
+    # blind 0.74 (16:07 UTC, 3cc144e), then opened
+    HeldOut("heldout8", 801, 0.71),
+    HeldOut("heldout9", 901, None),
+    HeldOut("heldout10", 931, None),
 ]
 BY_NAME = {s.name: s for s in SETS}
 
