@@ -848,6 +848,58 @@ def _cued_places(text: str, mentions: list[Mention], kb: Knowledge) -> list[Ment
     return found
 
 
+# a town the gazetteer does not know, named where only a town can stand: "its plant in
+# Uusikaupunki", "the factory at 6th of October City", "im Werk in Molsheim", "das Werk
+# Uusikaupunki (Finnland)", "the Molsheim plant"; English and German have no NER for this
+_TOWN_WORD = r"(?:[A-ZÀ-ÝŁŚŻ][\w'’-]+|\d{1,2}(?:st|nd|rd|th))"
+_TOWN = rf"{_TOWN_WORD}(?:\s+(?:(?:of|de|la|del|do|da|sur|upon|am|an der)\s+)?[A-ZÀ-ÝŁŚŻ][\w'’-]+){{0,3}}"
+_UNKNOWN_TOWN = {
+    "en": re.compile(
+        rf"\b(?:plant|factory|facility|works|assembly plant|complex)\s+(?:in|at|near)\s+(?P<a>{_TOWN})"
+        rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+(?:plant|factory|assembly plant|works)\b"
+    ),
+    "de": re.compile(
+        rf"\b(?:Werk|Werks|Werkes|Fabrik|Montagewerk|Standort|Standorts)\s+(?:in|bei)\s+(?P<a>{_TOWN})"
+        rf"|\b(?:Werk|Werks|Werkes|Montagewerk)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)(?=\s*[,.;(]|\s+(?:im|in|bei|nahe)\s)"
+    ),
+}
+_NOT_A_TOWN = frozenset(
+    fold(w)
+    for w in (
+        "January February March April May June July August September October November December "
+        "Januar Februar März Juni Juli Oktober Dezember Monday Tuesday Wednesday Thursday Friday "
+        "Saturday Sunday Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Ende Anfang "
+        "Mitte Jahr Jahres Sommer Herbst Winter Frühjahr The This That Its Their Our His Her "
+        "Europe Asia Africa America Zukunft Deutschland Produktion Betrieb Norden Süden Osten "
+        "Westen North South East West Central Nordosten Südosten Nordwesten Südwesten"
+    ).split()
+)
+
+
+def _unknown_towns(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    rule = _UNKNOWN_TOWN.get(lang)
+    if rule is None:
+        return []
+    found: list[Mention] = []
+    for m in rule.finditer(text):
+        group = "a" if m.group("a") else "b"
+        name, start = m.group(group), m.start(group)
+        name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
+        end = start + len(name)
+        words = name.split()
+        if fold(words[0]) in _NOT_A_TOWN or any(fold(w) in _NOT_A_TOWN for w in words[-1:]):
+            continue
+        if any(o.start < end and start < o.end for o in mentions):
+            continue  # a known model, company, plant or place
+        if group == "a" and any(
+            o.kind in ("PLANT", "PLACE") and o.start <= m.start() <= o.end + 2 for o in mentions
+        ):
+            continue  # "Toyota's Burnaston factory in Derbyshire": the known plant's county
+        place = PlaceInfo(name, "city", None, None)
+        found.append(Mention("PLACE", start, end, name, name, place=place))
+    return found
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -865,6 +917,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*base, *_pattern_mentions(text, base, kb, lang=lang)])
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
     base = _resolve([*base, *_cued_places(text, base, kb)])
+    base = _resolve([*base, *_unknown_towns(text, base, lang)])
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(
