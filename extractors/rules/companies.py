@@ -41,6 +41,7 @@ from factwatch.model import FactType, fold
 
 __all__ = [
     "agreement_facts",
+    "defined_acronyms",
     "english_role",
     "executive_facts",
     "finish_roles",
@@ -402,29 +403,64 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_ACRONYM = re.compile(
+    r"(?P<full>[A-Z][\w&’'-]*(?:\s+(?:de\s+|of\s+)?[A-Z][\w&’'-]*){1,5})\s*\((?P<short>[A-Z][A-Za-z]{1,6})\)"
+)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """ "Toyota Kirloskar Motor (TKM)", "Mitsubishi Motors Thailand (MMTh)": the short
+    name → the full one, where the short one is the initials of the last words."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        short = m.group("short")
+        words = [w for w in m.group("full").split() if w not in ("de", "of")]
+        letters = [c for c in short if c.isupper()]
+        for i in range(len(words) - len(letters), -1, -1):
+            tail = words[i:]
+            if "".join(w[0] for w in tail) == "".join(letters) and len(tail) >= 2:
+                out.setdefault(short, " ".join(tail))
+                break
+    return out
+
+
+# the gap from a title to its company: "CEO of", "managing director and chief executive of"
+_TITLE_GAP = (
+    r"\s*(?:(?:and|et|und)\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?:\w+\s+)?(?:de|du|d'|of|at|chez|bei|von|der|des|du groupe|de la marque|d’)\s*(?:l'|la |le |the )?"
+)
+
+
 def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:
     text = sentence.text
     rel_s, rel_e = start - sentence.start, end - sentence.start
     companies = sentence.of_kind("COMPANY")
     for c in companies:
         gap = text[rel_e : c.start - sentence.start]
-        if c.start >= end and re.fullmatch(
-            r"\s*(?:\w+\s+)?(?:de|du|d'|of|at|chez|bei|von|der|des|du groupe|de la marque|d’)\s*(?:l'|la |le |the )?",
-            gap,
-            re.I,
-        ):
-            return c.name
+        if c.start >= end and re.fullmatch(_TITLE_GAP, gap, re.I):
+            return state.acronyms.get(c.text, c.name)
     for p in sentence.of_kind("PLANT"):
         # "president of Toyota Motor Manufacturing Kentucky": a subsidiary named as its
         # plant is ("usine", "plant", "Werk" would make it a plant instead)
         gap = text[rel_e : p.start - sentence.start]
         if (
             p.start >= end
-            and re.fullmatch(r"\s*(?:of|de|du|d'|d’|von|der|des|at|chez|bei)\s*", gap, re.I)
+            and re.fullmatch(_TITLE_GAP, gap, re.I)
             and p.text[:1].isupper()
             and not state.has("plant_noun", p.text)
         ):
-            return _subsidiary_name(state, sentence, p)
+            return state.acronyms.get(p.text) or _subsidiary_name(state, sentence, p)
+    for p in sentence.of_kind("PLACE"):
+        # "directeur général de Thaco Auto": a name the NER took for a place, not one the
+        # gazetteer knows, right after a title is its company
+        gap = text[rel_e : p.start - sentence.start]
+        if (
+            p.start >= end
+            and re.fullmatch(_TITLE_GAP, gap, re.I)
+            and " " in p.text
+            and state.kb.place(p.text) is None
+        ):
+            return p.text
     for c in reversed(companies):
         gap = text[c.end - sentence.start : rel_s]
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
@@ -665,6 +701,7 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
                 continue
+            company = state.acronyms.get(company, company)  # "… chief executive of MMTh"
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
             if (

@@ -66,6 +66,8 @@ class ArticleState:
     # plant-status drafts whose plant only the next sentence names, and their sentence
     unplaced: list[Draft] = field(default_factory=list)
     unplaced_sentence: int = -10
+    # acronyms the article defines ("Toyota Kirloskar Motor (TKM)") → the full name
+    acronyms: dict[str, str] = field(default_factory=dict)
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_classes: set[str] | None = field(default=None, repr=False)
     _filtered: frozenset[str] | None = field(default=None, repr=False)

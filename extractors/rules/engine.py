@@ -33,7 +33,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extractors.lexicon import pattern
-from extractors.rules.companies import agreement_facts, executive_facts, finish_roles
+from extractors.rules.companies import (
+    agreement_facts,
+    defined_acronyms,
+    executive_facts,
+    finish_roles,
+)
 from extractors.rules.context import ArticleState, Clause, DateRef, Draft, Sentence
 from extractors.rules.dates_api import find_date_refs
 from extractors.rules.knowledge import Knowledge, knowledge
@@ -326,7 +331,7 @@ def extract_doc(
     state = ArticleState(
         lang=lang, kb=kb, published=published,
         registry=PlantRegistry(kb, default_operator=main, companies=companies),
-        main_company=main, companies=companies,
+        main_company=main, companies=companies, acronyms=defined_acronyms(text),
     )  # fmt: skip
     in_span_mentions = _by_start(mentions)
     in_span_dates = _by_start(dates)

@@ -842,9 +842,7 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
 _COORDINATED = re.compile(r"\b(?:et|and|und|sowie|ainsi que|as well as)\s*,?\s*$", re.I)
 
 
-def _conjunct_dates(
-    sentence: Sentence, clause: Clause, models: list[Mention]
-) -> dict[int, Clause]:
+def _conjunct_dates(sentence: Sentence, clause: Clause, models: list[Mention]) -> dict[int, Clause]:
     """The clause each model keeps when a date opens a later conjunct ("le X pour l'Amérique
     latine et, depuis octobre dernier, le Y"): the models before that date do not take it."""
     if len(models) < 2 or not clause.dates:
