@@ -978,9 +978,16 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             # "Ab 2027 hätte Zwickau dann nur noch den Audi Q4 e-tron gebaut": made there now
             _add_located(state, sentence, clause, models, ProductionStatus.ONGOING, 0.1)
         if status is None and clause.refs:
-            now = [m for m in models if _MADE_NOW.match(sentence.local(m.end, m.end + 60))]
-            made = _add_located(state, sentence, clause, now, ProductionStatus.ONGOING, 0.1)
-            produced.extend(model for model, _ in made)
+            for model in models:
+                told = _MADE_NOW.match(sentence.local(model.end, model.end + 60))
+                where = [
+                    rid for ref, rid in zip(sentence.refs, sentence.ref_ids, strict=True)
+                    if told and 0 <= ref.start - model.end - told.end() <= 12
+                ]  # fmt: skip — the place the apposition names
+                if where:
+                    _add(state, sentence, model, where[0], ProductionStatus.ONGOING,
+                         BASE_CONFIDENCE - 0.1)  # fmt: skip
+                    produced.append(model)
         if status is None:
             if _former_plan(state, scope):
                 _superseded(state, sentence, clause, models)
