@@ -102,7 +102,7 @@ LEXICON: dict[str, str] = {
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     # a title that was held ("Ex-VW-Chef", "der frühere Vorstandschef"): no current executive
     "former_title": r"ex|ehemalige\w*|frühere\w*|einstige\w*|damalige\w*",
-    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
+    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
     # a government as the party of an agreement ("die türkische Regierung")
     "government": r"regierung|bundesregierung|staatsregierung",

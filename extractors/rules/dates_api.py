@@ -30,6 +30,11 @@ _NAMES_ITS_YEAR = re.compile(
     r"nächste[nmr]?|vergangene[nmr]?|dieses|diesen|letzte[nmr]?)\b",
     re.I,
 )
+_DATED_THING = re.compile(
+    r"\b(?:\w*einigung|\w*vereinbarung|beschluss|\w*vertrag|abkommen|entscheidung|accord|"
+    r"décision|protocole|agreement|deal|decision|settlement)\s+(?:vom|du|of)\s*$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ«\"“])")
 # a date that repeats the one before: "cessera sa production à la même date"
 _SAME_DATE = re.compile(
@@ -102,8 +107,10 @@ def find_date_refs(
             and not (future is not None and future.search(window[past_cue.end() :]))
         ):
             continue
+        # "die Einigung vom 20. Dezember", "l'accord du 20 décembre": a dated thing, done
+        dated = _DATED_THING.search(text[max(0, mention.start - 30) : mention.start])
         if (
-            told_past
+            (told_past or (dated and date.start > published.end))
             and date.start > published.end
             and not re.search(r"\d{4}", mention.text)
             and not _NAMES_ITS_YEAR.search(mention.text)  # "next year" says which year

@@ -865,14 +865,79 @@ _UNKNOWN_TOWN = {
 }
 _NOT_A_TOWN = frozenset(
     fold(w)
-    for w in (
-        "January February March April May June July August September October November December "
-        "Januar Februar März Juni Juli Oktober Dezember Monday Tuesday Wednesday Thursday Friday "
-        "Saturday Sunday Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Ende Anfang "
-        "Mitte Jahr Jahres Sommer Herbst Winter Frühjahr The This That Its Their Our His Her "
-        "Europe Asia Africa America Zukunft Deutschland Produktion Betrieb Norden Süden Osten "
-        "Westen North South East West Central Nordosten Südosten Nordwesten Südwesten"
-    ).split()
+    for w in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Januar",
+        "Februar",
+        "März",
+        "Juni",
+        "Juli",
+        "Oktober",
+        "Dezember",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Ende",
+        "Anfang",
+        "Mitte",
+        "Jahr",
+        "Jahres",
+        "Sommer",
+        "Herbst",
+        "Winter",
+        "Frühjahr",
+        "The",
+        "This",
+        "That",
+        "Its",
+        "Their",
+        "Our",
+        "His",
+        "Her",
+        "Europe",
+        "Asia",
+        "Africa",
+        "America",
+        "Zukunft",
+        "Deutschland",
+        "Produktion",
+        "Betrieb",
+        "Norden",
+        "Süden",
+        "Osten",
+        "Westen",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Nordosten",
+        "Südosten",
+        "Nordwesten",
+        "Südwesten",
+    ]
 )
 
 
