@@ -200,3 +200,21 @@ def test_a_coordinated_title_reaches_its_company() -> None:
     )
     execs = _of(facts, "executive")
     assert [(f.company or "").split()[0] for f in execs] == ["Kia"]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_a_shared_bare_name_takes_the_brand_the_article_names_most() -> None:
+    # "Sandero" is Dacia's and, in Latin America, Renault's
+    text = (
+        "date 2024-05-02 (Test) — Dacia augmente la cadence à Mioveni, où Dacia assemble le "
+        "Duster. Renault reste discret. Quant à la Sandero, elle est désormais produite à "
+        "Tanger."
+    )
+    assert _production(_facts(text)).get("Dacia Sandero", (None,))[0] == "Tangier"
+    text = (
+        "date 2024-05-02 (Test) — Renault produit la Sandero dans son usine de Córdoba, en "
+        "Argentine, a indiqué Renault. Dacia n'est pas concernée."
+    )
+    assert "Renault Sandero" in _production(_facts(text))

@@ -684,6 +684,23 @@ def _named_in(sentence: str, names: Sequence[str]) -> bool:
     return any(f" {fold(n)} " in folded for n in names if len(fold(n)) >= 2)
 
 
+def _times_named(text: str, names: Sequence[str]) -> int:
+    folded = f" {fold(text)} "
+    return sum(folded.count(f" {fold(n)} ") for n in set(names) if len(fold(n)) >= 2)
+
+
+def _article_brand(text: str, brands: list[ModelInfo], kb: Knowledge) -> ModelInfo | None:
+    """Of the brands sharing a name, the one the article names; of several, the one it names
+    most ("la Sandero" in an article about Dacia's Mioveni plant that names Renault once)."""
+    if len(brands) <= 1:
+        return brands[0] if brands else None
+    counts = sorted(
+        ((_times_named(text, kb.company_names(b.brand or "")), i) for i, b in enumerate(brands)),
+        reverse=True,
+    )
+    return brands[counts[0][1]] if counts[0][0] > counts[1][0] else None
+
+
 def _title_case(sentence: str) -> bool:
     """A headline in title case ("Ford Shifts Focus To Electric Vans"): no cue."""
     words = re.findall(r"[^\W\d_]{4,}", sentence)
@@ -725,7 +742,7 @@ def _cued_models(
                 brands = [
                     c for c in choices if c.brand and _named_in(text, kb.company_names(c.brand))
                 ]
-                info = brands[0] if len(brands) == 1 else choices[0] if len(choices) == 1 else None
+                info = _article_brand(text, brands, kb) or (choices[0] if len(choices) == 1 else None)
             if info is None and not _SENTENCE_START.search(text[s_start:start]):
                 info = _brand_in_sentence(sentence, word.group(0), choices, kb, lang=lang)
                 if info is None and not _LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]):
@@ -748,12 +765,8 @@ def _cued_models(
                     c for c in choices if c.brand and _named_in(text, kb.company_names(c.brand))
                 ]
                 key = fold(word.group(0))
-                if (
-                    len(brands) == 1
-                    and key not in _CALENDAR
-                    and not (lang == "de" and key in _DE_NOUNS)
-                ):
-                    info = brands[0]
+                if key not in _CALENDAR and not (lang == "de" and key in _DE_NOUNS):
+                    info = _article_brand(text, brands, kb)
             if info is not None:
                 named.add(info.name)  # one cue is enough for the rest of the article
                 found.append(
