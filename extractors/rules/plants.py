@@ -58,6 +58,13 @@ _PREP = re.compile(
 _CHAIN_GAP = re.compile(
     r"^(?:\s*,\s*(?:en |in |au |aux |dans l'|dans le )?|\s*\(\s*|\s+en\s+|\s+in\s+|\s*-\s*)$", re.I
 )
+# "Araquari im Bundesstaat Santa Catarina", "Betim, dans l'État du Minas Gerais": what
+# follows is the town's state, even where a town elsewhere has its name
+_STATE_GAP = re.compile(
+    r"^(?:\s*,)?\s+(?:im Bundesstaat|in der Provinz|in the (?:state|province) of|in the \w+ state of|"
+    r"dans l'[ÉE]tat (?:de|du|d')|dans la province (?:de|du|d'))\s*$",
+    re.I,
+)
 # plural plant nouns name several plants ("Standorte in Deutschland", "its U.S. plants")
 _PLURAL_NOUNS = frozenset(
     [
@@ -97,6 +104,12 @@ def _chains(places: list[Mention], text: str, offset: int) -> list[list[Mention]
             gap = text[prev.end - offset : m.start - offset]
             if _CHAIN_GAP.match(gap) and _rank(prev.place) != _rank(m.place):
                 chains[-1].append(m)
+                continue
+            if _STATE_GAP.match(gap) and prev.place is not None and _rank(prev.place) == 0:
+                state = m.place if m.place is not None and _rank(m.place) == 1 else None
+                if state is None:
+                    state = PlaceInfo(m.name, "region", None, prev.place.country)
+                chains[-1].append(replace(m, place=state))
                 continue
         chains.append([m])
     return chains
