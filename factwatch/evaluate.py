@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# FACTWATCH_STRICT_PLACES=1: plants agree on their written town only, not also as two towns of
+# one known plant (city and locality); the figures before 2026-12-01 16:40 UTC were strict
+STRICT_PLACES = os.environ.get("FACTWATCH_STRICT_PLACES") == "1"
 
 VALUE_TOLERANCE = 0.05
 FACT_TYPES = (
@@ -422,6 +427,27 @@ def place_matches(a: str | None, b: str | None) -> bool:
     return long[: len(short)] == short  # "Flins" = "Flins-sur-Seine"
 
 
+def _kb_plant_ids(city: str, operator: str | None) -> set[str]:
+    kb = _kb()
+    if kb is None or not operator:
+        return set()
+    try:
+        found = kb.plants_near(city=city, operator=operator)
+    except Exception:
+        return set()
+    return {str(getattr(p, "id", "")) for p in found if getattr(p, "id", None)}
+
+
+def _same_kb_plant(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Two towns of one known plant of the same operator: its city and a locality ("Oran" and
+    "Tafraoui", "Pretoria" and "Rosslyn"), which writers use either way for the same plant."""
+    if STRICT_PLACES:
+        return False
+    operator = gold.get("operator") or pred.get("operator")
+    gold_ids = _kb_plant_ids(str(gold["city"]), operator)
+    return bool(gold_ids) and bool(gold_ids & _kb_plant_ids(str(pred["city"]), operator))
+
+
 def plant_matches(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None) -> bool:
     """The README's plant rule: city, else region, else operator, else country."""
     if not gold or not pred:
@@ -431,7 +457,7 @@ def plant_matches(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None
         return False
     if gold.get("city"):
         if pred.get("city"):
-            return place_matches(gold["city"], pred["city"])
+            return place_matches(gold["city"], pred["city"]) or _same_kb_plant(gold, pred)
         return bool(gold.get("region") and pred.get("region")) and place_matches(
             gold["region"], pred["region"]
         )
