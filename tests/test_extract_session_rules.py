@@ -218,3 +218,21 @@ def test_a_shared_bare_name_takes_the_brand_the_article_names_most() -> None:
         "Argentine, a indiqué Renault. Dacia n'est pas concernée."
     )
     assert "Renault Sandero" in _production(_facts(text))
+
+
+def test_an_unknown_town_once_found_is_the_town_again_later() -> None:
+    facts = _facts(
+        "date 2024-02-15 (Test) — Valmet Automotive builds cars at its plant in Kvarnholm. "
+        "Valmet has assembled the GLC for Mercedes in Kvarnholm since 2017, alongside the "
+        "Stuttgart automaker's own plants."
+    )
+    made = _production(facts)
+    assert made["Mercedes-Benz GLC"][0] == "Kvarnholm"
+
+
+def test_a_plant_s_own_name_before_its_known_town_is_not_a_town() -> None:
+    facts = _facts(
+        "date 2024-02-15 (Test) — Im Werk Kirschberg in Ota sollen ab 2027 Elektroautos gebaut "
+        "werden. Derzeit laufen in Kirschberg der Forester und der Crosstrek vom Band."
+    )
+    assert {f.plant.city for f in _of(facts, "production") if f.plant} == {"Ota"}

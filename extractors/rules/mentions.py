@@ -742,7 +742,9 @@ def _cued_models(
                 brands = [
                     c for c in choices if c.brand and _named_in(text, kb.company_names(c.brand))
                 ]
-                info = _article_brand(text, brands, kb) or (choices[0] if len(choices) == 1 else None)
+                info = _article_brand(text, brands, kb) or (
+                    choices[0] if len(choices) == 1 else None
+                )
             if info is None and not _SENTENCE_START.search(text[s_start:start]):
                 info = _brand_in_sentence(sentence, word.group(0), choices, kb, lang=lang)
                 if info is None and not _LOCATIVE_BEFORE.search(text[max(0, start - 12) : start]):
@@ -954,7 +956,7 @@ _NOT_A_TOWN = frozenset(
 )
 
 
-def _unknown_towns(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
     rule = _UNKNOWN_TOWN.get(lang)
     if rule is None:
         return []
@@ -969,12 +971,32 @@ def _unknown_towns(text: str, mentions: list[Mention], lang: str) -> list[Mentio
             continue
         if any(o.start < end and start < o.end for o in mentions):
             continue  # a known model, company, plant or place
+        if kb.plant(name) is not None or kb.company(name) is not None or kb.model(name) is not None:
+            continue  # "das Werk Yajima": a known plant's own name
         if group == "a" and any(
             o.kind in ("PLANT", "PLACE") and o.start <= m.start() <= o.end + 2 for o in mentions
         ):
             continue  # "Toyota's Burnaston factory in Derbyshire": the known plant's county
         place = PlaceInfo(name, "city", None, None)
         found.append(Mention("PLACE", start, end, name, name, place=place))
+    # the town once found is the town wherever the article names it again ("… in Uusikaupunki
+    # since 2017")
+    placed = [
+        m
+        for m in found
+        if not any(
+            o.kind == "PLACE"
+            and re.fullmatch(r"\s+(?:in|bei|near|at|im|à|en)\s+", text[m.end : o.start])
+            for o in mentions
+        )
+    ]  # fmt: skip — "Werk Yajima in Ota": a plant's own name, the town is Ota
+    for town in {m.text for m in placed}:
+        for again in re.finditer(rf"(?<![\w-]){re.escape(town)}(?![\w-])", text):
+            s, e = again.start(), again.end()
+            if any(o.start < e and s < o.end for o in [*mentions, *found]):
+                continue
+            place = PlaceInfo(town, "city", None, None)
+            found.append(Mention("PLACE", s, e, town, town, place=place))
     return found
 
 
@@ -995,7 +1017,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*base, *_pattern_mentions(text, base, kb, lang=lang)])
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
     base = _resolve([*base, *_cued_places(text, base, kb)])
-    base = _resolve([*base, *_unknown_towns(text, base, lang)])
+    base = _resolve([*base, *_unknown_towns(text, base, kb, lang)])
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(

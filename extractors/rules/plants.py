@@ -80,7 +80,12 @@ _PLURAL_NOUNS = frozenset(
         "complexes",
     ]
 )
-_BASED = re.compile(r"^\s*-\s*(?:based|basierte?n?)\b", re.I)
+_BASED = re.compile(
+    r"^\s*-\s*(?:based|basierte?n?)\b"
+    # "the Stuttgart automaker's own plants": the company's home town, not a site
+    r"|^\s+(?:automaker|carmaker|car maker|manufacturer|group|company)\b",
+    re.I,
+)
 MAX_NOUN_GAP = (
     7  # words between a plant noun and its place ("usine de 4 milliards de dollars en …")
 )
@@ -129,12 +134,14 @@ def _broader(a: PlaceInfo | None, b: PlaceInfo | None) -> bool:
 def location(chain: list[Mention]) -> Plant:
     """City, region and country of a chain of places (most specific first)."""
     city = region = country = None
+    guessed = False  # the city is a name no gazetteer knows ("Werk Yajima in Ota")
     for m in chain:
         info = m.place
         if info is None:
             continue
-        if info.kind in ("city", "county", "district") and city is None:
-            city = info.name
+        known = info.country is not None or info.region is not None
+        if info.kind in ("city", "county", "district") and (city is None or (guessed and known)):
+            city, guessed = info.name, not known
             region = region or info.region
         elif info.kind in ("region", "state") and region is None:
             region = info.name

@@ -981,7 +981,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             for model in models:
                 told = _MADE_NOW.match(sentence.local(model.end, model.end + 60))
                 where = [
-                    rid for ref, rid in zip(sentence.refs, sentence.ref_ids, strict=True)
+                    rid
+                    for ref, rid in zip(sentence.refs, sentence.ref_ids, strict=True)
                     if told and 0 <= ref.start - model.end - told.end() <= 12
                 ]  # fmt: skip — the place the apposition names
                 if where:
