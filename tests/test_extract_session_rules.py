@@ -236,3 +236,13 @@ def test_a_plant_s_own_name_before_its_known_town_is_not_a_town() -> None:
         "werden. Derzeit laufen in Kirschberg der Forester und der Crosstrek vom Band."
     )
     assert {f.plant.city for f in _of(facts, "production") if f.plant} == {"Ota"}
+
+
+def test_a_town_east_of_a_city_keeps_its_own_name_and_a_dollar_is_no_place() -> None:
+    facts = _facts(
+        "date 2022-03-17 (Test) — Hyundai hat am Mittwoch sein erstes Autowerk in Südostasien "
+        "offiziell eröffnet. Die Fabrik in Cikarang östlich von Jakarta soll 150.000 Fahrzeuge "
+        "im Jahr bauen. Hyundai hat in das Werk rund 1,55 Milliarden US-Dollar investiert."
+    )
+    assert {f.plant.city for f in facts if f.plant} == {"Cikarang"}
+    assert [f.status.value for f in _of(facts, "plant_status") if f.status] == ["opened"]

@@ -10,7 +10,7 @@ LEXICON: dict[str, str] = {
         r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage"
     ),
     "plant_noun": (
-        r"werk|werke|werks|werkes|stammwerk|standort|standorte|standortes|fabrik|fabriken|"
+        r"werk|werke|werks|werkes|stammwerk|autowerk|autowerke|autowerks|fahrzeugwerk|standort|standorte|standortes|fabrik|fabriken|"
         r"gigafactory|manufaktur|fertigungsstätte|produktionsstätte|produktionsstandort|"
         r"batteriefabrik|montagewerk|autofabrik|elektroautofabrik|linie"
     ),

@@ -1026,7 +1026,19 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
                 *(m for m in base if not any(c.start < m.end and m.start < c.end for c in cued)),
             ]
         )
-    return [m for m in _refine_models(text, base, kb) if not _names_a_platform(text, m)]
+    return [
+        m
+        for m in _refine_models(text, base, kb)
+        if not _names_a_platform(text, m) and not _names_a_currency(text, m)
+    ]
+
+
+# "1,55 Milliarden US-Dollar", "US$", "Hong Kong dollars": a currency, not a place
+_CURRENCY_AFTER = re.compile(r"^(?:-|\s)?(?:Dollar|dollars?|\$|Yuan|yuans?)\b|^\$", re.I)
+
+
+def _names_a_currency(text: str, m: Mention) -> bool:
+    return m.kind == "PLACE" and bool(_CURRENCY_AFTER.match(text[m.end : m.end + 10]))
 
 
 # a model name before a platform noun names the platform ("the first model of its Neue

@@ -38,7 +38,10 @@ __all__ = ["PlantRef", "PlantRegistry", "plant_refs"]
 
 _VICINITY = re.compile(
     r"(?:près de|pres de|non loin de|à proximité de|aux environs de|near|close to|outside|"
-    r"(?:west|east|north|south) of|bei|nahe|in der nähe von|suburban)\s*$",
+    r"(?:west|east|north|south|north-east|north-west|south-east|south-west) of|bei|nahe|in der nähe von|suburban|"
+    r"(?:östlich|westlich|nördlich|südlich|nordöstlich|nordwestlich|südöstlich|südwestlich) von|"
+    r"(?:à l'|au )(?:est|ouest|nord|sud|nord-est|nord-ouest|sud-est|sud-ouest) d[eu']?(?: la| l')?|"
+    r"(?:km|kilomètres|kilometres|kilometers|Kilometer) (?:\w+ )?(?:de|from|of|von)(?: la| l')?)\s*$",
     re.I,
 )
 # "based in Dearborn", "hors du marché chinois": a place that is not where anything is made
