@@ -69,7 +69,9 @@ _ALONGSIDE = re.compile(
 # after the cue are made there already
 _BESIDE_EXISTING = re.compile(
     r"\b(?:aux côtés d(?:u|e la|e l'|es|e)|à côté d(?:u|e la|e l'|es|e)|alongside|next to|"
-    r"neben (?:de[mnr]|ihren|seinen)|zusammen mit de[mnr]|gemeinsam mit de[mnr])(?!\w)",
+    r"neben (?:de[mnr]|ihren|seinen)|zusammen mit de[mnr]|gemeinsam mit de[mnr]|"
+    # "troisième modèle assemblé sur le site après la Fiat 500 et le Doblò": made there before
+    r"(?:modèle|model|Modell)\b[^,;.]{0,40}?\b(?:après|after|nach)(?: l[ae']| les| the| de[mnr])?)(?!\w)",
     re.I,
 )
 _RELATIVE = re.compile(
