@@ -246,3 +246,20 @@ def test_a_town_east_of_a_city_keeps_its_own_name_and_a_dollar_is_no_place() -> 
     )
     assert {f.plant.city for f in facts if f.plant} == {"Cikarang"}
     assert [f.status.value for f in _of(facts, "plant_status") if f.status] == ["opened"]
+
+
+def test_opened_in_passing_in_each_language() -> None:
+    cases = [
+        "date 2025-11-20 (Test) — Das 2019 eröffnete Werk in Zwickau ist auf 300.000 "
+        "Fahrzeuge im Jahr ausgelegt.",
+        "date 2025-11-20 (Test) — « Nous avons formé mille techniciens depuis l'ouverture de "
+        "l'usine, en 2019 », dit le directeur du site Toyota d'Onnaing.",
+        "date 2025-11-20 (Test) — The Aston Martin production centre in Gaydon, opened in 2019, "
+        "employs around 1,200 people.",
+    ]
+    for text in cases:
+        statuses = _of(_facts(text), "plant_status")
+        assert [
+            (f.status.value if f.status else None, f.date.label if f.date else None)
+            for f in statuses
+        ] == [("opened", "2019")], text

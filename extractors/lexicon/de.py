@@ -107,7 +107,10 @@ LEXICON: dict[str, str] = {
     # a government as the party of an agreement ("die türkische Regierung")
     "government": r"regierung|bundesregierung|staatsregierung",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",
-    "opened": r"eröffnet|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen",
+    "opened": (
+        r"eröffnet|eröffnete[nmrs]?|eröffnung|eingeweiht|in betrieb genommen|gegründet|in betrieb gegangen|"
+        r"(?:das|die) \d{4} (?:die produktion aufnahm|in betrieb ging)"
+    ),
     "construction": (
         r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|bau wieder aufgenommen|"
         r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)|"

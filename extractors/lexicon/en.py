@@ -13,7 +13,8 @@ LEXICON: dict[str, str] = {
     ),
     "plant_noun": (
         r"plants?|factory|factories|facility|facilities|site|complex|assembly complex|"
-        r"gigafactory|giga|metaplant|works|assembly plant|manufacturing plant|operations"
+        r"gigafactory|giga|metaplant|works|assembly plant|manufacturing plant|operations|"
+        r"production cent(?:re|er)|manufacturing cent(?:re|er)|vehicle cent(?:re|er)|assembly cent(?:re|er)"
     ),
     "plant_anaphor": (
         r"the plant|the factory|the facility|the site|the complex|the metaplant|this plant|"

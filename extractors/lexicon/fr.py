@@ -171,6 +171,7 @@ LEXICON: dict[str, str] = {
     "agreement_bad": r"pourparlers|discussions|négociations|en vue d|actionnaires|s'est associé",
     "opened": (
         r"ouverte en|ouvert en|ouverture en|inaugur\w*|depuis son ouverture|mise en service|a ouvert|"
+        r"depuis l'ouverture d[eu] (?:l'|la |le )?(?:usine|site)|"
         r"a été inaugurée?|est entrée? en service"
     ),
     "status_future": (
