@@ -263,3 +263,21 @@ def test_opened_in_passing_in_each_language() -> None:
             (f.status.value if f.status else None, f.date.label if f.date else None)
             for f in statuses
         ] == [("opened", "2019")], text
+
+
+def test_more_plant_status_phrasings() -> None:
+    cases = {
+        "date 2025-07-16 (Test) — Nissan will stop vehicle production at its plant in "
+        "Sunderland by the end of 2027, the company said.": "closing",
+        "date 2025-07-16 (Test) — Volkswagen hatte bereits im Frühjahr das Werk in Emden "
+        "stillgelegt, weil die Nachfrage sinkt.": "closed",
+        "date 2025-07-16 (Test) — Opel lässt sein Werk in Eisenach im Juli für zwei Wochen "
+        "stillstehen.": "paused",
+        "date 2025-07-16 (Test) — In Kecskemét entsteht neben dem bestehenden Werk eine neue "
+        "Fabrik für Elektroautos von Mercedes-Benz.": "under_construction",
+        "date 2025-07-16 (Test) — Fairfax will end Malibu production in November, when the "
+        "GM plant in Kansas City goes down for retooling.": "paused",
+    }
+    for text, status in cases.items():
+        got = [f.status.value for f in _of(_facts(text), "plant_status") if f.status]
+        assert got == [status], text

@@ -114,26 +114,28 @@ LEXICON: dict[str, str] = {
     "construction": (
         r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|bau wieder aufgenommen|"
         r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)|"
-        r"baut ein (?:neues )?werk|errichtet ein (?:neues )?werk"
+        r"baut ein (?:neues )?werk|errichtet ein (?:neues )?werk|treibt den bau (?:\w+ ){1,3}?voran|"
+        r"entsteht (?:\w+ ){0,8}?(?:ein|eine) (?:\w+ )?(?:werk|fabrik)"
     ),
     # a plant status stated as still to come ("soll Ende 2025 eröffnet werden")
     "status_future": r"soll|sollen|sollte|wird|werden|geplant|voraussichtlich",
     "plant_planned": (
         r"soll \d{4} beginnen|soll \w+ eröffnen|soll \w+ in betrieb|produktion soll|eröffnen soll|"
+        r"den betrieb aufnehmen soll|soll \d{4} den betrieb aufnehmen|"
         r"will ein (?:neues )?werk bauen|plant ein (?:neues )?werk"
     ),
     "closing": (
         r"wird geschlossen|soll geschlossen|schließung geplant|schließen|"
         r"schließung des (?:werks|werkes|standorts)|aus für das werk|wird dichtgemacht"
     ),
-    "closed": r"geschlossen|dichtgemacht",
+    "closed": r"geschlossen|dichtgemacht|stillgelegt",
     "sold": (
         r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|"
         r"verkauf (?:der|des|seines|seiner|ihres|ihrer) (?:\w+ ){0,2}?(?:werks?|fabrik|standort\w*)"
     ),
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
     "plant_paused": (
-        r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|"
+        r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|stillstehen|stillsteht|"
         r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand|"
         r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht"
     ),

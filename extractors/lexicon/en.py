@@ -177,7 +177,8 @@ LEXICON: dict[str, str] = {
     ),
     "closing": (
         r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut|"
-        r"will shut|plans to close|closure of (?:the|its) (?:\w+ )?(?:plant|factory)|will cease operations"
+        r"will shut|plans to close|closure of (?:the|its) (?:\w+ )?(?:plant|factory)|will cease operations|"
+        r"will (?:stop|end|cease) (?:all )?(?:vehicle|car) production at"
     ),
     "closed": (
         r"closed|shut down for good|closed its doors|"
@@ -192,7 +193,8 @@ LEXICON: dict[str, str] = {
     "plant_paused": (
         r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
         r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"
-        r"temporarily (?:closed|shut)"
+        r"temporarily (?:closed|shut)|goes down for retooling|go down for retooling|down for retooling|"
+        r"(?:idled|shut down|closed) for retooling"
     ),
     "operating": r"back to full|fully operational again|resumed full",
     "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
