@@ -281,3 +281,20 @@ def test_more_plant_status_phrasings() -> None:
     for text, status in cases.items():
         got = [f.status.value for f in _of(_facts(text), "plant_status") if f.status]
         assert got == [status], text
+
+
+def test_an_agreement_with_a_company_the_kb_does_not_know() -> None:
+    facts = _facts(
+        "date 2025-08-06 (Test) — Last month, Lucid signed an agreement with the robotics "
+        "start-up Vayable Dynamics under which it will supply 5,000 Gravity vehicles."
+    )
+    assert [set(f.parties) for f in _of(facts, "agreement")] == [{"Lucid", "Vayable Dynamics"}]
+
+
+def test_a_state_government_is_a_party() -> None:
+    facts = _facts(
+        "date 2024-08-06 (Test) — Toyota Kirloskar Motor signed a memorandum of understanding "
+        "with the Government of Karnataka in July for a new plant."
+    )
+    parties = [set(f.parties) for f in _of(facts, "agreement")]
+    assert parties == [{"Toyota Kirloskar Motor", "Government of Karnataka"}]

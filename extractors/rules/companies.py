@@ -781,10 +781,52 @@ def _parties(sentence: Sentence, state: ArticleState) -> list[tuple[int, str]]:
             continue
         if all(fold(c.name) != fold(name) for _, name in out):
             out.append((c.start, c.name))
+    for p in sentence.of_kind("PLANT"):
+        # a subsidiary the knowledge base also knows as its plant ("Toyota Kirloskar Motor")
+        company = state.kb.company(p.text)
+        if company is not None and all(fold(company.name) != fold(name) for _, name in out):
+            out.append((p.start, company.name))
+    out.sort()
     for pos, name in _governments(state, sentence):
         if all(fold(name) != fold(other) for _, other in out):
             out.append((pos, name))
+    if len(out) == 1:
+        for pos, name in _unknown_parties(state, sentence):
+            if all(fold(name) != fold(other) for _, other in out):
+                out.append((pos, name))
     return sorted(out)
+
+
+# the other side of an agreement, named by a company the knowledge base does not know: "signed
+# with Nuro", "Lucid, Uber and Nuro signed", "un accord avec Avtodom", "mit dem Institut NAMI"
+_PARTY_NAME = re.compile(
+    r"(?:\b(?:with|avec|mit|and|et|und|between|entre|zwischen|to|à|an)\s+|,\s+)"
+    rf"(?:(?:the|le|la|l['’]|les|die|der|dem|den|des)\s*)?(?:[a-z][a-z-]+\s+){{0,2}}(?P<name>[{_UP}][\w&.-]+(?:\s+[{_UP}][\w&.-]+){{0,2}})"
+)
+
+
+_NOT_A_PARTY = re.compile(
+    r"^(?:SUV|VUS|EV|BEV|PHEV|CEO|PDG|Government|Gouvernement|Regierung)\b|-Modell|-Werk|-Plattform",
+    re.I,
+)
+
+
+def _unknown_parties(state: ArticleState, sentence: Sentence) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for m in _PARTY_NAME.finditer(sentence.text):
+        name = m.group("name").rstrip(".,;:")
+        start = sentence.start + m.start("name")
+        end = start + len(name)
+        if name.split()[0] in _STOP_NAMES or len(name) < 3 or _NOT_A_PARTY.search(name):
+            continue
+        if any(o.start < end and start < o.end for o in sentence.mentions):
+            continue  # a place, a person, a model or a known company
+        if state.kb.place(name) or state.kb.model(name) or state.kb.place(name.split()[-1]):
+            continue
+        if name.isupper() and len(name) > 6:
+            continue  # shouting, not a name
+        found.append((start, name))
+    return found
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)(?:\s+([\w'’-]+))?\s+$")
@@ -830,7 +872,8 @@ def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str
             continue  # "welcomed by the Hungarian government": a bystander, not a party
         for word in candidates:
             info = state.kb.place(word)
-            if info is not None and str(info.kind) == "country":
+            if info is not None and str(info.kind) in ("country", "region"):
+                # "the Turkish government", "the Government of Maharashtra"
                 found.append((sentence.start + m.start(), f"Government of {info.name}"))
                 break
     return found
