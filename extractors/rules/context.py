@@ -83,12 +83,18 @@ class ArticleState:
         other texts are always searched."""
         if self._filtered is None:
             self._filtered = filtered_classes(self.lang)
-        if cls not in self._filtered or text not in self.sentence:
+        if cls not in self._filtered:
+            return True
+        whole = text is self.sentence
+        if not whole and text not in self.sentence:
             return True
         classes = self._sentence_classes
         if classes is None:
             classes = self._sentence_classes = text_classes(self.lang, self.sentence)
-        return cls in classes or cls in window_classes(self.lang, lead_window(text))
+        if cls in classes:
+            return True
+        # the sentence's own windows hold its start; a part may start inside a word
+        return not whole and cls in window_classes(self.lang, lead_window(text))
 
     def has(self, cls: str, text: str) -> re.Match[str] | None:
         if not self._may_match(cls, text):
