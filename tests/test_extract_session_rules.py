@@ -298,3 +298,12 @@ def test_a_state_government_is_a_party() -> None:
     )
     parties = [set(f.parties) for f in _of(facts, "agreement")]
     assert parties == [{"Toyota Kirloskar Motor", "Government of Karnataka"}]
+
+
+def test_a_town_the_french_ner_took_for_a_person_after_usine_de() -> None:
+    facts = _facts(
+        "date 2024-10-22 (Test) — Le groupe Thaco a démarré le 15 octobre, dans son usine Thaco "
+        "Kia de Nam Binh, l'assemblage de la nouvelle Kia Carnival."
+    )
+    made = _production(facts)
+    assert made["Kia Carnival"][0] == "Nam Binh"

@@ -1000,6 +1000,22 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
     return found
 
 
+# "dans son usine Thaco Kia de Chu Lai": the NER took the town for a person
+_PLANT_OF_BEFORE = re.compile(
+    r"\b(?:usines?|site|complexe|fabrique)\b[^,.;:«»\"]{0,30}?\s(?:de|d['’]|à)\s*$", re.I
+)
+
+
+def _persons_as_towns(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "PERSON" and _PLANT_OF_BEFORE.search(text[max(0, m.start - 45) : m.start]):
+            place = PlaceInfo(m.text, "city", None, None)
+            m = Mention("PLACE", m.start, m.end, m.text, m.text, place=place)
+        out.append(m)
+    return out
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -1018,6 +1034,8 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
     base = _resolve([*base, *_cued_places(text, base, kb)])
     base = _resolve([*base, *_unknown_towns(text, base, kb, lang)])
+    if lang == "fr":
+        base = _persons_as_towns(text, base)
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(
