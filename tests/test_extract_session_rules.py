@@ -307,3 +307,16 @@ def test_a_town_the_french_ner_took_for_a_person_after_usine_de() -> None:
     )
     made = _production(facts)
     assert made["Kia Carnival"][0] == "Nam Binh"
+
+
+def test_first_units_of_a_bare_name_and_a_then_clause() -> None:
+    facts = _facts(
+        "date 2024-07-05 (Test) — BYD a inauguré jeudi son usine de Rayong, en Thaïlande.\n\n"
+        "Les premières Dolphin de série sont sorties des chaînes le jour même. L'Atto 3 suivra "
+        "d'ici à la fin de l'année, puis le Sealion 6 DM-i, assemblé hors de Chine, au premier "
+        "trimestre 2025."
+    )
+    made = _production(facts)
+    assert made["BYD Dolphin"][0] == "Rayong"
+    assert made["BYD Atto 3"] == ("Rayong", "planned", "2024-late")
+    assert made["BYD Sealion 6 DM-i"] == ("Rayong", "planned", "2025-Q1")

@@ -466,7 +466,9 @@ def _guessed(m: Mention) -> bool:
 
 # a model name directly followed by a designator names a different model: "Ioniq 7" is not
 # the "Ioniq", "ID.7 Tourer" not the "ID.7", "Highlander EV" not the "Highlander"
-_EV_DESIGNATORS = r"Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|E-Tech|Electric|e-tron"
+_EV_DESIGNATORS = (
+    r"Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|E-Tech|Electric|e-tron|DM-i|DM-p|e-Power|e:HEV"
+)
 # body styles written after the model are part of its name as an analyst writes it
 # ("3 Series Sedan", "2 Series Coupé", "Ceed SW"): they are distinct products, often
 # built in distinct plants; capitalised only ("the i3 sedan" is a description)
@@ -827,12 +829,13 @@ def _between_lower_words(text: str, start: int, end: int, *, lang: str) -> bool:
 
 # a determiner (and maybe one adjective) right before a name: "der elektrische Capri", "le Kangoo"
 _ARTICLE_BEFORE = re.compile(
-    r"\b(?:der|die|das|den|dem|des|le|la|les|l'|l’|du|the)\s+(?:[a-zäöüéèêàç-]+\s+)?$"
+    r"\b(?i:der|die|das|den|dem|des|le|la|les|l'|l’|du|the)\s+(?:[a-zäöüéèêàç-]+\s+)?$"
 )
 # a sentence about making cars or about models
 _MADE_OR_MODEL = {
     lang: re.compile(
-        rf"(?:{LEXICONS[lang]['produce']})|\b(?:Modell\w*|modèles?|models?)\b",
+        rf"(?:{LEXICONS[lang]['produce']})|\b(?:Modell\w*|modèles?|models?)\b"
+        r"|\bsorti\w* des? (?:chaînes?|lignes?)|\brolled? off\b|\bvom Band\b",
         re.IGNORECASE,
     )
     for lang in LEXICONS

@@ -841,6 +841,7 @@ def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> boo
     return True
 
 
+_THEN = re.compile(r"^[\s,;]*(?:puis|ensuite|then|followed by|dann|danach|anschließend)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:et|and|und|sowie|ainsi que|as well as)\s*,?\s*$", re.I)
 
 
@@ -974,6 +975,13 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             or (status == ProductionStatus.ONGOING and not _has_cue(state, clause.text))
         ):
             status = previous[1]
+        elif (
+            _THEN.match(clause.text)
+            and previous[1] == ProductionStatus.PLANNED
+            and status in (None, ProductionStatus.ONGOING)
+        ):
+            status = previous[1]  # "X et Y suivront d'ici la fin de l'année, puis le Z …"
+
         if status is None and not state.has("hedge", scope) and _negated(state, scope):
             denied = _Denied(models, clause, len(state.drafts), no_longer=False)
         if status is None and _remaining(state, scope, models):
