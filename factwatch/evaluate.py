@@ -433,14 +433,17 @@ def _kb_plant_ids(city: str, operator: str | None) -> set[str]:
         return set()
     try:
         found = kb.plants_near(city=city, operator=operator)
+        # a province written as the town ("Sakarya" for Toyota's plant at Arifiye)
+        found = [*found, *kb.plants_near(region=city, operator=operator)]
     except Exception:
         return set()
     return {str(getattr(p, "id", "")) for p in found if getattr(p, "id", None)}
 
 
 def _same_kb_plant(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
-    """Two towns of one known plant of the same operator: its city and a locality ("Oran" and
-    "Tafraoui", "Pretoria" and "Rosslyn"), which writers use either way for the same plant."""
+    """Two places of one known plant of the same operator: its city and a locality ("Oran" and
+    "Tafraoui", "Pretoria" and "Rosslyn") or its province, which writers use either way for
+    the same plant."""
     if STRICT_PLACES:
         return False
     operator = gold.get("operator") or pred.get("operator")

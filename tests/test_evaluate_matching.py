@@ -28,3 +28,8 @@ def test_strict_places_pairs_by_written_town_only(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(evaluate, "STRICT_PLACES", True)
     gold = {"city": "Tafraoui", "operator": "Stellantis", "country": "DZ"}
     assert not evaluate.plant_matches(gold, {"city": "Oran", "operator": "Stellantis"})
+
+
+def test_a_province_written_as_the_town_of_a_known_plant() -> None:
+    gold = {"city": "Sakarya", "operator": "Toyota", "country": "TR"}
+    assert evaluate.plant_matches(gold, {"city": "Arifiye", "operator": "Toyota", "country": "TR"})
