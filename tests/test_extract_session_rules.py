@@ -320,3 +320,14 @@ def test_first_units_of_a_bare_name_and_a_then_clause() -> None:
     assert made["BYD Dolphin"][0] == "Rayong"
     assert made["BYD Atto 3"] == ("Rayong", "planned", "2024-late")
     assert made["BYD Sealion 6 DM-i"] == ("Rayong", "planned", "2025-Q1")
+
+
+def test_pre_series_assembly_is_no_start_and_a_river_no_site() -> None:
+    facts = _facts(
+        "date 2025-02-20 (Test) — AvtoVAZ a commencé l'assemblage de présérie de la Lada Iskra "
+        "dans son usine de Togliatti, sur la Volga. La production en série doit démarrer au "
+        "troisième trimestre."
+    )
+    made = _production(facts)
+    assert made["Lada Iskra"][:2] == ("Togliatti", "planned")
+    assert all(f.plant is None or f.plant.city != "Volga" for f in facts)

@@ -1018,6 +1018,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
             )  # fmt: skip
         start, end, final = _dates(state, sentence, timed, status)
+        if final == ProductionStatus.STARTED and _PRE_SERIES.search(clause.text):
+            # "a commencé l'assemblage de présérie de la X": the series has not started
+            start, final = None, ProductionStatus.PLANNED
         since = _since(state, sentence, timed) if final == ProductionStatus.ONGOING else None
         if start is None and _ALONGSIDE.search(clause.text):
             start = previous_start  # "la B05 sera produite à ses côtés": with the model before
