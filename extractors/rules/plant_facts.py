@@ -518,10 +518,10 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
         put_off = _PUT_OFF_TO.search(text, cue.end())
         if put_off is not None:
             # "… est désormais repoussée à 2030": the new date, not the one it had
-            later = [
+            new_dates = [
                 d for d in sentence.dates if -4 <= d.start - sentence.start - put_off.end() <= 12
             ]
-            when = later[0].date if later else when
+            when = new_dates[0].date if new_dates else when
         stale = (
             when is not None
             and state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS

@@ -1029,9 +1029,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             denied = _Denied(models, clause, len(state.drafts), no_longer=True, since=end)
         beside = _BESIDE_EXISTING.search(clause.text) if len(models) > 1 else None
         own = _conjunct_dates(sentence, timed, models)
-        told = (start, end, final)
+        stated = (start, end, final)
         for model in models:
-            start, end, final = told
+            start, end, final = stated
             if model.start in own:
                 # "produit déjà le X … et, depuis octobre dernier, le Y": the date is Y's
                 start, end, final = _dates(state, sentence, own[model.start], status)
