@@ -331,3 +331,15 @@ def test_pre_series_assembly_is_no_start_and_a_river_no_site() -> None:
     made = _production(facts)
     assert made["Lada Iskra"][:2] == ("Togliatti", "planned")
     assert all(f.plant is None or f.plant.city != "Volga" for f in facts)
+
+
+def test_german_board_members_for_a_region() -> None:
+    facts = _facts(
+        "date 2025-11-20 (Test) — Volkswagen baut in Anting den ID.4. „Das ist wichtig“, sagte "
+        "Anna Keller, im Volkswagen-Vorstand für China zuständig. Auch China-Vorstand Jens "
+        "Morgen war vor Ort."
+    )
+    assert {(f.person, f.role) for f in _of(facts, "executive")} == {
+        ("Anna Keller", "board member for China"),
+        ("Jens Morgen", "board member for China"),
+    }

@@ -283,6 +283,16 @@ def french_title(text: str, *, kb: Knowledge | None = None) -> tuple[str, int] |
 def german_title(word: str) -> str | None:
     """ "Produktionsvorstand" → "board member for production", "Entwicklungschef" → "head
     of development", "Finanzvorstand" → "CFO"; None for other compounds ("Konzernchef")."""
+    head, _, last = word.rpartition("-")
+    if (
+        head
+        and fold(last) == "vorstand"
+        and head[:1].isupper()
+        and "-" not in head
+        and knowledge().company(head) is None  # "VW-Vorstand": the company's board
+    ):
+        # "China-Vorstand", "Produktions-Vorstand": the board member for it
+        return f"board member for {_function(head) or _function(head.rstrip('s')) or head}"
     m = _DE_COMPOUND.match(word.rsplit("-", 1)[-1])  # "BMW-Entwicklungschef"
     if m is None:
         return None
@@ -647,8 +657,44 @@ def _headed_plant(state: ArticleState, sentence: Sentence, end: int) -> str | No
     return None
 
 
+# "Ralf Brandstätter, im Volkswagen-Vorstand für China zuständig": a board member for a
+# function or a region, named after the person
+_DE_BOARD_FOR = re.compile(
+    r",\s*(?:im|in den|als)\s+(?:(?P<co>[\w-]+)-)?Vorstand\s+(?:für|der)\s+"
+    r"(?P<func>[\w-]+(?:\s+und\s+[\w-]+)?)\s+(?:zuständig|verantwortlich)"
+)
+
+
+def _board_members(state: ArticleState, sentence: Sentence) -> None:
+    for m in _DE_BOARD_FOR.finditer(sentence.text):
+        person = next(
+            (p.name for p in sentence.of_kind("PERSON") if p.end - sentence.start == m.start()),
+            None,
+        )
+        if person is None:  # no NER in German: the capitalised name right before
+            before = re.search(
+                rf"(?:{_NAME.pattern})$", sentence.text[max(0, m.start() - 50) : m.start()]
+            )
+            person = before.group(0) if before and " " in before.group(0) else None
+        if person is None or person.split()[0] in _STOP_NAMES:
+            continue
+        named = state.kb.company(m.group("co")) if m.group("co") else None
+        company = named.name if named else state.main_company
+        if company is None:
+            continue
+        func = m.group("func")
+        role = f"board member for {_function(func) or func}"
+        state.drafts.append(
+            Draft(FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE, None,
+                  {"company": company, "role": role, "person": person, "title": m.group(0),
+                   "explicit": named is not None})
+        )  # fmt: skip
+
+
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
+    if state.lang == "de" and "Vorstand " in text:
+        _board_members(state, sentence)
     seen: set[str] = set()
     for cls in ("plant_manager", "other_role", "ceo", "chairman"):
         for cue in state.has_all(cls, text):
