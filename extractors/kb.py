@@ -807,9 +807,22 @@ class KnowledgeBase:
         Built once per language and cached; the list is shared, do not mutate it.
         """
         if lang not in self._patterns:
-            self._patterns[lang] = self._build_patterns(lang)
-            _write_cache(self)  # keep the built patterns for the next process
+            cached = _read_patterns(self._cache_file, lang)
+            if cached is None:
+                cached = self._build_patterns(lang)
+                _write_patterns(self._cache_file, lang, cached)  # for the next process
+            self._patterns[lang] = cached
         return self._patterns[lang]
+
+    def release_patterns(self, lang: str) -> None:
+        """Forget a language's patterns once its pipeline holds them (tens of MB for three
+        languages); asked again, they are read from the cache or rebuilt."""
+        self._patterns.pop(lang, None)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_patterns"] = {}  # each language's patterns have a cache file of their own
+        return state
 
     def _build_patterns(self, lang: str) -> list[dict[str, Any]]:
         tokenizer = _tokenizer(lang)
@@ -1083,6 +1096,38 @@ def _read_cache(cache: Path) -> KnowledgeBase | None:
         log.info("knowledge base cache %s unusable (%s); rebuilding", cache, exc)
         return None
     return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def _patterns_file(cache: Path, lang: str) -> Path:
+    return cache.with_name(f"{cache.stem}-{lang}-patterns.pickle")
+
+
+def _read_patterns(cache: Path | None, lang: str) -> list[dict[str, Any]] | None:
+    if cache is None:
+        return None
+    try:
+        with _patterns_file(cache, lang).open("rb") as handle:
+            found = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a broken cache is rebuilt
+        log.info("pattern cache for %s unusable (%s); rebuilding", lang, exc)
+        return None
+    return found if isinstance(found, list) else None
+
+
+def _write_patterns(cache: Path | None, lang: str, patterns: list[dict[str, Any]]) -> None:
+    if cache is None:
+        return
+    target = _patterns_file(cache, lang)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(patterns, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(target)
+    except OSError as exc:
+        log.info("pattern cache for %s not written (%s)", lang, exc)
 
 
 def _write_cache(kb: KnowledgeBase) -> None:

@@ -58,6 +58,15 @@ def _kb_patterns(lang: str) -> list[dict[str, Any]]:
         return []
 
 
+def _release_kb_patterns(lang: str) -> None:
+    try:
+        from extractors.kb import load_kb
+
+        load_kb().release_patterns(lang)
+    except Exception as exc:  # memory only: never a reason to fail a build
+        log.debug("knowledge base patterns for %s not released: %s", lang, exc)
+
+
 @cache
 def build_nlp(lang: str) -> Language:
     """The pipeline for `lang` ("fr", "en", "de"), built on first use and cached."""
@@ -94,6 +103,8 @@ def build_nlp(lang: str) -> Language:
         )
         ruler.add_patterns(group)  # type: ignore[attr-defined]
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
+    del patterns, lower, orth, tokens
+    _release_kb_patterns(lang)
     # the pipeline and the knowledge base live as long as the process: out of the cyclic
     # collector's sight, they are no longer walked through at every full collection
     # (bench/extract_throughput.py: about 1 ms an article, 5 % of extraction)
