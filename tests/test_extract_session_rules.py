@@ -343,3 +343,13 @@ def test_german_board_members_for_a_region() -> None:
         ("Anna Keller", "board member for China"),
         ("Jens Morgen", "board member for China"),
     }
+
+
+def test_an_audience_a_venue_and_a_visitor_s_town_are_no_plant_facts() -> None:
+    facts = _facts(
+        "date 2024-06-21 (Test) — Devant quelque 300 salariés réunis hier soir au Château "
+        "Saint-Roch, Alpine a présenté l'A390, qui sera produite à Dieppe dès 2025. « C'est un "
+        "grand jour », a dit le PDG, venu spécialement de Boulogne-Billancourt."
+    )
+    assert _of(facts, "plant_workforce") == []
+    assert {f.plant.city for f in facts if f.plant} <= {"Dieppe"}

@@ -121,6 +121,11 @@ def _written_as_phrase(text: str, name: str, brand: str | None) -> bool:
     return word.isalpha() and word[0].islower() and canonical[0][0].isupper()
 
 
+_VENUE = re.compile(
+    r"(?:Château|Palais|Hôtel|Hotel|Salle|Stade|Centre|Musée|Parc des|Maison|Théâtre)\b"
+)
+
+
 def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
@@ -139,6 +144,8 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
                 continue
             if place is None and not text[:1].isupper():
                 continue  # "l'usine mosellane": a lower-case word is no town's name
+            if place is None and _VENUE.match(text):
+                continue  # "réunis au Château Saint-Jean": a venue, not a town
             if place is None:
                 place = PlaceInfo(text, "city", None, None)
             found.append(Mention("PLACE", start, end, text, place.name, place=place))

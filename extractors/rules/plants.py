@@ -52,6 +52,8 @@ _NOT_A_SITE = re.compile(
     r"destinée?s? (?:aux|au|à)|destined for|bound for|exported to|exportés? vers|"
     # a river or a lake the town lies on ("à Togliatti, sur la Volga")
     r"sur la|sur le|au bord de la|au bord du|on the banks of the|"
+    # where a visitor came from ("venu spécialement de Zagreb")
+    r"venue?s? (?:\w+ )?(?:de|d'|du)|arrivée?s? (?:\w+ )?(?:de|d'|du)|came from|flew in from|angereist aus|"
     r"für den|für die)\s*(?:la |le |l'|the |de la )?\s*$",
     re.I,
 )
