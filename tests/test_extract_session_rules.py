@@ -353,3 +353,23 @@ def test_an_audience_a_venue_and_a_visitor_s_town_are_no_plant_facts() -> None:
     )
     assert _of(facts, "plant_workforce") == []
     assert {f.plant.city for f in facts if f.plant} <= {"Dieppe"}
+
+
+def test_a_figure_stays_with_its_plant_across_while() -> None:
+    facts = _facts(
+        "date 2025-05-14 (Test) — The Changwon plant, in South Gyeongsang Province, has an annual "
+        "capacity of 280,000 units, while the Bupyeong plant in Incheon employs 11,000 workers."
+    )
+    assert {f.plant.city for f in _of(facts, "plant_capacity") if f.plant} == {"Changwon"}
+    assert {f.plant.city for f in _of(facts, "plant_workforce") if f.plant} == {"Incheon"}
+
+
+def test_ringgit_and_dong_are_currencies() -> None:
+    from extractors.rules.numbers import find_amounts
+
+    assert [(a.value, a.currency) for a in find_amounts("The RM82 million plant")] == [
+        (82_000_000.0, "MYR")
+    ]
+    assert [(a.value, a.currency) for a in find_amounts("2 000 milliards de dongs")] == [
+        (2e12, "VND")
+    ]

@@ -49,15 +49,16 @@ SCALES = {
     "k": 1e3,
 }  # fmt: skip
 _CUR_BEFORE = (
-    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|(?-i:R)(?=\d[\d.,]*[\s-]?(?:bn|billion|million|m)\b)|"
-    r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON)"
+    r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|(?-i:RM)(?=\d)|(?-i:R)(?=\d[\d.,]*[\s-]?(?:bn|billion|million|m)\b)|"
+    r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON|MYR|IDR|VND)"
 )
 _CUR_AFTER = (
     r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|"
     r"dollars? australiens?|australian dollars?|us-dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
     r"livres?|pounds?(?: sterling)?|yuans?|renminbi|yen|wons?|dirhams?|roupies?|rupees?|"
     r"reais|réals?|real|forints?|zlotys?|zloty|złoty|lei|leu|lires? turques?|turkish lira|lira|"
-    r"rands?|bahts?|baht|francs? suisses?|schweizer franken|swiss francs?|franken|"
+    r"rands?|bahts?|baht|francs? suisses?|schweizer franken|swiss francs?|franken|ringgits?|"
+    r"rupiahs?|roupies? indonésiennes?|dongs?|"
     r"couronnes? (?:tchèques?|suédoises?|norvégiennes?|danoises?)|"
     r"(?:tschechische|schwedische|norwegische|dänische)n? kronen|"
     r"czech korun(?:a|y)|korun(?:a|y)?|swedish kronor|kronor|norwegian kroner|danish kroner|"
@@ -81,6 +82,9 @@ _CURRENCIES = [
     (r"zlotys?|zloty|złoty|pln", "PLN"),
     (r"lei|leu|ron", "RON"),
     (r"lires? turques?|turkish lira|lira|try", "TRY"),
+    (r"ringgits?|rm|myr", "MYR"),  # "RM82 million": the Malaysian ringgit
+    (r"rupiahs?|roupies? indonésiennes?|idr", "IDR"),
+    (r"dongs?|vnd", "VND"),
     (r"rands?|zar|r", "ZAR"),  # "R4.2bn": the South African rand
     (r"bahts?|baht|thb", "THB"),
     (r"francs? suisses?|schweizer franken|swiss francs?|franken|chf", "CHF"),

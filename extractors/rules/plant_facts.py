@@ -73,8 +73,25 @@ def _plant(state: ArticleState, sentence: Sentence, pos: int) -> int | None:
                 # the plant just named, not a town mentioned in passing
                 return state.current_plant
         pool = strong or list(zip(sentence.refs, sentence.ref_ids, strict=True))
+        # "The Changwon plant … has a capacity of 280,000 units, while the Bupyeong plant …":
+        # not across a contrast to the plant of the other clause
+        turn = _CONTRAST_TURN.search(sentence.text, max(0, pos - sentence.start))
+        if turn is not None:
+            cut = sentence.start + turn.start()
+            before = [ri for ri in pool if ri[0].start < cut]
+            pool = before or pool
+        turns = list(_CONTRAST_TURN.finditer(sentence.text, 0, max(0, pos - sentence.start)))
+        if turns:  # "…, while the Bupyeong plant has 11,000 workers": that plant's figure
+            cut = sentence.start + turns[-1].start()
+            after = [ri for ri in pool if ri[0].start >= cut]
+            pool = after or pool
         return min(pool, key=lambda ri: abs(ri[0].start - pos))[1]
     return state.current_plant
+
+
+_CONTRAST_TURN = re.compile(
+    r",\s*(?:while|whereas|alors que|tandis que|während|wohingegen)\b", re.I
+)
 
 
 HEDGE_WINDOW = 50  # characters before a figure in which a hedge or former plan cancels it
