@@ -373,3 +373,16 @@ def test_ringgit_and_dong_are_currencies() -> None:
     assert [(a.value, a.currency) for a in find_amounts("2 000 milliards de dongs")] == [
         (2e12, "VND")
     ]
+
+
+def test_a_full_rate_output_is_a_capacity_but_its_staff_are_not() -> None:
+    facts = _facts(
+        "date 2025-05-14 (Test) — Le site de Sandouville doit produire 150 000 véhicules par an "
+        "à pleine cadence."
+    )
+    assert sorted(f.value for f in _of(facts, "plant_capacity") if f.value) == [150_000]
+    facts = _facts(
+        "date 2025-05-14 (Test) — Stellantis's Melfi plant builds around 70,000 cars a year at "
+        "full rate and employs about 2,100 people."
+    )
+    assert sorted(f.value for f in _of(facts, "plant_capacity") if f.value) == [70_000]

@@ -55,7 +55,7 @@ LEXICON: dict[str, str] = {
         r"ursprünglich\w*|zunächst geplant\w*|bisher vorgesehen\w*|hatte \w+ geplant|eigentlich|"
         r"früher\w*|damals|einst|hätte"
     ),
-    "capacity_cue": r"\w*kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal|kann|können",
+    "capacity_cue": r"\w*kapazität\w*|technische kapazität|ausgelegt|bis zu|maximal|kann|können|im vollbetrieb|unter volllast",
     "per_year": r"im jahr|pro jahr|jährlich\w*|jahresproduktion|jahreskapazität|je jahr|per anno",
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",

@@ -69,7 +69,8 @@ LEXICON: dict[str, str] = {
     ),
     "capacity_cue": (
         r"capacity|capable of|able to|as many as|up to|target is|turn out|full capacity|"
-        r"can (?:build|make|produce|assemble|turn out)|designed to|designed for"
+        r"can (?:build|make|produce|assemble|turn out)|designed to|designed for|at full (?:speed|rate|output)|"
+        r"when fully ramped up|at full production"
     ),
     "per_year": r"a year|per year|per annum|annual|annually|each year|every year|/year|yearly",
     "per_day": r"a day|per day|daily|a week|per week|a month|per month",

@@ -90,7 +90,7 @@ LEXICON: dict[str, str] = {
     "capacity_cue": (
         r"capacité\w*|capable de|plein régime|pleine capacité|jusqu'à|pouvant produire|"
         r"peut (?:produire|assembler|fabriquer|sortir)|peuvent sortir|conçue? pour|"
-        r"dimensionnée? pour|"
+        r"dimensionnée? pour|à pleine cadence|en rythme de croisière|pourra (?:produire|assembler|sortir)|"
         r"potentiel de production"
     ),
     "per_year": r"par an|par année|chaque année|annuel\w*|/an|l'an",

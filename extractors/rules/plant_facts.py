@@ -179,6 +179,8 @@ def capacity_facts(state: ArticleState, sentence: Sentence) -> None:
             and _growth_start(state, text, count.start, count.end)
         )
         unit = state.has("vehicle_unit", after[:45])
+        if not unit and state.has("workforce_noun", after[:30]):
+            continue  # "… a year at full rate and employs about 2,100 people": a workforce
         # a plant's capacity is yearly unless said otherwise: "Kapazität von 200.000", "an
         # installed capacity of 8.2 lakh units", "une capacité de 250 000 véhicules"
         capacity_noun = _CAPACITY_NOUN.search(before[-40:])
