@@ -386,3 +386,12 @@ def test_a_full_rate_output_is_a_capacity_but_its_staff_are_not() -> None:
         "full rate and employs about 2,100 people."
     )
     assert sorted(f.value for f in _of(facts, "plant_capacity") if f.value) == [70_000]
+
+
+def test_a_dated_agreement_of_last_december() -> None:
+    facts = _facts(
+        "date 2025-02-11 (Test) — Mit der Einigung zwischen Opel und der IG Metall vom "
+        "20. Dezember sind Kündigungen bis 2030 ausgeschlossen."
+    )
+    dates = [f.date.label for f in _of(facts, "agreement") if f.date]
+    assert dates == ["2024-12-20"]

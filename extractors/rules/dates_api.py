@@ -32,7 +32,7 @@ _NAMES_ITS_YEAR = re.compile(
 )
 _DATED_THING = re.compile(
     r"\b(?:\w*einigung|\w*vereinbarung|beschluss|\w*vertrag|abkommen|entscheidung|accord|"
-    r"décision|protocole|agreement|deal|decision|settlement)\s+(?:vom|du|of)\s*$",
+    r"décision|protocole|agreement|deal|decision|settlement)\b[^.;:!?]{0,50}?\s(?:vom|du|of)\s*$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÝÄÖÜ«\"“])")
@@ -108,7 +108,10 @@ def find_date_refs(
         ):
             continue
         # "die Einigung vom 20. Dezember", "l'accord du 20 décembre": a dated thing, done
-        dated = _DATED_THING.search(text[max(0, mention.start - 30) : mention.start])
+        lead = re.match(r"(?:vom|du|of)\b", mention.text, re.I)  # the date may hold its "vom"
+        dated = _DATED_THING.search(
+            text[max(0, mention.start - 80) : mention.start + (lead.end() if lead else 0)]
+        )
         if (
             (told_past or (dated and date.start > published.end))
             and date.start > published.end
