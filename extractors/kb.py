@@ -1086,15 +1086,32 @@ def _cache_file(directory: Path) -> Path | None:
     return cache_dir() / f"kb-{digest.hexdigest()[:24]}.pickle"
 
 
-def _read_cache(cache: Path) -> KnowledgeBase | None:
+def _load_pickle(path: Path, what: str) -> Any:
+    """The object pickled at `path`, None when the file is missing or broken (rebuilt)."""
     try:
-        with cache.open("rb") as handle:
-            kb = pickle.load(handle)
+        with path.open("rb") as handle:
+            return pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a broken cache is rebuilt
-        log.info("knowledge base cache %s unusable (%s); rebuilding", cache, exc)
+        log.info("%s cache %s unusable (%s); rebuilding", what, path, exc)
         return None
+
+
+def _dump_pickle(path: Path, obj: Any, what: str) -> None:
+    """Pickle `obj` to `path` through a temporary file (a reader never sees half a file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(obj, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:
+        log.info("%s cache not written (%s)", what, exc)
+
+
+def _read_cache(cache: Path) -> KnowledgeBase | None:
+    kb = _load_pickle(cache, "knowledge base")
     return kb if isinstance(kb, KnowledgeBase) else None
 
 
@@ -1103,45 +1120,18 @@ def _patterns_file(cache: Path, lang: str) -> Path:
 
 
 def _read_patterns(cache: Path | None, lang: str) -> list[dict[str, Any]] | None:
-    if cache is None:
-        return None
-    try:
-        with _patterns_file(cache, lang).open("rb") as handle:
-            found = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:  # a broken cache is rebuilt
-        log.info("pattern cache for %s unusable (%s); rebuilding", lang, exc)
-        return None
+    found = _load_pickle(_patterns_file(cache, lang), f"{lang} pattern") if cache else None
     return found if isinstance(found, list) else None
 
 
 def _write_patterns(cache: Path | None, lang: str, patterns: list[dict[str, Any]]) -> None:
-    if cache is None:
-        return
-    target = _patterns_file(cache, lang)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(patterns, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
-    except OSError as exc:
-        log.info("pattern cache for %s not written (%s)", lang, exc)
+    if cache is not None:
+        _dump_pickle(_patterns_file(cache, lang), patterns, f"{lang} pattern")
 
 
 def _write_cache(kb: KnowledgeBase) -> None:
-    cache = kb._cache_file
-    if cache is None:
-        return
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache)
-    except OSError as exc:
-        log.info("knowledge base cache not written (%s)", exc)
+    if kb._cache_file is not None:
+        _dump_pickle(kb._cache_file, kb, "knowledge base")
 
 
 load_kb.cache_clear = _load_kb_cached.cache_clear  # type: ignore[attr-defined]

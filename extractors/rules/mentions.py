@@ -888,21 +888,10 @@ _UNKNOWN_TOWN = {
         rf"|\b(?:Werk|Werks|Werkes|Montagewerk)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)(?=\s*[,.;(]|\s+(?:im|in|bei|nahe)\s)"
     ),
 }
-_NOT_A_TOWN = frozenset(
+# words that follow a plant noun but name no town: calendar words, German nouns, compass points
+_NOT_A_TOWN = _CALENDAR | frozenset(
     fold(w)
     for w in [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
         "Januar",
         "Februar",
         "März",
@@ -910,13 +899,6 @@ _NOT_A_TOWN = frozenset(
         "Juli",
         "Oktober",
         "Dezember",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "Montag",
         "Dienstag",
         "Mittwoch",
