@@ -395,3 +395,11 @@ def test_a_dated_agreement_of_last_december() -> None:
     )
     dates = [f.date.label for f in _of(facts, "agreement") if f.date]
     assert dates == ["2024-12-20"]
+
+
+def test_a_model_that_will_stay_at_a_plant_is_made_there_now() -> None:
+    facts = _facts(
+        "date 2024-09-12 (Test) — Tata will build the Curvv at Sanand. The Nexon will stay in "
+        "Pune, where the company's oldest plant builds it."
+    )
+    assert _production(facts)["Tata Nexon"][:2] == ("Pune", "ongoing")

@@ -9,7 +9,8 @@ LEXICON: dict[str, str] = {
     "produce": (
         r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
         r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line|"
-        r"take over from|replac\w*|succeed\w*|slip\w*|delay\w*|push\w* back|postpon\w*"
+        r"take over from|replac\w*|succeed\w*|slip\w*|delay\w*|push\w* back|postpon\w*|"
+        r"will stay in|will remain in|stays in|remains in"
     ),
     "plant_noun": (
         r"plants?|factory|factories|facility|facilities|site|complex|assembly complex|"
@@ -205,7 +206,7 @@ LEXICON: dict[str, str] = {
     "past": r"\b(?:was|were|had|did|broke|began|started|opened|said|announced|\w+ed)\b",
     "iconic": r"iconic models|legendary models|historic models|classic models",
     "history": r"years ago|in the 19\d0s|history",
-    "continues": r"currently|continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
+    "continues": r"will stay in|will remain in|stays in|remains in|currently|continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
     "model_anaphor": r"the car|the model|the vehicle|the suv|the ev|the pickup|the truck|the crossover|the sedan|the van",
     "except": r"apart from|except|excluding|other than|but not|outside",
     "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
