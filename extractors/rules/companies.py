@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon import LEXICONS
-from extractors.rules.context import ArticleState, Draft, Sentence
+from extractors.rules.context import ANCHORED_EVENT, ArticleState, Draft, Sentence
 from extractors.rules.knowledge import Knowledge, knowledge
 from extractors.rules.mentions import Mention
 from factwatch.model import FactType, fold
@@ -925,11 +925,6 @@ def _governments(state: ArticleState, sentence: Sentence) -> list[tuple[int, str
     return found
 
 
-_AFTER_EVENT = re.compile(
-    r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
-)
-
-
 def _sale_agreement(state: ArticleState, sentence: Sentence) -> None:
     """A plant sold in this sentence is an agreement between buyer and seller: the companies
     the sentence names, else the one it names and the article's main company ("The
@@ -943,7 +938,7 @@ def _sale_agreement(state: ArticleState, sentence: Sentence) -> None:
     if (
         not sold
         or cue is None
-        or _AFTER_EVENT.search(sentence.text[max(0, cue.start() - 40) : cue.start()])
+        or ANCHORED_EVENT.search(sentence.text[max(0, cue.start() - 40) : cue.start()])
     ):
         return  # "deux ans après la reprise de l'usine": background to another event
     parties = [name for _, name in _parties(sentence, state)]

@@ -23,7 +23,13 @@ from extractors.rules.mentions import Mention
 from extractors.rules.plants import PlantRef, PlantRegistry
 from factwatch.model import FactType, FuzzyDate
 
-__all__ = ["ArticleState", "Clause", "DateRef", "Draft", "Sentence"]
+__all__ = ["ANCHORED_EVENT", "ArticleState", "Clause", "DateRef", "Draft", "Sentence"]
+
+# an event named as the anchor of another ("deux ans après la reprise de l'usine", "since the
+# plant opened"): the text right before its cue; it is background, with no date of its own
+ANCHORED_EVENT = re.compile(
+    r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)

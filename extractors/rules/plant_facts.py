@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from extractors.lexicon import LEXICONS
-from extractors.rules.context import ArticleState, Draft, Sentence
+from extractors.rules.context import ANCHORED_EVENT, ArticleState, Draft, Sentence
 from extractors.rules.numbers import (
     OBSOLETE_CURRENCIES,
     Amount,
@@ -377,9 +377,6 @@ def _segment_at(text: str, rel: int) -> str:
     return text[(starts[-1] if starts else 0) : rel + (end.start() if end else len(text))]
 
 
-_ANCHORED = re.compile(
-    r"\b(?:après|avant|depuis|after|before|since|nach|vor|seit)\s+(?:[\w'’-]+\s+){0,2}$", re.I
-)
 # statuses a denial right around them cancels ("will not close", "keine Schließung")
 _DENIABLE = frozenset({PlantStatus.CLOSING, PlantStatus.CLOSED, PlantStatus.SOLD})
 _PART_OF_PLANT = re.compile(
@@ -426,7 +423,7 @@ def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     inside = [d for d in dates if seg_start <= d.start < seg_end]
     if inside:
         return inside[0].date
-    if _ANCHORED.search(text[max(0, rel - 40) : rel]):
+    if ANCHORED_EVENT.search(text[max(0, rel - 40) : rel]):
         return None
     return min(dates, key=lambda d: abs(d.start - pos)).date
 
