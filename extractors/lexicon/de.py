@@ -149,8 +149,8 @@ LEXICON: dict[str, str] = {
     "history": r"vor \d+ jahren|in den \d{2}er",
     "continues": r"heute|derzeit|zurzeit|aktuell|weiterhin|auch künftig|weiter|bleibt|bleiben|noch immer|nach wie vor|schon bestehende|bereits",
     "model_anaphor": (
-        r"das elektroauto|das auto|das modell|der wagen|das fahrzeug|das e-modell|"
-        r"das kompakte e-modell|der stromer|der suv|das suv"
+        r"(?:das|des|dem) (?:elektroautos?|autos?|modells?|fahrzeugs?|e-modells?|suvs?)|"
+        r"das kompakte e-modell|(?:der|den|dem|des) (?:wagens?|stromers?|suvs?)"
     ),
     "except": r"außer|ausgenommen|mit ausnahme|außerhalb",
     "component": r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile",

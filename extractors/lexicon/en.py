@@ -207,7 +207,9 @@ LEXICON: dict[str, str] = {
     "iconic": r"iconic models|legendary models|historic models|classic models",
     "history": r"years ago|in the 19\d0s|history",
     "continues": r"will stay in|will remain in|stays in|remains in|currently|continu\w*|go on|goes on|keep\w*|still|remain\w*|already",
-    "model_anaphor": r"the car|the model|the vehicle|the suv|the ev|the pickup|the truck|the crossover|the sedan|the van",
+    "model_anaphor": (
+        r"the (?:car|model|vehicle|suv|ev|pickup|pick-up|truck|crossover|sedan|van|hatchback|minivan)"
+    ),
     "except": r"apart from|except|excluding|other than|but not|outside",
     "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
     "hq": r"based in|headquartered in|headquarters|head office",

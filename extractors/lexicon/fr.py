@@ -214,8 +214,9 @@ LEXICON: dict[str, str] = {
     "history": r"il y a \d+ ans|dans les années|historique",
     "continues": r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",
     "model_anaphor": (
-        r"la voiture|le modèle|ce modèle|le véhicule|ce véhicule|la citadine|le suv|ce suv|"
-        r"le 4x4|ce 4x4|ce tout-terrain|le tout-terrain|le crossover|la berline|l'utilitaire"
+        r"(?:la|cette|de la|à la) (?:voiture|citadine|berline|compacte|familiale)|"
+        r"(?:le|ce|du|au) (?:modèle|véhicule|suv|4x4|tout-terrain|crossover|pick-up|monospace)|"
+        r"l'utilitaire|de l'utilitaire"
     ),
     "except": r"sauf|à l'exception d[eu']|hormis|excepté|hors|en dehors d[eu']",
     "component": r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries",

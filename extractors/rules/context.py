@@ -64,6 +64,10 @@ class ArticleState:
     sentence_no: int = 0  # index of the sentence being read
     plant_sentence: int = -10  # index of the sentence that set current_plant
     models_sentence: int = -10  # index of the sentence current_models come from
+    # the one model a sentence named without a fact of making ("C'est parti pour le nouveau
+    # X à Y."), for an anaphor in the next ("… a commencé la production du SUV")
+    named_model: Mention | None = None
+    named_sentence: int = -10
     drafts: list[Draft] = field(default_factory=list)
     role_spans: list[Any] = field(default_factory=list)
     # plant → a start date the article gives it without naming a model

@@ -170,6 +170,10 @@ _PURPOSE = re.compile(
 )
 
 
+# "der frühere X", "l'ancienne X": the adjective of a model made once, not a former plan
+_FORMER_ADJECTIVE = re.compile(r"(?:frühere|ehemalige|einstige)[nmrs]?", re.I)
+
+
 def _hedged(state: ArticleState, text: str) -> bool:
     """A hedge that is not the modal of a purpose clause ("… so the site could be prepared")."""
     return any(
@@ -184,8 +188,9 @@ def _status(state: ArticleState, clause: str, sentence: str) -> str | None:
         return None
     if has("cancelled", clause):
         return ProductionStatus.CANCELLED  # a former plan dropped is exactly a cancellation
-    if has("former", clause):
-        return None
+    former = has("former", clause)
+    if former and not (_FORMER_ADJECTIVE.fullmatch(former.group(0)) and has("ended", clause)):
+        return None  # not "Der frühere Elektro-SUV EQC war … ausgelaufen": a model that was made
     if has("no_longer", clause):
         return (
             ProductionStatus.ENDED
@@ -313,6 +318,15 @@ def _dates(
             status = ProductionStatus.ENDED  # "wurden (2005/2006 und 2013/2014) gefertigt"
         elif any(d.bound == "from" for d in past) and len(past) == len(dates):
             status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
+    if (
+        status == ProductionStatus.ONGOING
+        and state.has("start", clause.text)
+        and not state.has("ongoing", clause.text)
+    ):
+        # "Die Produktion des Modells beginnt Ende 2024", "débute au printemps prochain": a
+        # start verb in the present, with a date ahead, is a plan
+        if any(d.date.start > state.published.end and d.bound != "until" for d in dates):
+            status = ProductionStatus.PLANNED
     no_longer = bool(state.has("no_longer", clause.text))  # "n'y est plus fabriqué depuis fin 2022"
     # "the last Escape should leave the line in December": the date of the last one is the end
     last_one = not _ONE_MARKET.search(clause.text) and any(
@@ -777,11 +791,18 @@ _PRE_SERIES = re.compile(
     r"vorserien?\w*|nullserie\w*)\b",
     re.I,
 )
+_AFTER = re.compile(r"\b(?:après|after|following|nach|suite à)\b[^,;]{0,40}$", re.I)
+
+
+def _pre_series(text: str) -> bool:
+    """Pre-series assembly told as what the start is, not what came before it ("a commencé la
+    production en série le 20 octobre, après plusieurs semaines de présérie")."""
+    return any(not _AFTER.search(text[: m.start()]) for m in _PRE_SERIES.finditer(text))
 
 
 def _plant_start(state: ArticleState, sentence: Sentence, clause: Clause) -> bool:
     """A model-less clause that dates the start of production at a plant."""
-    if _PRE_SERIES.search(clause.text):
+    if _pre_series(clause.text):
         return False  # "Des véhicules de présérie sortiront dès cet automne, mais …"
     not_before = bool(_NOT_BEFORE.search(clause.text))  # "will not roll out … before late 2025"
     if not (state.has("start", clause.text) or (not_before and state.has("produce", clause.text))):
@@ -904,7 +925,17 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         continuation = False
         refers_back = state.has("model_anaphor", clause.text) and state.has("produce", clause.text)
         if not models and refers_back and state.models_sentence >= state.sentence_no - 2:
-            models = list(state.current_models)
+            # "La production du modèle débutera …" after "X sera assemblé … aux côtés de Y et
+            # de Z": one model, the one the sentence before was about
+            models = list(state.current_models[:1])
+        elif (
+            not models
+            and refers_back
+            and not sentence.of_kind("MODEL")
+            and state.named_model is not None
+            and state.named_sentence == state.sentence_no - 1
+        ):
+            models = [state.named_model]
         if not models and previous[0] and (clause.refs or clause.dates):
             models, continuation = previous[0], True
 
@@ -1018,7 +1049,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
             )  # fmt: skip
         start, end, final = _dates(state, sentence, timed, status)
-        if final == ProductionStatus.STARTED and _PRE_SERIES.search(clause.text):
+        if final in (ProductionStatus.STARTED, ProductionStatus.ONGOING) and _pre_series(
+            clause.text
+        ):
             # "a commencé l'assemblage de présérie de la X": the series has not started
             start, final = None, ProductionStatus.PLANNED
         since = _since(state, sentence, timed) if final == ProductionStatus.ONGOING else None
@@ -1063,3 +1096,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     if produced:
         state.current_models = produced
         state.models_sentence = state.sentence_no
+    else:
+        named = {m.name: m for m in sentence.of_kind("MODEL")}
+        if len(named) == 1:
+            state.named_model = next(iter(named.values()))
+            state.named_sentence = state.sentence_no

@@ -1,0 +1,109 @@
+"""Rules from a later round of reading opened held-out sets (heldout4–8), each checked on an
+invented article written to the pattern (never a held-out article's wording): a model named in
+one sentence and made in the next ("… du SUV"), pre-series told as what came before, models
+that were made once ("der frühere X"), and truck ranges.
+"""
+
+from __future__ import annotations
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract(article_from_text(text, path="<test>"))
+
+
+def _production(facts: list[Fact]) -> dict[str, tuple[str | None, str, str | None, str | None]]:
+    return {
+        f.model or "": (
+            f.plant.city if f.plant else None,
+            str(f.status.value if f.status else None),
+            f.start.label if f.start else None,
+            f.end.label if f.end else None,
+        )
+        for f in facts
+        if f.type.value == "production"
+    }
+
+
+# --------------------------------------------------------------------------- model anaphors
+
+
+def test_a_model_named_in_passing_is_the_suv_the_next_sentence_makes() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Le nouveau Peugeot 3008 arrive enfin en Alsace. L'usine "
+        "Stellantis de Mulhouse a lancé la fabrication en série du SUV le 12 mai."
+    )
+    assert _production(facts) == {"Peugeot 3008": ("Mulhouse", "started", "2025-05-12", None)}
+
+
+def test_a_model_anaphor_does_not_reach_past_a_sentence_that_names_its_own_model() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Le Peugeot 5008 ne sera pas produit à Sochaux. "
+        "Le Peugeot 3008, lui, sort des chaînes de Sochaux, qui a démarré la production de la "
+        "voiture en janvier."
+    )
+    assert "Peugeot 5008" not in _production(facts)
+
+
+def test_a_singular_anaphor_takes_the_model_the_sentence_before_was_about() -> None:
+    facts = _facts(
+        "date 2023-03-02 (Test) — Der neue Škoda Elroq wird im Werk Mladá Boleslav neben dem "
+        "Enyaq und der Octavia gebaut. Die Produktion des Modells beginnt Ende 2024."
+    )
+    made = _production(facts)
+    assert made["Škoda Elroq"][1:3] == ("planned", "2024-late")
+    assert made["Škoda Enyaq"][1] == "ongoing"
+
+
+# --------------------------------------------------------------------------- pre-series
+
+
+def test_pre_series_weeks_before_the_start_do_not_make_the_start_a_plan() -> None:
+    facts = _facts(
+        "date 2025-11-06 (Test) — L'usine Renault de Douai a commencé la production en série du "
+        "Renault 5 E-Tech le 3 novembre, après trois semaines de présérie."
+    )
+    assert _production(facts)["Renault 5 E-Tech"][1:3] == ("started", "2025-11-03")
+
+
+def test_pre_series_as_the_start_itself_is_still_a_plan() -> None:
+    facts = _facts(
+        "date 2025-09-10 (Test) — Im Werk Zwickau hat die Vorserienfertigung des ID. Polo "
+        "begonnen."
+    )
+    assert _production(facts)["Volkswagen ID. Polo"][1] == "planned"
+
+
+# --------------------------------------------------------------------------- former models
+
+
+def test_a_former_model_that_ran_out_ended_there() -> None:
+    facts = _facts(
+        "date 2026-01-22 (Test) — Im Werk Rastatt läuft die A-Klasse vom Band. "
+        "Die frühere B-Klasse war bereits im März 2025 ausgelaufen."
+    )
+    assert _production(facts)["Mercedes-Benz B-Class"] == ("Rastatt", "ended", None, "2025-03")
+
+
+def test_a_former_plan_still_gives_no_fact() -> None:
+    facts = _facts(
+        "date 2026-01-22 (Test) — Im Werk Rastatt läuft die A-Klasse vom Band. Ursprünglich "
+        "sollte dort auch die B-Klasse gebaut werden."
+    )
+    assert "Mercedes-Benz B-Class" not in _production(facts)
+
+
+# --------------------------------------------------------------------------- trucks
+
+
+def test_truck_ranges_are_models_and_a_bare_letter_is_not() -> None:
+    facts = _facts(
+        "date 2024-11-20 (Test) — Daimler Truck hat im Werk Wörth die Serienproduktion des "
+        "eActros 600 aufgenommen. Dort laufen auch der Actros und der Arocs vom Band."
+    )
+    made = _production(facts)
+    assert made["Mercedes-Benz eActros 600"][:2] == ("Wörth am Rhein", "started")
+    assert {"Mercedes-Benz Actros", "Mercedes-Benz Arocs"} <= set(made)
