@@ -71,8 +71,7 @@ def test_pre_series_weeks_before_the_start_do_not_make_the_start_a_plan() -> Non
 
 def test_pre_series_as_the_start_itself_is_still_a_plan() -> None:
     facts = _facts(
-        "date 2025-09-10 (Test) — Im Werk Zwickau hat die Vorserienfertigung des ID. Polo "
-        "begonnen."
+        "date 2025-09-10 (Test) — Im Werk Zwickau hat die Vorserienfertigung des ID. Polo begonnen."
     )
     assert _production(facts)["Volkswagen ID. Polo"][1] == "planned"
 

@@ -318,15 +318,15 @@ def _dates(
             status = ProductionStatus.ENDED  # "wurden (2005/2006 und 2013/2014) gefertigt"
         elif any(d.bound == "from" for d in past) and len(past) == len(dates):
             status = ProductionStatus.STARTED  # "läuft dort seit Herbst 2024 vom Band"
+    # "Die Produktion des Modells beginnt Ende 2024", "débute au printemps prochain": a start
+    # verb in the present, with a date ahead, is a plan
     if (
         status == ProductionStatus.ONGOING
         and state.has("start", clause.text)
         and not state.has("ongoing", clause.text)
+        and any(d.date.start > state.published.end and d.bound != "until" for d in dates)
     ):
-        # "Die Produktion des Modells beginnt Ende 2024", "débute au printemps prochain": a
-        # start verb in the present, with a date ahead, is a plan
-        if any(d.date.start > state.published.end and d.bound != "until" for d in dates):
-            status = ProductionStatus.PLANNED
+        status = ProductionStatus.PLANNED
     no_longer = bool(state.has("no_longer", clause.text))  # "n'y est plus fabriqué depuis fin 2022"
     # "the last Escape should leave the line in December": the date of the last one is the end
     last_one = not _ONE_MARKET.search(clause.text) and any(
