@@ -106,3 +106,77 @@ def test_truck_ranges_are_models_and_a_bare_letter_is_not() -> None:
     made = _production(facts)
     assert made["Mercedes-Benz eActros 600"][:2] == ("Wörth am Rhein", "started")
     assert {"Mercedes-Benz Actros", "Mercedes-Benz Arocs"} <= set(made)
+
+
+# --------------------------------------------------------------------------- executives
+
+
+def _executives(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    return {(f.person, f.role, f.company) for f in _facts(text) if f.type.value == "executive"}
+
+
+def test_a_german_president_of_a_named_company_heads_it() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — „Mit dem Amarok sichern wir Pacheco“, sagte Pablo Sibilla, "
+        "Präsident von Volkswagen Argentina."
+    ) == {("Pablo Sibilla", "CEO", "Volkswagen")}
+
+
+def test_a_compound_title_names_the_whole_company_before_the_title_word() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — Magna fertigt in Graz den Jaguar I-Pace. „Das ist ein "
+        "wichtiger Kunde“, sagte Magna-Steyr-Präsident Frank Klein."
+    ) == {("Frank Klein", "CEO", "Magna Steyr")}
+
+
+def test_the_president_of_an_association_or_a_state_is_no_executive() -> None:
+    assert not _executives(
+        "date 2024-09-10 (Test) — Mercedes-Benz zeigt in München den neuen CLA. "
+        "VDA-Präsidentin Erika Lang forderte niedrigere Strompreise; Bundespräsident Max Roth "
+        "besuchte den Stand."
+    )
+
+
+def test_a_surname_with_sharp_s_is_a_name() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — „Das ist ein starkes Signal“, sagte Standortverantwortlicher "
+        "Peter Weiß im Mercedes-Werk Kecskemét."
+    ) == {("Peter Weiß", "plant manager", "Mercedes-Benz")}
+
+
+def test_generaldirektor_and_the_head_of_a_centre_or_workshop() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — Lada baut in Togliatti. „Wir haben das Werk gerettet“, "
+        "sagte Generaldirektor Maxim Sokolow."
+    ) == {("Maxim Sokolow", "CEO", "Lada")}
+    assert _executives(
+        "date 2024-05-02 (Test) — Stellantis fabriquera la Peugeot 2008 à Saragosse. « Le site a "
+        "gagné ce projet », a expliqué Juan Pérez, directeur du centre de Saragosse."
+    ) == {("Juan Pérez", "plant manager", "Stellantis")}
+
+
+def test_a_person_who_became_president_of_a_subsidiary_heads_it() -> None:
+    assert _executives(
+        "date 2025-10-08 (Test) — Laura Smith became president of Toyota Motor Manufacturing "
+        "Kentucky in April."
+    ) == {("Laura Smith", "CEO", "Toyota Motor Manufacturing Kentucky")}
+
+
+def test_chairman_of_the_management_board_is_the_chief_executive() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — AMS spoke to Jan Novak, chairman of the management board of "
+        "Škoda Auto, about electrification."
+    ) == {("Jan Novak", "CEO", "Škoda")}
+
+
+def test_a_person_who_runs_a_plant_is_its_manager_and_a_company_is_not() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — Paul Martin dirige depuis deux ans l'usine Renault de Flins, "
+        "la plus ancienne du groupe."
+    ) == {("Paul Martin", "plant manager", "Renault Group")}
+    assert _executives(
+        "date 2024-05-02 (Test) — Anna Berger leitet seit 2021 das Werk Kassel von Volkswagen."
+    ) == {("Anna Berger", "plant manager", "Volkswagen")}
+    assert not _executives(
+        "date 2024-05-02 (Test) — Renault baut in Flins. Luca de Meo dirige le groupe depuis 2020."
+    )

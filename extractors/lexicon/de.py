@@ -90,8 +90,11 @@ LEXICON: dict[str, str] = {
     "invest_total_after": r"des programms|des plans|des investitionsprogramms",
     # "BYD investiert demnach …": reported from the source just named, not a rumour
     "hedge_sourced": r"demnach",
-    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|an der konzernspitze",
-    "chairman": r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*",
+    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze",
+    "chairman": (
+        r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*|"
+        r"konzernvorsitzende[rn]?|(?<!vize)(?<!vize-)(?<!\w)(?:[\w-]+-)?präsident(?:in|en)?"
+    ),
     "plant_manager": (
         r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|standortverantwortlich\w*|"
         r"(?:leiter(?:in)?|chef(?:in)?) des (?:werks|werkes|standorts|standortes)"
@@ -102,7 +105,7 @@ LEXICON: dict[str, str] = {
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     # a title that was held ("Ex-VW-Chef", "der frühere Vorstandschef"): no current executive
     "former_title": r"ex|ehemalige\w*|frühere\w*|einstige\w*|damalige\w*",
-    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
+    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|\w*staatspräsident\w*|bundespräsident\w*|us-präsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
     # a government as the party of an agreement ("die türkische Regierung")
     "government": r"regierung|bundesregierung|staatsregierung",

@@ -144,11 +144,13 @@ LEXICON: dict[str, str] = {
     "hedge_sourced": r"(?!x)x",
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
+        r"présidente? du directoire|"
         r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
     ),
     "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
     "plant_manager": (
-        r"(?:directeur|directrice|patron|patronne|responsable) (?:de l'usine|du site|d'usine)|"
+        r"(?:directeur|directrice|patron|patronne|responsable) (?:de l'usine|du site|d'usine|"
+        r"du centre|de l'atelier|de l'établissement|du complexe)|"
         r"chef d'usine|chef du site"
     ),
     "workforce_collective": r"effectifs?",

@@ -53,7 +53,7 @@ EXECUTIVE_CONFIDENCE = 0.8
 AGREEMENT_CONFIDENCE = 0.7
 # letters of names: Latin-1 and Latin Extended-A ("Nedeljković", "Łukasz", "Dvořák")
 _UP = "A-ZÀ-ÖØ-Ý\u0100-\u017e"
-_LOW = "a-zà-öø-ÿ\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME = re.compile(
     rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?|(?:[A-Z]\.?){{2}}(?=\s+[A-Z][a-z]))"
     rf"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[{_UP}][{_LOW}'’]+(?:-[A-Za-z{_LOW}]+)?){{0,2}}"
@@ -376,7 +376,26 @@ def _person_near(
         s = rel_s - len(before) + m2.start(1)
         if _is_person(state, sentence, s, m2.group(1)):
             return m2.group(1), sentence.start + s, sentence.start + s + len(m2.group(1))
+    # "Dana Whitfield became president of …", "… has named Ricardo Hernandez as its new
+    # president", "X a été nommé directeur général de …"
+    m4 = re.search(r"(" + _NAME.pattern + r")\s+" + _BECAME.pattern + r"$", before) or re.search(
+        _NAMED.pattern + r"(" + _NAME.pattern + r")\s+(?:as\s+)?(?:its\s+|the\s+)?(?:new\s+)?$",
+        before,
+    )
+    if m4 and m4.group(1).split()[0] not in _STOP_NAMES:
+        s = rel_s - len(before) + m4.start(1)
+        if _is_person(state, sentence, s, m4.group(1)):
+            return m4.group(1), sentence.start + s, sentence.start + s + len(m4.group(1))
     return None
+
+
+_BECAME = re.compile(
+    r"(?:became|becomes|has become|was named|was appointed|has been named|has been appointed|"
+    r"took over as|takes over as|will become|devient|est devenue?|a été nommée?|sera|"
+    r"wurde zum|wurde zur|wird zum|wird zur|ist neue[rn]?)\s+"
+    r"(?:the\s+|its\s+|le\s+|la\s+)?(?:new\s+|nouveau\s+|nouvelle\s+|neue[rn]?\s+)?"
+)
+_NAMED = re.compile(r"\b(?:has named|named|has appointed|appointed|a nommé|ernannt)\s+")
 
 
 def _named_thing(state: ArticleState, sentence: Sentence, rel_s: int, rel_e: int) -> bool:
@@ -519,7 +538,9 @@ _BOARD_FOR = re.compile(
     r"(?P<func>[A-Za-z]+(?: and [A-Za-z]+)?)$",
     re.I,
 )
-_WEAK_TITLES = frozenset({"president", "presidente", "head", "boss", "chief", "chef"})
+_WEAK_TITLES = frozenset(
+    {"president", "presidente", "prasident", "prasidentin", "head", "boss", "chief", "chef"}
+)
 
 
 def _role(
@@ -615,12 +636,17 @@ _OF_PLANT = re.compile(
 )
 
 
-def _company_in_title(sentence: Sentence, start: int, end: int) -> str | None:
+def _company_in_title(state: ArticleState, sentence: Sentence, start: int, end: int) -> str | None:
     """The company a title is made with: a compound ("Opel-Chef", "Alfa-Romeo-Chef" — a
-    brand's head, not its group's) or a long title ("member of the Board of Management of
+    brand's head, not its group's; "Magna-Steyr-Präsident" — the whole compound before the
+    title word, not the first word) or a long title ("member of the Board of Management of
     BMW AG responsible for Production")."""
     title = sentence.local(start, end)
     last = start + title.rindex("-") if "-" in title else end
+    if "-" in title:
+        known = state.kb.company(title[: title.rindex("-")].replace("-", " "))
+        if known is not None:
+            return known.name
     for m in sentence.of_kind("COMPANY"):
         if start <= m.start and m.end <= last + 1:
             return m.name
@@ -691,10 +717,49 @@ def _board_members(state: ArticleState, sentence: Sentence) -> None:
         )  # fmt: skip
 
 
+# "Marcelo Andrade dirige depuis deux ans l'usine Stellantis de Betim", "Jane Doe runs the
+# Kentucky plant", "Anna Berger leitet seit 2021 das Werk": the person heads that plant
+_RUNS_PLANT = re.compile(
+    r"(?P<person>" + _NAME.pattern + r")\s+(?:,[^,]{1,60},\s+)?"
+    r"(?:dirige|dirigeait|pilote|runs|heads|manages|has run|has headed|has managed|"
+    r"leitet|führt|leitete)\s+(?:depuis\s+[^,.;]{1,25}?\s+|seit\s+[^,.;]{1,25}?\s+)?"
+    r"(?:l['’]|le\s+|la\s+|the\s+|its\s+|das\s+|den\s+)(?P<rest>[^,.;]{0,40})"
+)
+
+
+def _plant_heads(state: ArticleState, sentence: Sentence) -> None:
+    for m in _RUNS_PLANT.finditer(sentence.text):
+        rest = m.group("rest")
+        if not state.has("plant_noun", rest if state.lang == "en" else rest.split(" ")[0]):
+            continue
+        name = m.group("person")
+        if name.split()[0] in _STOP_NAMES or not _is_person(
+            state, sentence, m.start("person"), name
+        ):
+            continue
+        s = sentence.start + m.start("person")
+        if any(s < d.end and d.start < s + len(name) for d in state.role_spans):
+            continue
+        company = (
+            _plant_operator(state, sentence, s, sentence.start + m.end()) or state.main_company
+        )
+        if company is None:
+            continue
+        state.role_spans.append(_Span(s, sentence.start + m.end()))
+        fields = {"company": company, "role": ROLE_NAMES["plant_manager"], "person": name,
+                  "title": m.group(0), "explicit": True}  # fmt: skip
+        state.drafts.append(
+            Draft(
+                FactType.EXECUTIVE, sentence.start, sentence.end, EXECUTIVE_CONFIDENCE, None, fields
+            )
+        )
+
+
 def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if state.lang == "de" and "Vorstand " in text:
         _board_members(state, sentence)
+    _plant_heads(state, sentence)
     seen: set[str] = set()
     for cls in ("plant_manager", "other_role", "ceo", "chairman"):
         for cue in state.has_all(cls, text):
@@ -732,7 +797,9 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
                 if company is not None:  # "President and CEO of BMW Group Plant San Luis Potosí"
                     role = ROLE_NAMES["plant_manager"]
             explicit = (
-                company or _company_in_title(sentence, s, e) or _company_near(state, sentence, s, e)
+                company
+                or _company_in_title(state, sentence, s, e)
+                or _company_near(state, sentence, s, e)
             )
             if (
                 explicit is None
@@ -742,7 +809,10 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             ):
                 # an unknown company named with a full title, in an article about carmakers
                 explicit = _written_company(state, sentence, e - sentence.start)
-            if explicit is None and fold(cue.group(0)) in _WEAK_TITLES:
+            if explicit is None and (
+                fold(cue.group(0)) in _WEAK_TITLES
+                or fold(cue.group(0)).split()[-1] in ("prasident", "prasidentin")
+            ):  # "VDA-Präsidentin X": an unknown body's president is no carmaker's
                 continue  # a bare "President X", "team head X": no company, no executive
             company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
             if company is None:
@@ -804,7 +874,7 @@ def finish_roles(state: ArticleState) -> None:
                 break
     for d in execs:
         if d.fields["role"] != "Chairman" or re.search(
-            r"chair|aufsicht|conseil", d.fields.get("title", ""), re.I
+            r"chair|aufsicht|conseil|konzernvorsitz", d.fields.get("title", ""), re.I
         ):
             continue
         others = [
