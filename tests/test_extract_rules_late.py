@@ -180,3 +180,47 @@ def test_a_person_who_runs_a_plant_is_its_manager_and_a_company_is_not() -> None
     assert not _executives(
         "date 2024-05-02 (Test) — Renault baut in Flins. Luca de Meo dirige le groupe depuis 2020."
     )
+
+
+# --------------------------------------------------------------------------- plant status
+
+
+def _statuses(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (f.status.value if f.status else "", f.plant.city if f.plant else None,
+         f.date.label if f.date else None)
+        for f in _facts(text)
+        if f.type.value == "plant_status"
+    ]  # fmt: skip
+
+
+def test_construction_launched_in_each_language() -> None:
+    for text in (
+        "date 2024-08-20 (Test) — Toyota a lancé la construction de sa nouvelle usine tchèque, "
+        "à Kolín, a indiqué mardi le constructeur.",
+        "date 2024-08-20 (Test) — Hyundai launched construction of its new plant in Ulsan on "
+        "Tuesday.",
+        "date 2024-08-20 (Test) — Hyundai hat am Dienstag mit dem Bau seines neuen Werks in Ulsan "
+        "begonnen.",
+    ):
+        assert [s for s, _, _ in _statuses(text)] == ["under_construction"], text
+
+
+def test_a_plant_that_stood_still_was_paused() -> None:
+    assert _statuses(
+        "date 2023-08-30 (Test) — Am Mittwoch stand die Produktion im Werk Zwickau weiterhin still."
+    ) == [("paused", "Zwickau", "2023-08-30")]
+
+
+def test_a_plant_handed_over_was_sold() -> None:
+    assert _statuses(
+        "date 2023-06-10 (Test) — Renault hatte das Werk in Flins im Mai an die Stadt Paris "
+        "übergeben."
+    ) == [("sold", "Flins", "2023-05")]
+
+
+def test_a_plant_that_will_stop_building_vehicles_is_closing() -> None:
+    assert _statuses(
+        "date 2025-06-10 (Test) — Separately, Nissan's plant in Sunderland will stop building "
+        "vehicles by the end of 2026."
+    ) == [("closing", "Sunderland", "2026-late")]

@@ -116,6 +116,7 @@ LEXICON: dict[str, str] = {
     ),
     "construction": (
         r"grundstein|spatenstich|im bau|baubeginn|bauarbeiten|bau wieder aufgenommen|"
+        r"mit dem bau (?:\w+ ){0,6}?(?:begonnen|begann|beginnt|gestartet|startet)|"
         r"bau (?:des|der|eines|einer) .{0,60}?(?:begann|hat begonnen|startete|beginnt|läuft|geht \w* ?weiter)|"
         r"baut ein (?:neues )?werk|errichtet ein (?:neues )?werk|treibt den bau (?:\w+ ){1,3}?voran|"
         r"entsteht (?:\w+ ){0,8}?(?:ein|eine) (?:\w+ )?(?:werk|fabrik)"
@@ -133,13 +134,13 @@ LEXICON: dict[str, str] = {
     ),
     "closed": r"geschlossen|dichtgemacht|stillgelegt",
     "sold": (
-        r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|"
+        r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|übergeben|übergab|"
         r"verkauf (?:der|des|seines|seiner|ihres|ihrer) (?:\w+ ){0,2}?(?:werks?|fabrik|standort\w*)"
     ),
     "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
     "plant_paused": (
         r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|stillstehen|stillsteht|"
-        r"steh\w* .{0,60}?still|produktionsstopp\w*|bandstillstand|"
+        r"(?:steh\w*|stand|standen) .{0,60}?still\b|produktionsstopp\w*|bandstillstand|"
         r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht"
     ),
     "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",

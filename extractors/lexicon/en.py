@@ -166,6 +166,8 @@ LEXICON: dict[str, str] = {
     ),
     "construction": (
         r"broke ground|break ground|broken ground|breaks ground|breaking ground|groundbreaking|"
+        r"(?:launched|launches|kicked off|kicks off|commenced|commences|began|begins|started|starts) "
+        r"(?:the )?construction (?:of|on)|"
         r"started building|began building|began construction|started construction|resumed construction|restarted construction|construction (?:has )?resumed|"
         r"under construction|construction (?:of|on) .{0,60}?(?:began|started|has begun|"
         r"is under way|got under way|is underway)|"
@@ -181,7 +183,8 @@ LEXICON: dict[str, str] = {
     "closing": (
         r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut|"
         r"will shut|plans to close|closure of (?:the|its) (?:\w+ )?(?:plant|factory)|will cease operations|"
-        r"will (?:stop|end|cease) (?:all )?(?:vehicle|car) production at"
+        r"will (?:stop|end|cease) (?:all )?(?:vehicle|car) production at|"
+        r"will (?:stop|cease) (?:building|making|producing|assembling) (?:vehicles|cars)"
     ),
     "closed": (
         r"closed|shut down for good|closed its doors|"

@@ -186,6 +186,7 @@ LEXICON: dict[str, str] = {
         r"en cours de construction|pos[ée]e? la premi[èe]re pierre|"
         r"construction d[eu'] .{0,60}?(?:a débuté|a commencé|a démarré|débute|commence|"
         r"a été lancée|est lancée)|"
+        r"(?:a |ont )?(?:lancé|lance|entamé|entame|démarré|démarre|commencé) (?:la|les) (?:construction|travaux) d[eu']|"
         r"construit une (?:nouvelle )?usine|en train de construire|chantier de (?:l'usine|l’usine|la future usine)"
     ),
     "plant_planned": (
