@@ -224,3 +224,24 @@ def test_a_plant_that_will_stop_building_vehicles_is_closing() -> None:
         "date 2025-06-10 (Test) — Separately, Nissan's plant in Sunderland will stop building "
         "vehicles by the end of 2026."
     ) == [("closing", "Sunderland", "2026-late")]
+
+
+# --------------------------------------------------------------------------- unknown towns
+
+
+def test_a_town_in_apposition_to_its_plant_is_the_plant_s_town() -> None:
+    facts = _facts(
+        "date 2025-03-18 (Test) — Iveco builds vans in Italy. Tavazzano, Iveco's largest plant, "
+        "employs about 2,100 people."
+    )
+    assert [(f.value, f.plant.city if f.plant else None) for f in facts
+            if f.type.value == "plant_workforce"] == [(2100, "Tavazzano")]  # fmt: skip
+
+
+def test_a_company_in_apposition_is_no_town() -> None:
+    facts = _facts(
+        "date 2025-03-18 (Test) — Toyota, the world's largest automaker, employs 9,000 people "
+        "at its plant in Georgetown."
+    )
+    assert [f.plant.city if f.plant else None for f in facts
+            if f.type.value == "plant_workforce"] == ["Georgetown"]  # fmt: skip

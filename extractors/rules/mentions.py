@@ -882,10 +882,15 @@ _UNKNOWN_TOWN = {
     "en": re.compile(
         rf"\b(?:plant|factory|facility|works|assembly plant|complex)\s+(?:in|at|near)\s+(?P<a>{_TOWN})"
         rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+(?:plant|factory|assembly plant|works)\b"
+        # "Suzzara, Iveco's largest plant, …": a town in apposition to its plant
+        rf"|(?<![\w'’-])(?P<c>{_TOWN}),\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s|’s)\s+"
+        rf"(?:[a-z][\w-]*\s+){{0,2}}(?:plant|factory|assembly plant|works|site)\b"
     ),
     "de": re.compile(
         rf"\b(?:Werk|Werks|Werkes|Fabrik|Montagewerk|Standort|Standorts)\s+(?:in|bei)\s+(?P<a>{_TOWN})"
         rf"|\b(?:Werk|Werks|Werkes|Montagewerk)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)(?=\s*[,.;(]|\s+(?:im|in|bei|nahe)\s)"
+        # "Suzzara, das größte Iveco-Werk, …"
+        rf"|(?<![\w'’-])(?P<c>{_TOWN}),\s+(?:das|der)\s+(?:[\w-]+\s+){{0,2}}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"
     ),
 }
 # words that follow a plant noun but name no town: calendar words, German nouns, compass points
@@ -954,7 +959,7 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
         return []
     found: list[Mention] = []
     for m in rule.finditer(text):
-        group = "a" if m.group("a") else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g))
         name, start = m.group(group), m.start(group)
         name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
         end = start + len(name)

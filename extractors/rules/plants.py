@@ -262,6 +262,17 @@ def plant_refs(
                 text[first.start - offset : last.end - offset]
                 + right[: head.end() + (len(right) - len(right.lstrip(" -")))]
             )
+        if (
+            not strong
+            and len(chain) == 1
+            and first.place is not None
+            and first.place.kind == "city"
+        ):
+            # "Tavazzano, Iveco's largest plant, …": a town in apposition to its plant
+            wide = text[last.end - offset : last.end - offset + 60]
+            appo = _TOWN_APPOSITION.match(wide)
+            if appo and noun.match(wide[appo.end() :]):
+                strong = True
         known_site = (
             not strong and len(chain) <= 2 and first.place is not None
             and first.place.kind in ("city", "county") and bool(kb.plants_near(city=first.place.name))
@@ -274,6 +285,12 @@ def plant_refs(
         anchor = "noun" if strong else ("site" if known_site else "prep")
         refs.append(PlantRef(first.start, last.end, plant, strong or known_site, anchor))
     return _appositions(sorted(refs, key=lambda r: r.start), text, offset)
+
+
+_TOWN_APPOSITION = re.compile(
+    r",\s+(?:(?:the|das|der)\s+)?(?:[\w&.-]+(?:'s|’s)\s+)(?:[a-zäöüß][\w-]*\s+){0,2}|"
+    r",\s+(?:das|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}[A-Z][\w&.]*-(?=[Ww]erk|Standort|Fabrik)"
+)
 
 
 # ", Honda's first car plant in ", ", the group's largest plant in the ": from a town to the place
