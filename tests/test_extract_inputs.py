@@ -94,6 +94,18 @@ def test_languages_near_the_supported_ones_are_told_not_guessed(text: str, lang:
     assert info.value.lang == lang
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford Otosan builds the Transit Custom and the Tourneo Courier in Gölcük.",
+        "Ford Otosan builds the Transit Custom and the Tourneo Courier in Gölcük, Kocaeli. "
+        + "The plant, the largest Ford site in Europe, employs about 14,000 people. " * 4,
+    ],
+)
+def test_a_lead_full_of_local_names_is_not_skipped_as_another_language(text: str) -> None:
+    assert language_of(_article(text)) == "en"
+
+
 def test_language_is_read_from_the_first_letters_after_a_blanked_header() -> None:
     lead = (
         "Le constructeur produira son nouveau SUV électrique dans son usine de Sochaux dès 2026. "

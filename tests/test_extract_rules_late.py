@@ -245,3 +245,44 @@ def test_a_company_in_apposition_is_no_town() -> None:
     )
     assert [f.plant.city if f.plant else None for f in facts
             if f.type.value == "plant_workforce"] == ["Georgetown"]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- model codes
+
+
+def test_a_model_code_after_an_article_takes_the_sentence_s_carmaker() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Dongfeng fertigt den neuen M18 im Werk Wuhan, wie das "
+            "Unternehmen am Dienstag in einer Mitteilung an die Börse erklärte."
+        )
+    )
+    assert made == {"Dongfeng M18": ("Wuhan", "ongoing", None, None)}
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Le constructeur Dongfeng assemble la nouvelle M19 dans son "
+            "usine de Wuhan, a indiqué l'entreprise mardi dans un communiqué."
+        )
+    )
+    assert made == {"Dongfeng M19": ("Wuhan", "ongoing", None, None)}
+
+
+def test_an_engine_a_road_or_a_quarter_is_no_model_code() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Bentley will stop building its W12 engine in Crewe this year, "
+            "and Renault will build the car from Q3 at its plant in Flins, near the A13 motorway, "
+            "the companies said on Tuesday."
+        )
+    )
+    assert not any(name.endswith(("W12", "Q3", "A13")) for name in made)
+
+
+def test_the_audi_q3_is_still_the_audi_q3() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Audi builds the Q3 at its plant in Győr, and production of "
+            "the next generation starts in Q3 2026, the company said on Tuesday in a statement."
+        )
+    )
+    assert made["Audi Q3"][:2] == ("Győr", "ongoing")

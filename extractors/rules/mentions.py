@@ -1013,6 +1013,63 @@ def _persons_as_towns(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "Proton builds the X50 at …", "Dongfeng fertigt den neuen M18": a model code after an
+# article, in a sentence of making whose one carmaker is named before it
+_BARE_CODE = re.compile(
+    r"\b(?:the|its|le|la|l['’]|les|du|des|den|die|das|der|dem|des)\s+"
+    r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?"
+    r"(?P<code>[A-Z]{1,3}-?\d{1,3}[A-Za-z]?)(?![\w.-])"
+)
+# codes that name no model: quarters, halves, emission and network norms, engine layouts,
+# autonomy levels, summits, motor racing, roads
+_NOT_A_CODE = re.compile(
+    r"(?:Q\d|H\d|T\d|S\d|CO\d|NOx?\d*|EU\d+|G\d+|F\d|[VW]\d+|L\d|E\d+|PM\d+|COP\d+|FY\d*|K\d)",
+)
+# a road, an engine or a platform, not a model: "the M6 motorway", "its W12 engine"
+_ROAD_AFTER = re.compile(
+    r"\s*(?:motorway|autoroute|Autobahn|road|highway|corridor|engines?|moteurs?|Motor(?:en)?|"
+    r"platforms?|plate-?formes?|Plattform|batter(?:y|ies)|batteries|Batterie\w*|gearbox|"
+    r"bo[iî]te|Getriebe|cells?|cellules?|Zellen?|chips?|puces?)\b",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
+    produce = pattern(lang, "produce")
+    found: list[Mention] = []
+    for m in _BARE_CODE.finditer(text):
+        code, start, end = m.group("code"), m.start("code"), m.end("code")
+        if _NOT_A_CODE.fullmatch(code) or kb.model(code) is not None:
+            continue
+        if _ROAD_AFTER.match(text, end) or re.search(
+            r"(?:sur l['’]|on the|auf der)\s*$", text[max(0, start - 10) : start]
+        ):
+            continue  # "the M6 motorway", "sur l'A7": a road
+        if any(
+            o.start < end and start < o.end and not (o.kind == "PLACE" and kb.place(o.text) is None)
+            for o in base
+        ):
+            continue  # a known name; not the NER's guess of a place ("la nouvelle M19")
+        starts = [s.end() for s in _SENTENCE_START.finditer(text, max(0, start - 300), start)]
+        lead = starts[-1] if starts else max(0, start - 300)
+        stop = _SENTENCE_START.search(text, end)
+        sentence_end = stop.start() + 1 if stop else len(text)
+        makers = {
+            o.name for o in base
+            if o.kind == "COMPANY" and lead <= o.start < start
+            and o.company_kind in ("brand", "automaker", "group")
+        }  # fmt: skip
+        if len(makers) != 1 or not produce.search(text, lead, sentence_end):
+            continue
+        brand = makers.pop()
+        name = f"{brand} {code}"
+        info = kb.model(name)
+        found.append(Mention("MODEL", start, end, code, info.name if info else name,
+                             brand=info.brand if info else brand))  # fmt: skip
+    return found
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -1031,6 +1088,14 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
     base = _resolve([*base, *_cued_places(text, base, kb)])
     base = _resolve([*base, *_unknown_towns(text, base, kb, lang)])
+    codes = _bare_codes(text, base, kb, lang)
+    if codes:
+        base = _resolve(
+            [
+                *codes,
+                *(m for m in base if not any(c.start < m.end and m.start < c.end for c in codes)),
+            ]
+        )
     if lang == "fr":
         base = _persons_as_towns(text, base)
     cued = _cued_models(doc, text, base, kb, lang=lang)
@@ -1044,8 +1109,31 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     return [
         m
         for m in _refine_models(text, base, kb)
-        if not _names_a_platform(text, m) and not _names_a_currency(text, m)
+        if not _names_a_platform(text, m)
+        and not _names_a_currency(text, m)
+        and not _names_a_quarter(text, m)
     ]
+
+
+# "from Q3", "au T3", "Q2 2025": a quarter, not the Audi Q3 (a bare "Q3" is a model only in an
+# article that names Audi, and never before a year or after a word of time)
+_QUARTER_CODE = re.compile(r"Q[1-4]")
+_QUARTER_BEFORE = re.compile(
+    r"(?:\b(?:in|from|by|until|since|of|en|au|dès|d'ici|depuis|ab|im|bis|seit|zum|Ende|"
+    r"Anfang|fin|début|end|early|late)\s+)$",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"^(?:\s*/?\s*|\s+(?:of\s+)?)(?:20\d\d|'\d\d)\b")
+
+
+def _names_a_quarter(text: str, m: Mention) -> bool:
+    if m.kind != "MODEL" or not _QUARTER_CODE.fullmatch(m.text):
+        return False
+    return (
+        "Audi" not in text
+        or bool(_QUARTER_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+        or bool(_YEAR_AFTER.match(text[m.end : m.end + 10]))
+    )
 
 
 # "1,55 Milliarden US-Dollar", "US$", "Hong Kong dollars": a currency, not a place
