@@ -727,7 +727,13 @@ _RUNS_PLANT = re.compile(
 )
 
 
+_RUNS_VERB = re.compile(r"\b(?:dirige|dirigeait|pilote|runs|heads|manages|has run|has headed|"
+                        r"has managed|leitet|führt|leitete)\b")  # fmt: skip
+
+
 def _plant_heads(state: ArticleState, sentence: Sentence) -> None:
+    if not _RUNS_VERB.search(sentence.text):
+        return
     for m in _RUNS_PLANT.finditer(sentence.text):
         rest = m.group("rest")
         if not state.has("plant_noun", rest if state.lang == "en" else rest.split(" ")[0]):

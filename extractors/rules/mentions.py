@@ -882,17 +882,22 @@ _UNKNOWN_TOWN = {
     "en": re.compile(
         rf"\b(?:plant|factory|facility|works|assembly plant|complex)\s+(?:in|at|near)\s+(?P<a>{_TOWN})"
         rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+(?:plant|factory|assembly plant|works)\b"
-        # "Suzzara, Iveco's largest plant, …": a town in apposition to its plant
-        rf"|(?<![\w'’-])(?P<c>{_TOWN}),\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s|’s)\s+"
-        rf"(?:[a-z][\w-]*\s+){{0,2}}(?:plant|factory|assembly plant|works|site)\b"
     ),
     "de": re.compile(
         rf"\b(?:Werk|Werks|Werkes|Fabrik|Montagewerk|Standort|Standorts)\s+(?:in|bei)\s+(?P<a>{_TOWN})"
         rf"|\b(?:Werk|Werks|Werkes|Montagewerk)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)(?=\s*[,.;(]|\s+(?:im|in|bei|nahe)\s)"
-        # "Suzzara, das größte Iveco-Werk, …"
-        rf"|(?<![\w'’-])(?P<c>{_TOWN}),\s+(?:das|der)\s+(?:[\w-]+\s+){{0,2}}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"
     ),
 }
+# "Suzzara, Iveco's largest plant, …", "Suzzara, das größte Iveco-Werk, …": a town in
+# apposition to its plant (found from the apposition back to the town)
+_APPOSED_PLANT = {
+    "en": re.compile(
+        r",\s+(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s|’s)\s+"
+        r"(?:[a-z][\w-]*\s+){0,2}(?:plant|factory|assembly plant|works|site)\b"
+    ),
+    "de": re.compile(r",\s+(?:das|der)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"),
+}
+_TOWN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<c>{_TOWN})$")
 # words that follow a plant noun but name no town: calendar words, German nouns, compass points
 _NOT_A_TOWN = _CALENDAR | frozenset(
     fold(w)
@@ -958,8 +963,14 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
     if rule is None:
         return []
     found: list[Mention] = []
-    for m in rule.finditer(text):
-        group = next(g for g in ("a", "b", "c") if m.group(g))
+    hits: list[tuple[re.Match[str], str]] = [
+        (m, "a" if m.group("a") else "b") for m in rule.finditer(text)
+    ]
+    for appo in _APPOSED_PLANT[lang].finditer(text):
+        town = _TOWN_BEFORE.search(text, max(0, appo.start() - 80), appo.start())
+        if town is not None:
+            hits.append((town, "c"))
+    for m, group in hits:
         name, start = m.group(group), m.start(group)
         name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
         end = start + len(name)
@@ -1015,10 +1026,10 @@ def _persons_as_towns(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "Proton builds the X50 at …", "Dongfeng fertigt den neuen M18": a model code after an
 # article, in a sentence of making whose one carmaker is named before it
-_BARE_CODE = re.compile(
+_CODE = re.compile(r"(?<![\w.-])[A-Z]{1,3}-?\d{1,3}[A-Za-z]?(?![\w.-])")
+_CODE_ARTICLE = re.compile(
     r"\b(?:the|its|le|la|l['’]|les|du|des|den|die|das|der|dem|des)\s+"
-    r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?"
-    r"(?P<code>[A-Z]{1,3}-?\d{1,3}[A-Za-z]?)(?![\w.-])"
+    r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?$"
 )
 # codes that name no model: quarters, halves, emission and network norms, engine layouts,
 # autonomy levels, summits, motor racing, roads
@@ -1032,15 +1043,17 @@ _ROAD_AFTER = re.compile(
     r"bo[iî]te|Getriebe|cells?|cellules?|Zellen?|chips?|puces?)\b",
     re.I,
 )
-_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+_FULL_STOP = re.compile(r"[.!?]\s+(?=\S)")
 
 
 def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
     produce = pattern(lang, "produce")
     found: list[Mention] = []
-    for m in _BARE_CODE.finditer(text):
-        code, start, end = m.group("code"), m.start("code"), m.end("code")
-        if _NOT_A_CODE.fullmatch(code) or kb.model(code) is not None:
+    for m in _CODE.finditer(text):
+        code, start, end = m.group(0), m.start(), m.end()
+        if _NOT_A_CODE.fullmatch(code) or not _CODE_ARTICLE.search(text, max(0, start - 24), start):
+            continue
+        if kb.model(code) is not None:
             continue
         if _ROAD_AFTER.match(text, end) or re.search(
             r"(?:sur l['’]|on the|auf der)\s*$", text[max(0, start - 10) : start]
@@ -1051,9 +1064,9 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
             for o in base
         ):
             continue  # a known name; not the NER's guess of a place ("la nouvelle M19")
-        starts = [s.end() for s in _SENTENCE_START.finditer(text, max(0, start - 300), start)]
+        starts = [s.end() for s in _FULL_STOP.finditer(text, max(0, start - 300), start)]
         lead = starts[-1] if starts else max(0, start - 300)
-        stop = _SENTENCE_START.search(text, end)
+        stop = _FULL_STOP.search(text, end)
         sentence_end = stop.start() + 1 if stop else len(text)
         makers = {
             o.name for o in base
