@@ -967,9 +967,9 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
         (m, "a" if m.group("a") else "b") for m in rule.finditer(text)
     ]
     for appo in _APPOSED_PLANT[lang].finditer(text):
-        town = _TOWN_BEFORE.search(text, max(0, appo.start() - 80), appo.start())
-        if town is not None:
-            hits.append((town, "c"))
+        before = _TOWN_BEFORE.search(text, max(0, appo.start() - 80), appo.start())
+        if before is not None:
+            hits.append((before, "c"))
     for m, group in hits:
         name, start = m.group(group), m.start(group)
         name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
