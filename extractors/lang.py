@@ -59,6 +59,91 @@ def _iso(code: str) -> IsoCode639_1:
     return code_enum
 
 
+# Function words only one of the three languages writes (no "die"/"des"/"en" shared with
+# others' words): a lead with many of one and none of the others is told without the
+# statistical detector, which costs ~0.2 ms an article
+_FUNCTION_WORDS = {
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "une",
+            "est",
+            "sont",
+            "dans",
+            "pour",
+            "sur",
+            "avec",
+            "qui",
+            "que",
+            "au",
+            "aux",
+            "ses",
+            "cette",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "is",
+            "are",
+            "was",
+            "with",
+            "for",
+            "that",
+            "its",
+            "from",
+            "has",
+            "have",
+            "will",
+            "by",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "sind",
+            "mit",
+            "für",
+            "von",
+            "dem",
+            "den",
+            "ein",
+            "eine",
+            "im",
+            "auf",
+            "wird",
+            "nicht",
+        ]
+    ),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+FAST_MIN = 6  # function words of the leading language, at least, and none of the others
+
+
+def _by_function_words(sample: str) -> str | None:
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in _WORD.findall(sample.lower()):
+        for lang, words in _FUNCTION_WORDS.items():
+            if word in words:
+                counts[lang] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    (lang, top), (_, second) = ranked[0], ranked[1]
+    if top >= FAST_MIN and second == 0:
+        return lang
+    return None
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`'s language, or None when it cannot be told."""
     first = _FIRST_CHAR.search(text)  # a blanked seed header leaves spaces before the text
@@ -66,6 +151,9 @@ def detect_language(text: str) -> str | None:
     sample = text[start : start + SAMPLE_CHARS]
     if _ENOUGH_LETTERS.match(sample) is None:
         return None
+    fast = _by_function_words(sample)
+    if fast is not None:
+        return fast
     language = _detector().detect_language_of(sample)
     if language is None:
         return None

@@ -378,10 +378,11 @@ def _person_near(
             return m2.group(1), sentence.start + s, sentence.start + s + len(m2.group(1))
     # "Dana Whitfield became president of …", "… has named Ricardo Hernandez as its new
     # president", "X a été nommé directeur général de …"
-    m4 = re.search(r"(" + _NAME.pattern + r")\s+" + _BECAME.pattern + r"$", before) or re.search(
-        _NAMED.pattern + r"(" + _NAME.pattern + r")\s+(?:as\s+)?(?:its\s+|the\s+)?(?:new\s+)?$",
-        before,
-    )
+    m4 = None
+    if _BECAME_END.search(before):
+        m4 = _BECAME_TITLE.search(before)
+    elif _NAMED.search(before):
+        m4 = _NAMED_AS.search(before)
     if m4 and m4.group(1).split()[0] not in _STOP_NAMES:
         s = rel_s - len(before) + m4.start(1)
         if _is_person(state, sentence, s, m4.group(1)):
@@ -396,6 +397,11 @@ _BECAME = re.compile(
     r"(?:the\s+|its\s+|le\s+|la\s+)?(?:new\s+|nouveau\s+|nouvelle\s+|neue[rn]?\s+)?"
 )
 _NAMED = re.compile(r"\b(?:has named|named|has appointed|appointed|a nommé|ernannt)\s+")
+_BECAME_END = re.compile(_BECAME.pattern + r"$")
+_BECAME_TITLE = re.compile(r"(" + _NAME.pattern + r")\s+" + _BECAME.pattern + r"$")
+_NAMED_AS = re.compile(
+    _NAMED.pattern + r"(" + _NAME.pattern + r")\s+(?:as\s+)?(?:its\s+|the\s+)?(?:new\s+)?$"
+)
 
 
 def _named_thing(state: ArticleState, sentence: Sentence, rel_s: int, rel_e: int) -> bool:
@@ -727,6 +733,7 @@ _RUNS_PLANT = re.compile(
 )
 
 
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])(?:\w+-)+$")
 _RUNS_VERB = re.compile(r"\b(?:dirige|dirigeait|pilote|runs|heads|manages|has run|has headed|"
                         r"has managed|leitet|führt|leitete)\b")  # fmt: skip
 
@@ -770,6 +777,9 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     for cls in ("plant_manager", "other_role", "ceo", "chairman"):
         for cue in state.has_all(cls, text):
             s, e = sentence.start + cue.start(), sentence.start + cue.end()
+            compound = _COMPOUND_HEAD.search(text, max(0, cue.start() - 40), cue.start())
+            if compound is not None and state.lang == "de":
+                s = sentence.start + compound.start()  # "Magna-Steyr-Präsident": the whole title
             ctx = text[max(0, cue.start() - 15) : cue.end() + 20]
             if state.has("not_exec", ctx):
                 continue
