@@ -7,9 +7,13 @@ capacity, "the plant" / "l'usine" / "das Werk" refer back to the plant named bef
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from extractors import UnsupportedLanguage, extract, extract_many, language_of
+from factwatch.articles import read_article
 from factwatch.model import Article, Fact, FactType, Source
 
 
@@ -339,3 +343,26 @@ def test_began_building_a_model_at_a_plant_is_production_not_construction() -> N
     text = "Toyota began building its new Camry at its Georgetown plant on Monday."
     facts = extract(_article(text, published="2025-06-03", lang="en"))
     assert [(f.type, str(f.status)) for f in facts] == [(FactType.PRODUCTION, "started")]
+
+
+def test_the_function_word_shortcut_agrees_with_the_detector(shared_dir: Path) -> None:
+    """Where the lead has many function words of one language and none of the others', the
+    shortcut answers; on the dev articles and the article-extraction corpus it must give the
+    statistical detector's answer every time, and answer for a good share of them."""
+    from extractors import lang as detection
+
+    texts = [read_article(p).text for p in sorted((shared_dir / "dev" / "articles").glob("*.txt"))]
+    truth = shared_dir / "corpora" / "article-extraction" / "ground-truth.json"
+    texts += [
+        v["articleBody"] for v in json.loads(truth.read_text()).values() if v.get("articleBody")
+    ]
+    answered = 0
+    for text in texts:
+        sample = text.lstrip()[: detection.SAMPLE_CHARS]
+        fast = detection._by_function_words(sample)
+        if fast is None:
+            continue
+        answered += 1
+        found = detection._detector().detect_language_of(sample)
+        assert found is not None and found.iso_code_639_1.name.lower() == fast, sample[:80]
+    assert answered >= len(texts) // 3
