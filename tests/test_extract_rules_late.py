@@ -286,3 +286,20 @@ def test_the_audi_q3_is_still_the_audi_q3() -> None:
         )
     )
     assert made["Audi Q3"][:2] == ("Győr", "ongoing")
+
+
+def test_a_two_letter_model_is_found_where_the_article_names_its_brand() -> None:
+    made = _production(
+        _facts(
+            "date 2024-07-02 (Test) — The XE and XF saloons, also made at the plant in Castle "
+            "Bromwich, ended production in the spring, Jaguar said on Friday in a statement."
+        )
+    )
+    assert {name: v[1] for name, v in made.items()} == {"Jaguar XE": "ended", "Jaguar XF": "ended"}
+    made = _production(
+        _facts(
+            "date 2024-07-02 (Test) — Toyota builds the RAV4 in Kentucky; the XE and XF names "
+            "belong to no model the company makes there, it said in a statement on Friday."
+        )
+    )
+    assert not any(name.startswith("Jaguar") for name in made)

@@ -1083,6 +1083,27 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
     return found
 
 
+# a two-letter model name ("XE", "XF", "ES") has no span pattern: too many words and codes
+# are written so. It is the model in an article that names its brand ("The XE and XF
+# saloons, also made at the plant" in a story about Jaguar).
+_TWO_LETTERS = re.compile(r"(?<![\w.-])[A-Z]{2}(?![\w.-])")
+
+
+def _short_models(text: str, base: list[Mention], kb: Knowledge) -> list[Mention]:
+    brands = {m.name for m in base if m.kind == "COMPANY"}
+    if not brands:
+        return []
+    found: list[Mention] = []
+    for m in _TWO_LETTERS.finditer(text):
+        info = kb.model(m.group(0))
+        if info is None or info.brand not in brands:
+            continue
+        if any(o.start < m.end() and m.start() < o.end for o in base):
+            continue
+        found.append(Mention("MODEL", m.start(), m.end(), m.group(0), info.name, brand=info.brand))
+    return found
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -1101,6 +1122,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
     base = _resolve([*base, *_cued_places(text, base, kb)])
     base = _resolve([*base, *_unknown_towns(text, base, kb, lang)])
+    base = _resolve([*base, *_short_models(text, base, kb)])
     codes = _bare_codes(text, base, kb, lang)
     if codes:
         base = _resolve(
