@@ -303,3 +303,41 @@ def test_a_two_letter_model_is_found_where_the_article_names_its_brand() -> None
         )
     )
     assert not any(name.startswith("Jaguar") for name in made)
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+def _agreements(text: str) -> list[set[str]]:
+    return [set(f.parties) for f in _facts(text) if f.type.value == "agreement"]
+
+
+def test_a_plant_sale_signed_after_negotiations_is_still_an_agreement() -> None:
+    parties = _agreements(
+        "date 2023-08-17 (Test) — Hyundai Motor India a signé mercredi l'acte de cession de "
+        "l'usine de General Motors India à Talegaon, mettant fin à deux ans de négociations."
+    )
+    assert len(parties) == 1 and {p.split()[0] for p in parties[0]} == {"Hyundai", "General"}
+
+
+def test_partnerships_and_mergers_are_agreements() -> None:
+    assert _agreements(
+        "date 2025-04-08 (Test) — Stellantis et Leapmotor ont annoncé mardi un partenariat pour "
+        "produire des voitures électriques en Espagne."
+    ) == [{"Stellantis", "Leapmotor"}]
+    assert _agreements(
+        "date 2025-05-10 (Test) — McLaren Group completed its combination with Forseven, a "
+        "British car company backed by Abu Dhabi investors, in April."
+    ) == [{"McLaren", "Forseven"}]
+
+
+def test_german_nouns_and_months_are_no_parties() -> None:
+    found = _agreements(
+        "date 2025-02-10 (Test) — Die Kooperation mit Volkswagen umfasst Modelle mit "
+        "Verbrennungsmotor und Plug-in-Hybrid, die ab März in China gebaut werden."
+    )
+    assert not any({"Verbrennungsmotor", "Plug-in-Hybrid", "März"} & p for p in found)
+    assert _agreements(
+        "date 2023-06-10 (Test) — Das Werk von Volkswagen in Kaluga ist seit Mai an den "
+        "russischen Autohändler Avtodom verkauft."
+    ) == [{"Volkswagen", "Autohändler Avtodom"}]

@@ -106,7 +106,7 @@ LEXICON: dict[str, str] = {
     # a title that was held ("Ex-VW-Chef", "der frühere Vorstandschef"): no current executive
     "former_title": r"ex|ehemalige\w*|frühere\w*|einstige\w*|damalige\w*",
     "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|\w*staatspräsident\w*|bundespräsident\w*|us-präsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
-    "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft",
+    "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft|zusammenarbeit|fusion mit",
     # a government as the party of an agreement ("die türkische Regierung")
     "government": r"regierung|bundesregierung|staatsregierung",
     "agreement_bad": r"verhandl\w*|gespräche|gerüchte|im rahmen des tarifkompromisses",

@@ -155,7 +155,8 @@ LEXICON: dict[str, str] = {
     ),
     "agreement": (
         r"agreement|agreed|deal|contract|signed|signing|joint venture|partnership with|"
-        r"partner for|partner is|'s partner|memorandum|exclusive rights|teamed up|alliance"
+        r"partner for|partner is|'s partner|memorandum|exclusive rights|teamed up|alliance|"
+        r"combination with|merger with|merger agreement|agreed to merge"
     ),
     # a government as the party of an agreement ("the Saudi government", "government of India")
     "government": r"government|administration",

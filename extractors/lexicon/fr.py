@@ -167,7 +167,8 @@ LEXICON: dict[str, str] = {
     "agreement": (
         r"accord|accords|signé\w*|signature|contrat|convention|coentreprise|co-entreprise|"
         r"joint-venture|joint venture|partenariat signé|fondée par|créée par|droits exclusifs|"
-        r"alliance|protocole d'accord|l'acte transférant|acte de transfert"
+        r"alliance|protocole d'accord|l'acte transférant|acte de transfert|partenariat|"
+        r"fusion avec|fusion entre"
     ),
     # a government as the party of an agreement ("le gouvernement turc", "gouvernement de l'Inde")
     "government": r"gouvernement",

@@ -36,7 +36,7 @@ import re
 from extractors.lexicon import LEXICONS
 from extractors.rules.context import ANCHORED_EVENT, ArticleState, Draft, Sentence
 from extractors.rules.knowledge import Knowledge, knowledge
-from extractors.rules.mentions import Mention
+from extractors.rules.mentions import CALENDAR_WORDS, Mention
 from factwatch.model import FactType, fold
 
 __all__ = [
@@ -938,8 +938,21 @@ _PARTY_NAME = re.compile(
 
 
 _NOT_A_PARTY = re.compile(
-    r"^(?:SUV|VUS|EV|BEV|PHEV|CEO|PDG|Government|Gouvernement|Regierung)\b|-Modell|-Werk|-Plattform",
+    r"^(?:SUV|VUS|EV|BEV|PHEV|CEO|PDG|Government|Gouvernement|Regierung|Konzerns?|Unternehmens?|"
+    r"Herstellers?|Autobauers?|Gruppe|Partners?)\b|-Modell|-Werk|-Plattform",
     re.I,
+)
+
+
+_DE_PARTY_HEAD = re.compile(
+    r"\b(?:\w*händler|\w*hersteller|zulieferer|unternehmen|firma|konzern|start-up|startup|"
+    r"partner|investor|fonds|institut|käufer|gruppe|holding)\s+$",
+    re.I,
+)
+
+
+_DE_PARTY_TAIL = re.compile(
+    r"\b(?:Holding|AG|GmbH|SE|Group|Gruppe|Motors?|Automotive|Auto|Mobility|Technologies)$"
 )
 
 
@@ -951,6 +964,18 @@ def _unknown_parties(state: ArticleState, sentence: Sentence) -> list[tuple[int,
         end = start + len(name)
         if name.split()[0] in _STOP_NAMES or len(name) < 3 or _NOT_A_PARTY.search(name):
             continue
+        if fold(name.split()[0]) in CALENDAR_WORDS:
+            continue  # "…, in April": a date, not a party
+        if (
+            state.lang == "de"
+            and not name.isupper()
+            and not _DE_PARTY_TAIL.search(name)
+            and not (" " in name and _DE_PARTY_HEAD.match(name.split()[0] + " "))
+            and not _DE_PARTY_HEAD.search(
+                sentence.text[max(0, m.start("name") - 30) : m.start("name")]
+            )
+        ):
+            continue  # German capitalises every noun: a name needs its noun ("dem Autohändler X")
         if any(o.start < end and start < o.end for o in sentence.mentions):
             continue  # a place, a person, a model or a known company
         if state.kb.place(name) or state.kb.model(name) or state.kb.place(name.split()[-1]):
@@ -1043,12 +1068,11 @@ def _sale_agreement(state: ArticleState, sentence: Sentence) -> None:
 def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     cue = state.has("agreement", text)
-    if not cue:
+    parties = [name for _, name in _parties(sentence, state)] if cue else []
+    if not cue or state.has("agreement_bad", text) or state.has("hedge", text) or len(parties) < 2:
+        # "a signé l'acte de cession de l'usine de GM India …, mettant fin à deux ans de
+        # négociations": no agreement told as such, but a plant sold
         _sale_agreement(state, sentence)
-    if not cue or state.has("agreement_bad", text) or state.has("hedge", text):
-        return
-    parties = [name for _, name in _parties(sentence, state)]
-    if len(parties) < 2:
         return
     dates = sentence.dates
     when = dates[0].date if dates else state.published

@@ -20,7 +20,7 @@ from extractors.nlp import KB_SPANS_KEY
 from extractors.rules.knowledge import Knowledge, ModelInfo, PlaceInfo
 from factwatch.model import fold
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["CALENDAR_WORDS", "Mention", "find_mentions"]
 
 PRIORITY = {"MODEL": 5, "PLANT": 4, "COMPANY": 3, "BRAND": 3, "PLACE": 2, "PERSON": 1}
 _MODEL_TOKEN = re.compile(
@@ -647,6 +647,7 @@ _CALENDAR = frozenset(
         "Sunday",
     ]
 )
+CALENDAR_WORDS = _CALENDAR  # month and day names of the three languages, folded
 # German nouns that are also a model's name: capitalised in any German sentence
 _DE_NOUNS = frozenset(
     fold(w)
