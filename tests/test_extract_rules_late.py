@@ -341,3 +341,20 @@ def test_german_nouns_and_months_are_no_parties() -> None:
         "date 2023-06-10 (Test) — Das Werk von Volkswagen in Kaluga ist seit Mai an den "
         "russischen Autohändler Avtodom verkauft."
     ) == [{"Volkswagen", "Autohändler Avtodom"}]
+
+
+def test_a_founder_whose_given_name_the_company_took_is_a_person() -> None:
+    assert _executives(
+        "date 2025-09-10 (Test) — Xpeng baut den G9 in Zhaoqing. „Der G9 ist unser Angebot für "
+        "Familien“, sagte Xpeng-Chef He Xiaopeng bei der Vorstellung."
+    ) == {("He Xiaopeng", "CEO", "XPeng")}
+
+
+def test_a_code_after_a_body_noun_is_a_model_even_where_it_looks_like_a_summit() -> None:
+    made = _production(
+        _facts(
+            "date 2025-09-10 (Test) — Dongfeng hat in seinem Werk Wuhan in der Provinz Hubei mit "
+            "der Serienfertigung des neuen SUV G8 begonnen."
+        )
+    )
+    assert made == {"Dongfeng G8": ("Wuhan", "started", None, None)}

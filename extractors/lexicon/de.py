@@ -27,7 +27,8 @@ LEXICON: dict[str, str] = {
     "started": (
         r"angelaufen|lief \w+ an|ha(?:t|ben) (?:\w+ ){0,3}begonnen|begann|gestartet|ist angelaufen|erstmals|"
         r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen|"
-        r"\w*(?:produktion|fertigung|montage) (?:\S+ ){0,5}?aufgenommen"
+        r"\w*(?:produktion|fertigung|montage) (?:\S+ ){0,5}?aufgenommen|"
+        r"mit der \w*(?:produktion|fertigung|montage) .{0,80}?(?:begonnen|gestartet)"
     ),
     "ongoing": (
         r"derzeit|heute|bereits|weiterhin|weiter|noch|laufende|läuft|baut|fertigt|produziert|"

@@ -1030,7 +1030,9 @@ def _persons_as_towns(text: str, mentions: list[Mention]) -> list[Mention]:
 _CODE = re.compile(r"(?<![\w.-])[A-Z]{1,3}-?\d{1,3}[A-Za-z]?(?![\w.-])")
 _CODE_ARTICLE = re.compile(
     r"\b(?:the|its|le|la|l['’]|les|du|des|den|die|das|der|dem|des)\s+"
-    r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?$"
+    r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?"
+    r"(?P<body>(?:SUV|suv|Stromers?|Limousine|Kombis?|Transporters?|Pick-ups?|pickup|berline|"
+    r"citadine|sedan|hatchback|crossover|van|fourgon)\s+)?$"
 )
 # codes that name no model: quarters, halves, emission and network norms, engine layouts,
 # autonomy levels, summits, motor racing, roads
@@ -1052,8 +1054,9 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
     found: list[Mention] = []
     for m in _CODE.finditer(text):
         code, start, end = m.group(0), m.start(), m.end()
-        if _NOT_A_CODE.fullmatch(code) or not _CODE_ARTICLE.search(text, max(0, start - 24), start):
-            continue
+        article = _CODE_ARTICLE.search(text, max(0, start - 40), start)
+        if article is None or (_NOT_A_CODE.fullmatch(code) and not article.group("body")):
+            continue  # "the G7", but "des neuen SUV G7"
         if kb.model(code) is not None:
             continue
         if _ROAD_AFTER.match(text, end) or re.search(
