@@ -77,6 +77,8 @@ KB_DIR_ENV = "FACTWATCH_KB_DIR"
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# a one-word name with a capital inside it after a lower-case letter ("XPeng", "VinFast")
+_CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*(?:[a-z][A-Z]|[A-Z][a-z])[A-Za-z]*")
 # A derived alias shorter than this (folded, without spaces) is too ambiguous to keep.
 MIN_DERIVED_ALIAS = 2
 # Upper-case names this short ("MAN", "IM", "ES") are looked up only as written.
@@ -854,7 +856,14 @@ class KnowledgeBase:
                     patterns.append(pattern)
 
         for company in self.companies:
-            add(company.label, company.name, (company.name, *company.aliases))
+            names = (company.name, *company.aliases)
+            # "XPeng", "VinFast", "SsangYong" are often written "Xpeng", "Vinfast", "Ssangyong"
+            camel = [
+                n.capitalize() for n in names
+                if _CAMEL_CASE.fullmatch(n) and n != n.capitalize()
+                and sum(c.islower() for c in n) >= 2 and not re.fullmatch(r"[A-Z]+s", n)
+            ]  # fmt: skip
+            add(company.label, company.name, (*names, *camel))
         for model in self.models:
             texts: set[str] = set()
             for alias in (model.name, *model.aliases):

@@ -358,3 +358,26 @@ def test_a_code_after_a_body_noun_is_a_model_even_where_it_looks_like_a_summit()
         )
     )
     assert made == {"Dongfeng G8": ("Wuhan", "started", None, None)}
+
+
+def test_contract_manufacturing_is_an_agreement_but_not_its_end() -> None:
+    assert _agreements(
+        "date 2025-04-08 (Test) — Magna Steyr will build electric cars for Xpeng at its plant in "
+        "Graz from the third quarter, the contract manufacturer said on Monday."
+    ) == [{"Magna Steyr", "XPeng"}]
+    assert _agreements(
+        "date 2025-04-08 (Test) — Valmet Automotive assemblera pour le compte de Mercedes-Benz la "
+        "Classe GLC dans son usine d'Uusikaupunki à partir de 2026, a annoncé le groupe."
+    ) == [{"Valmet Automotive", "Mercedes-Benz"}]
+    assert not _agreements(
+        "date 2024-03-01 (Test) — Mit einem weißen Cabrio endet die Auftragsfertigung für BMW bei "
+        "Magna Steyr in Graz, wo seit 2019 der Z4 gebaut wurde."
+    )
+
+
+def test_a_camel_case_company_written_title_case_is_the_company() -> None:
+    facts = _facts(
+        "date 2025-04-08 (Test) — Vinfast will build the VF 6 at its plant in Hai Phong from "
+        "next year, the company said on Monday in a statement to the exchange."
+    )
+    assert [f.model for f in facts if f.type.value == "production"] == ["VinFast VF 6"]

@@ -1067,9 +1067,54 @@ def _sale_agreement(state: ArticleState, sentence: Sentence) -> None:
     )
 
 
+# contract manufacturing: "Der Auftragsfertiger Magna Steyr wird … Elektroautos des Herstellers
+# Xpeng bauen", "will build cars for Xpeng", "assemblera pour le compte de Mercedes-Benz"
+_CONTRACT = re.compile(
+    r"\b(?:Auftragsfert\w*|im Auftrag (?:von|des|der)|contract manufactur\w*|on behalf of|"
+    r"pour le compte d[eu']|en sous-traitance|sous-traitant\w*|"
+    r"(?:build|builds|assemble|assembles|make|makes|produce|produces)\s+(?:\w+\s+){0,3}?for)\b",
+    re.I,
+)
+
+
+_CONTRACT_ENDS = re.compile(
+    r"\b(?:endet|endete|beendet|ends|ended|ending|expires?|expired|prend fin|a pris fin|s'achève|"
+    r"letzte[nrs]?|last|dernière|dernier|bis dahin|until then|jusque-là)\b",
+    re.I,
+)
+
+
+def _contract_agreement(state: ArticleState, sentence: Sentence) -> bool:
+    """A plant that builds another company's cars: an agreement between the two."""
+    text = sentence.text
+    cue = _CONTRACT.search(text)
+    if cue is None or not state.has("produce", text) or state.has("hedge", text):
+        return False
+    if ANCHORED_EVENT.search(text[max(0, cue.start() - 40) : cue.start()]) or _CONTRACT_ENDS.search(
+        text[max(0, cue.start() - 40) : cue.end() + 20]
+    ):
+        return False  # background ("bis dahin … im Auftrag"), or its end ("endet die Auftragsfertigung")
+    parties = [name for _, name in _parties(sentence, state)]
+    if (
+        len(parties) != 2
+        or _brand_of(state, parties[0], parties[1])
+        or _brand_of(state, parties[1], parties[0])
+    ):
+        return False
+    dates = sentence.dates
+    fields = {"parties": tuple(parties), "subject": "contract manufacturing",
+              "date": dates[0].date if dates else state.published}  # fmt: skip
+    state.drafts.append(
+        Draft(FactType.AGREEMENT, sentence.start, sentence.end, AGREEMENT_CONFIDENCE, None, fields)
+    )
+    return True
+
+
 def agreement_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     cue = state.has("agreement", text)
+    if not cue and _contract_agreement(state, sentence):
+        return
     parties = [name for _, name in _parties(sentence, state)] if cue else []
     if not cue or state.has("agreement_bad", text) or state.has("hedge", text) or len(parties) < 2:
         # "a signé l'acte de cession de l'usine de GM India …, mettant fin à deux ans de
