@@ -446,9 +446,14 @@ def _same_kb_plant(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     the same plant."""
     if STRICT_PLACES:
         return False
-    operator = gold.get("operator") or pred.get("operator")
-    gold_ids = _kb_plant_ids(str(gold["city"]), operator)
-    return bool(gold_ids) and bool(gold_ids & _kb_plant_ids(str(pred["city"]), operator))
+    gold_op, pred_op = gold.get("operator"), pred.get("operator")
+    if gold_op and pred_op and not company_matches(gold_op, pred_op):
+        return False  # "BMW Group South Africa" and "BMW" agree; "Nissan" and "BMW" do not
+    for operator in dict.fromkeys(op for op in (gold_op, pred_op) if op):
+        gold_ids = _kb_plant_ids(str(gold["city"]), operator)
+        if gold_ids and gold_ids & _kb_plant_ids(str(pred["city"]), operator):
+            return True
+    return False
 
 
 def plant_matches(gold: Mapping[str, Any] | None, pred: Mapping[str, Any] | None) -> bool:

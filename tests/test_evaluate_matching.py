@@ -33,3 +33,12 @@ def test_strict_places_pairs_by_written_town_only(monkeypatch: pytest.MonkeyPatc
 def test_a_province_written_as_the_town_of_a_known_plant() -> None:
     gold = {"city": "Sakarya", "operator": "Toyota", "country": "TR"}
     assert evaluate.plant_matches(gold, {"city": "Arifiye", "operator": "Toyota", "country": "TR"})
+
+
+def test_a_subsidiary_written_as_the_operator_is_the_known_plant_s_operator() -> None:
+    gold = {"city": "Rosslyn", "operator": "BMW Group South Africa", "country": "ZA"}
+    assert evaluate.plant_matches(gold, {"city": "Pretoria", "operator": "BMW", "country": "ZA"})
+    # another carmaker's plant near that town is not it
+    assert not evaluate.plant_matches(
+        gold, {"city": "Pretoria", "operator": "Nissan", "country": "ZA"}
+    )
