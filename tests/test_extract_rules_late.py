@@ -381,3 +381,15 @@ def test_a_camel_case_company_written_title_case_is_the_company() -> None:
         "next year, the company said on Monday in a statement to the exchange."
     )
     assert [f.model for f in facts if f.type.value == "production"] == ["VinFast VF 6"]
+
+
+def test_the_group_head_named_in_a_brand_story_heads_the_group() -> None:
+    assert _executives(
+        "date 2024-05-02 (Test) — Maserati stoppt in Modena die Produktion des MC20. "
+        "Spekulationen, Stellantis wolle Maserati verkaufen, wies Konzernchef Carlos Tavares "
+        "erneut zurück."
+    ) == {("Carlos Tavares", "CEO", "Stellantis")}
+    assert _executives(
+        "date 2024-05-02 (Test) — Maserati stoppt in Modena die Produktion des MC20. „Wir bleiben "
+        "in Modena“, sagte Maserati-Chef Davide Grasso."
+    ) == {("Davide Grasso", "CEO", "Maserati")}

@@ -735,6 +735,7 @@ _RUNS_PLANT = re.compile(
 )
 
 
+_GROUP_TITLE = re.compile(r"^(?:konzern|group)|du groupe$|group (?:ceo|chief)", re.I)
 _COMPOUND_HEAD = re.compile(r"(?<![\w-])(?:\w+-)+$")
 _RUNS_VERB = re.compile(r"\b(?:dirige|dirigeait|pilote|runs|heads|manages|has run|has headed|"
                         r"has managed|leitet|führt|leitete)\b")  # fmt: skip
@@ -833,6 +834,11 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             ):  # "VDA-Präsidentin X": an unknown body's president is no carmaker's
                 continue  # a bare "President X", "team head X": no company, no executive
             company = explicit or state.main_company or _plant_operator(state, sentence, s, e)
+            if explicit is None and company is not None and _GROUP_TITLE.search(cue.group(0)):
+                # "Konzernchef Carlos Tavares" in a story about Maserati: the group's head
+                info = state.kb.company(company)
+                if info is not None and info.parent and info.kind in ("brand", "automaker"):
+                    company = info.parent
             if company is None:
                 continue
             company = state.acronyms.get(company, company)  # "… chief executive of MMTh"
