@@ -393,3 +393,12 @@ def test_the_group_head_named_in_a_brand_story_heads_the_group() -> None:
         "date 2024-05-02 (Test) — Maserati stoppt in Modena die Produktion des MC20. „Wir bleiben "
         "in Modena“, sagte Maserati-Chef Davide Grasso."
     ) == {("Davide Grasso", "CEO", "Maserati")}
+
+
+def test_a_district_after_a_known_plant_is_its_region_not_another_plant() -> None:
+    facts = _facts(
+        "date 2024-10-03 (Test) — L'usine Stellantis de Mangualde, dans le district de Viseu, a "
+        "porté sa capacité à 100 000 véhicules par an."
+    )
+    assert [(f.value, f.plant.city if f.plant else None) for f in facts
+            if f.type.value == "plant_capacity"] == [(100000, "Mangualde")]  # fmt: skip

@@ -327,14 +327,17 @@ def _appositions(refs: list[PlantRef], text: str, offset: int) -> list[PlantRef]
 _KNOWN_GAP = re.compile(
     r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:(?:in|en|à|au|aux|dans|im|in der|bei)\s+)?"
     r"(?:l'|la |le |the |dem |der )?(?:(?:us-|u\.s\.\s)?(?:bundesstaat|bundesland|provinz|"
-    r"state of|province of|région|province de|état de|état américain de|estado de)\s+)?$",
+    r"state of|province of|région|province de|état de|état américain de|estado de|"
+    r"district de|district of|distrito de|(?:land)?kreis|bezirk|county of|comté de|"
+    r"département de|d[ée]partement du|préfecture de|prefecture|oblast)\s+)?$",
     re.I,
 )
 
 
 _STATE_WORD = re.compile(
     r"\b(?:bundesstaat|bundesland|provinz|state of|province of|province de|région|"
-    r"état de|estado de)\s*$",
+    r"état de|estado de|district de|district of|distrito de|(?:land)?kreis|bezirk|county of|"
+    r"comté de|département de|d[ée]partement du|prefecture|préfecture de|oblast)\s*$",
     re.I,
 )
 
