@@ -402,3 +402,30 @@ def test_a_district_after_a_known_plant_is_its_region_not_another_plant() -> Non
     )
     assert [(f.value, f.plant.city if f.plant else None) for f in facts
             if f.type.value == "plant_capacity"] == [(100000, "Mangualde")]  # fmt: skip
+
+
+def test_a_short_model_of_a_brand_whose_models_the_sentence_lists() -> None:
+    made = _production(
+        _facts(
+            "date 2024-10-17 (Test) — Dingolfing fertigt weiterhin den 5er und den elektrischen i5 "
+            "sowie den 7er und den i7, außerdem den vollelektrischen iX."
+        )
+    )
+    assert made["BMW iX"][:2] == ("Dingolfing", "ongoing")
+
+
+def test_a_union_leader_is_no_executive() -> None:
+    assert not _executives(
+        "date 2024-05-02 (Test) — Stellantis suspend la production à Brampton. « C'est un coup "
+        "dur pour nos membres », a réagi Marie Roy, présidente nationale d'Unifor."
+    )
+
+
+def test_a_plant_that_concentrates_on_a_model_makes_it() -> None:
+    made = _production(
+        _facts(
+            "date 2024-05-02 (Test) — Revoz emploie 2 000 personnes. Aujourd'hui, l'usine de Novo "
+            "Mesto se concentre sur la Clio, qui reste notre pilier."
+        )
+    )
+    assert made["Renault Clio"][1] == "ongoing"

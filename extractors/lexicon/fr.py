@@ -5,6 +5,7 @@ from __future__ import annotations
 LEXICON: dict[str, str] = {
     # verbs and nouns of making vehicles
     "produce": (
+        r"se concentre sur|se concentrera sur|"
         r"produi\w*|produit\w*|product\w*|fabriqu\w*|fabrication|assembl\w*|construi\w*|"
         r"construction automobile|mont[ée]\w*|sort\w* des (?:cha[iî]nes|lignes)|"
         r"sortir des (?:cha[iî]nes|lignes)|quitt\w* (?:les|ses) (?:cha[iî]nes|lignes)|"

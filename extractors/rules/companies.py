@@ -842,6 +842,9 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             if company is None:
                 continue
             company = state.acronyms.get(company, company)  # "… chief executive of MMTh"
+            known = state.kb.company(company)
+            if known is not None and known.kind == "union":
+                continue  # "présidente nationale d'Unifor": a union's head, not a carmaker's
             seen.add(fold(name))
             state.role_spans.append(_Span(s, e))
             if (

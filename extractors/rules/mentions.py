@@ -1087,14 +1087,16 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
     return found
 
 
-# a two-letter model name ("XE", "XF", "ES") has no span pattern: too many words and codes
+# a two-letter model name ("XE", "XF", "ES", "iX") has no span pattern: too many words and codes
 # are written so. It is the model in an article that names its brand ("The XE and XF
 # saloons, also made at the plant" in a story about Jaguar).
-_TWO_LETTERS = re.compile(r"(?<![\w.-])[A-Z]{2}(?![\w.-])")
+_TWO_LETTERS = re.compile(r"(?<![\w.-])(?:[A-Z]{2}|[a-z][A-Z])(?![\w-]|\.\w)")
 
 
 def _short_models(text: str, base: list[Mention], kb: Knowledge) -> list[Mention]:
-    brands = {m.name for m in base if m.kind == "COMPANY"}
+    brands = {m.name for m in base if m.kind == "COMPANY"} | {
+        m.brand for m in base if m.kind == "MODEL" and m.brand
+    }  # the brand named, or one of its models ("… den 7er und den i7, außerdem den iX")
     if not brands:
         return []
     found: list[Mention] = []
