@@ -429,3 +429,28 @@ def test_a_plant_that_concentrates_on_a_model_makes_it() -> None:
         )
     )
     assert made["Renault Clio"][1] == "ongoing"
+
+
+def test_founder_and_chief_heads_the_company() -> None:
+    assert _executives(
+        "date 2025-03-18 (Test) — Li Auto baut in Changzhou den L6. Gründer und Chef Li Xiang "
+        "kündigte in der Telefonkonferenz mit Analysten neue Modelle an."
+    ) == {("Li Xiang", "CEO", "Li Auto")}
+    assert _executives(
+        "date 2025-03-18 (Test) — Xiaomi baut in Peking den YU7. „Wir arbeiten daran“, sagte "
+        "Xiaomi-Gründer und Chef Lei Jun bei der Präsentation."
+    ) == {("Lei Jun", "CEO", "Xiaomi")}
+    assert _executives(
+        'date 2025-03-18 (Test) — "Normal is where it will be built," Rivian founder and chief '
+        "executive RJ Scaringe said in a statement."
+    ) == {("RJ Scaringe", "CEO", "Rivian")}
+
+
+def test_model_codes_listed_after_a_model_noun_are_all_models() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Dongfeng baut im Stammwerk Wuhan die SUV-Modelle Z5, Z7 "
+            "und Z9, wie das Unternehmen am Dienstag in einer Mitteilung erklärte."
+        )
+    )
+    assert set(made) == {"Dongfeng Z5", "Dongfeng Z7", "Dongfeng Z9"}

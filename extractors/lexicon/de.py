@@ -91,7 +91,7 @@ LEXICON: dict[str, str] = {
     "invest_total_after": r"des programms|des plans|des investitionsprogramms",
     # "BYD investiert demnach …": reported from the source just named, not a rumour
     "hedge_sourced": r"demnach",
-    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze",
+    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze|gründer und chef(?:in)?",
     "chairman": (
         r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*|"
         r"konzernvorsitzende[rn]?|(?<!vize)(?<!vize-)präsident(?:in|en)?"

@@ -117,7 +117,7 @@ LEXICON: dict[str, str] = {
     "hedge_sourced": r"(?!x)x",
     "ceo": (
         r"chief executive officer|chief executive|ceo|president and ceo|president & ceo|"
-        r"chair(?:man|woman) of the (?:management|executive) board|"
+        r"chair(?:man|woman) of the (?:management|executive) board|founder and (?:chief executive(?: officer)?|ceo|boss|chief)|"
         r"president and chief executive(?: officer)?|managing director|boss|head|"
         r"general manager(?! (?:of|for) (?-i:[a-z]))|"
         r"chief(?= (?-i:[A-Z][a-z]+ [A-Z]))"

@@ -145,7 +145,7 @@ LEXICON: dict[str, str] = {
     "hedge_sourced": r"(?!x)x",
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
-        r"présidente? du directoire|"
+        r"présidente? du directoire|fondat(?:eur|rice) et (?:pdg|patron(?:ne)?|dirigeant)|"
         r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
     ),
     "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",

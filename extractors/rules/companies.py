@@ -431,7 +431,12 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
         return False
     if any(w in _TITLE_WORDS for w in words):
         return False  # "Chief Strategy Officer" is a title, not a name
-    return not state.kb.company(name) and not state.kb.place(name)
+    company = state.kb.company(name)
+    if company is not None and fold(name) in {
+        fold(n) for n in state.kb.company_names(company.name)
+    }:
+        return False  # the company's own name, not one its spelling without spaces meets
+    return not state.kb.place(name)
 
 
 _TITLE_WORDS = frozenset(

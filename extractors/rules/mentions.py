@@ -1032,7 +1032,7 @@ _CODE_ARTICLE = re.compile(
     r"\b(?:the|its|le|la|l['’]|les|du|des|den|die|das|der|dem|des)\s+"
     r"(?:(?:new|nouveaux?|nouvelles?|neue[nmrs]?|electric|électriques?|elektrische[nmrs]?)\s+)?"
     r"(?P<body>(?:SUV|suv|Stromers?|Limousine|Kombis?|Transporters?|Pick-ups?|pickup|berline|"
-    r"citadine|sedan|hatchback|crossover|van|fourgon)\s+)?$"
+    r"citadine|sedan|hatchback|crossover|van|fourgon|(?:SUV-|E-)?Modelle?|models?|modèles?)\s+)?$"
 )
 # codes that name no model: quarters, halves, emission and network norms, engine layouts,
 # autonomy levels, summits, motor racing, roads
@@ -1080,11 +1080,26 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
         if len(makers) != 1 or not produce.search(text, lead, sentence_end):
             continue
         brand = makers.pop()
-        name = f"{brand} {code}"
-        info = kb.model(name)
-        found.append(Mention("MODEL", start, end, code, info.name if info else name,
-                             brand=info.brand if info else brand))  # fmt: skip
+        spans = [(start, end)]
+        # "die SUV-Modelle L6, L7, L8 und L9": the codes listed after it are the maker's too
+        while (more := _NEXT_CODE.match(text, spans[-1][1])) is not None:
+            spans.append((more.start("code"), more.end("code")))
+        for s, e in spans:
+            if any(f.start == s for f in found) or any(
+                o.start < e and s < o.end and not (o.kind == "PLACE" and kb.place(o.text) is None)
+                for o in base
+            ):
+                continue
+            name = f"{brand} {text[s:e]}"
+            info = kb.model(name) or kb.model(text[s:e])
+            found.append(Mention("MODEL", s, e, text[s:e], info.name if info else name,
+                                 brand=info.brand if info else brand))  # fmt: skip
     return found
+
+
+_NEXT_CODE = re.compile(
+    r"(?:\s*,\s*|\s+(?:und|and|et|sowie|ou|or)\s+)(?P<code>[A-Z]{1,3}-?\d{1,3}[A-Za-z]?)(?![\w.-])"
+)
 
 
 # a two-letter model name ("XE", "XF", "ES", "iX") has no span pattern: too many words and codes
