@@ -1,9 +1,10 @@
-"""Held-out sets 3 to 10 (tests/fixtures/heldout3..10): well-formed, and the extractor stays above
+"""Held-out sets 3 to 12 (tests/fixtures/heldout3..12): well-formed, and the extractor stays above
 each set's floor.
 
 Each set is 30 invented articles (10 fr, 10 en, 10 de) whose gold was written blind, before any
-extractor run, by someone who had not read `extractors/`. heldout9 and heldout10 are the team's
-honest measure of unseen articles: nobody tuning rules has opened them, only their totals are read.
+extractor run, by someone who had not read `extractors/`. heldout9 to heldout12 are the team's
+honest measure of unseen articles: nobody tuning rules has opened them, only their totals are read
+(heldout11 is a realistic news mix, heldout12 the long tail of plants no earlier set covered).
 heldout3 to 8 were measured blind and then used for tuning, so they are regression guards now; each
 README says when it was opened. Floor = the figure measured last - 0.03 (`factwatch eval
 tests/fixtures/<set>/gold`).
@@ -36,17 +37,18 @@ class HeldOut:
 
 
 SETS = [
-    # blind 0.895 (2026-12-01 12:59 UTC, 80ad0d8); tuned: 0.96 at 15:24 UTC, 0befcb4
+    # blind 0.895 (2026-12-01 12:59 UTC, 80ad0d8); tuned: 0.96 at 15:24 UTC, 0befcb4; 0.96 at 19:21
     HeldOut("heldout3", 301, 0.93),
-    # blind 0.783 (13:53 UTC, 5c44685); tuned: 0.91 at 15:24 UTC, 0befcb4
-    HeldOut("heldout4", 401, 0.88),
-    # blind 0.81 (15:05 UTC, fdb987d); tuned: 0.88 at 15:24 UTC, 0befcb4
-    HeldOut("heldout5", 501, 0.85),
-    # blind 0.83 (15:05–15:42 UTC), opened at 16:00; tuned: 0.90 at 17:22 UTC, 9e953f9
+    # blind 0.783 (13:53 UTC, 5c44685); tuned: 0.91 at 15:24 UTC, 0befcb4; 0.94 at 19:21 UTC
+    HeldOut("heldout4", 401, 0.91),
+    # blind 0.81 (15:05 UTC, fdb987d); tuned: 0.88 at 15:24 UTC, 0befcb4; 0.95 at 19:21 UTC
+    # (0.91 strict: the eval pairs a plant's city and locality under a subsidiary's name too)
+    HeldOut("heldout5", 501, 0.91),
+    # blind 0.83 (15:05–15:42 UTC), opened at 16:00; tuned: 0.90 at 17:22 UTC, 9e953f9; 0.93 at 19:21
     HeldOut(
         "heldout6",
         601,
-        0.87,
+        0.90,
         frozenset(
             {
                 "605_journaldemontreal_palmares_ventes_quebec_fr",
@@ -55,19 +57,21 @@ SETS = [
             }
         ),
     ),
-    # blind 0.54 (16:07 UTC, 3cc144e), then opened; tuned: 0.72 at 17:22 UTC, 9e953f9
-    HeldOut("heldout7", 701, 0.69),
-    # blind 0.74 (16:07 UTC, 3cc144e), then opened; tuned: 0.92 at 17:22 UTC, 9e953f9
-    HeldOut("heldout8", 801, 0.89),
-    # blind, totals only: 0.62 (16:20 UTC, 3fcd31c), 0.64 (17:22 UTC, 9e953f9)
-    HeldOut("heldout9", 901, 0.61),
-    # blind, totals only: 0.77 (16:20 UTC, 3fcd31c), 0.78 (17:22 UTC, 9e953f9)
-    HeldOut("heldout10", 931, 0.75),
-    # blind, written after heldout9/10 as a realistic news mix (plants may repeat earlier sets')
+    # blind 0.54 (16:07 UTC, 3cc144e), then opened; tuned: 0.72 at 17:22 UTC, 9e953f9; 0.80 at 19:21
+    HeldOut("heldout7", 701, 0.77),
+    # blind 0.74 (16:07 UTC, 3cc144e), then opened; tuned: 0.92 at 17:22 UTC, 9e953f9; 0.93 at 19:21
+    HeldOut("heldout8", 801, 0.90),
+    # blind, totals only: 0.62 (16:20 UTC, 3fcd31c), 0.64 (17:22 UTC, 9e953f9), 0.70 (19:21 UTC,
+    # 7fd2990, after the knowledge base grew from general knowledge by a helper blind to this set)
+    HeldOut("heldout9", 901, 0.67),
+    # blind, totals only: 0.77 (16:20 UTC, 3fcd31c), 0.78 (17:22 UTC, 9e953f9), 0.79 (19:21 UTC)
+    HeldOut("heldout10", 931, 0.76),
+    # blind, written after heldout9/10 as a realistic news mix (plants may repeat earlier sets'),
+    # totals only: 0.88 (18:07 UTC, 373ee5e), 0.89 (19:21 UTC, 7fd2990)
     HeldOut(
         "heldout11",
         1101,
-        None,
+        0.86,
         frozenset(
             {
                 "1109_largus_classement_ventes_octobre_fr",
@@ -76,11 +80,12 @@ SETS = [
             }
         ),
     ),
-    # blind, written after heldout9/10 as a long-tail set (plants no earlier set had as a subject)
+    # blind, written after heldout9/10 as a long-tail set (plants no earlier set had as a subject),
+    # totals only: 0.51 (18:08 UTC, 373ee5e), 0.60 (19:21 UTC, 7fd2990)
     HeldOut(
         "heldout12",
         1201,
-        None,
+        0.57,
         frozenset(
             {
                 "1207_autoplus_rappel_peugeot_e2008_batterie_fr",
