@@ -1125,6 +1125,11 @@ def _short_models(text: str, base: list[Mention], kb: Knowledge) -> list[Mention
     return found
 
 
+def _with(base: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """`base` (already resolved) with `extra` resolved in; `base` itself when there is none."""
+    return _resolve([*base, *extra]) if extra else base
+
+
 def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list[Mention]:
     """All mentions of `doc` (whose text is `text`), sorted by position, non-overlapping."""
     base = _span_mentions(doc, kb)
@@ -1138,12 +1143,13 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         for m in _ner_mentions(doc, kb)
         if not any(m.start < b.end and b.start < m.end for b in base)
     ]
-    base = _resolve([*base, *ner])
-    base = _resolve([*base, *_pattern_mentions(text, base, kb, lang=lang)])
-    base = _resolve([*_suffixed_models(text, base, kb, lang=lang), *base])
-    base = _resolve([*base, *_cued_places(text, base, kb)])
-    base = _resolve([*base, *_unknown_towns(text, base, kb, lang)])
-    base = _resolve([*base, *_short_models(text, base, kb)])
+    base = _with(base, ner)
+    base = _with(base, _pattern_mentions(text, base, kb, lang=lang))
+    suffixed = _suffixed_models(text, base, kb, lang=lang)
+    base = _resolve([*suffixed, *base]) if suffixed else base
+    base = _with(base, _cued_places(text, base, kb))
+    base = _with(base, _unknown_towns(text, base, kb, lang))
+    base = _with(base, _short_models(text, base, kb))
     codes = _bare_codes(text, base, kb, lang)
     if codes:
         base = _resolve(
