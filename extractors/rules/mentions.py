@@ -1168,17 +1168,20 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
                 *(m for m in base if not any(c.start < m.end and m.start < c.end for c in cued)),
             ]
         )
+    refined = _refine_models(text, base, kb)
+    # the brand a bare "Q3" needs: named, or one of its other models ("den A3 und den Q2")
+    named = {m.brand for m in refined if m.kind == "MODEL" and not _QUARTER_CODE.fullmatch(m.text)}
     return [
         m
-        for m in _refine_models(text, base, kb)
+        for m in refined
         if not _names_a_platform(text, m)
         and not _names_a_currency(text, m)
-        and not _names_a_quarter(text, m)
+        and not _names_a_quarter(text, m, named)
     ]
 
 
 # "from Q3", "au T3", "Q2 2025": a quarter, not the Audi Q3 (a bare "Q3" is a model only in an
-# article that names Audi, and never before a year or after a word of time)
+# article that names Audi or another Audi model, and never before a year or after a word of time)
 _QUARTER_CODE = re.compile(r"Q[1-4]")
 _QUARTER_BEFORE = re.compile(
     r"(?:\b(?:in|from|by|until|since|of|en|au|dès|d'ici|depuis|ab|im|bis|seit|zum|Ende|"
@@ -1188,11 +1191,11 @@ _QUARTER_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(r"^(?:\s*/?\s*|\s+(?:of\s+)?)(?:20\d\d|'\d\d)\b")
 
 
-def _names_a_quarter(text: str, m: Mention) -> bool:
+def _names_a_quarter(text: str, m: Mention, brands: set[str | None]) -> bool:
     if m.kind != "MODEL" or not _QUARTER_CODE.fullmatch(m.text):
         return False
     return (
-        "Audi" not in text
+        ("Audi" not in text and m.brand not in brands)
         or bool(_QUARTER_BEFORE.search(text[max(0, m.start - 12) : m.start]))
         or bool(_YEAR_AFTER.match(text[m.end : m.end + 10]))
     )
