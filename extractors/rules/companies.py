@@ -1091,7 +1091,7 @@ _CONTRACT = re.compile(
 )
 
 
-_CONTRACT_HINTS = ("for ", "Auftrag", "compte d", "behalf", "sous-trait", "ontract")
+_CONTRACT_HINT = re.compile("for |Auftrag|compte d|behalf|sous-trait|ontract")
 _CONTRACT_ENDS = re.compile(
     r"\b(?:endet|endete|beendet|ends|ended|ending|expires?|expired|prend fin|a pris fin|s'achève|"
     r"letzte[nrs]?|last|dernière|dernier|bis dahin|until then|jusque-là)\b",
@@ -1102,7 +1102,7 @@ _CONTRACT_ENDS = re.compile(
 def _contract_agreement(state: ArticleState, sentence: Sentence) -> bool:
     """A plant that builds another company's cars: an agreement between the two."""
     text = sentence.text
-    if not any(hint in text for hint in _CONTRACT_HINTS) or not state.has("produce", text):
+    if not _CONTRACT_HINT.search(text) or not state.has("produce", text):
         return False
     cue = _CONTRACT.search(text)
     if cue is None or state.has("hedge", text):
