@@ -251,11 +251,11 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
         if d.type == FactType.EXECUTIVE and len(f["person"]) > len(m.fields["person"]):
             m.fields["person"] = f["person"]
         for name in ("start", "end", "date"):
-            if name not in f or (
+            if f.get(name) is None or (
                 d.type == FactType.PLANT_STATUS and f.get("status") != m.fields.get("status")
             ):
                 continue
-            if name not in m.fields or f[name].within(m.fields[name]):
+            if m.fields.get(name) is None or f[name].within(m.fields[name]):
                 m.fields[name] = f[name]  # unknown, or stated more precisely
         if "_since" in f:
             m.fields.setdefault("_since", f["_since"])
