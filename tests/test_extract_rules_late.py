@@ -454,3 +454,12 @@ def test_model_codes_listed_after_a_model_noun_are_all_models() -> None:
         )
     )
     assert set(made) == {"Dongfeng Z5", "Dongfeng Z7", "Dongfeng Z9"}
+
+
+def test_two_plants_closing_in_one_sentence_each_get_their_date() -> None:
+    assert sorted(
+        _statuses(
+            "date 2025-06-02 (Test) — L'usine Renault de Flins cessera sa production d'ici "
+            "novembre 2026, et l'usine Renault de Dieppe fermera dès fin mars 2026."
+        )
+    ) == [("closing", "Dieppe", "2026-03"), ("closing", "Flins", "2026-11")]

@@ -197,6 +197,7 @@ LEXICON: dict[str, str] = {
     ),
     "closing": (
         r"sera (?:pour sa part )?fermée?|fermera|va fermer|fermeture prévue|sera fermé|"
+        r"cessera (?:sa production|ses activités)|arrêtera (?:sa production|ses activités)|"
         r"fermeture de (?:l'usine|l’usine|son usine|ce site|du site)|fermera ses portes|va fermer ses portes"
     ),
     "closed": (

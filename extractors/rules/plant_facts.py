@@ -453,117 +453,131 @@ def status_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if state.has("hedge", text):
         return
-    for cls, status in _STATUS_ORDER:
-        cue = state.has(cls, text)
-        if not cue:
-            continue
-        if status == PlantStatus.SOLD and state.has("sold_bad", text):
-            continue
-        if status == PlantStatus.SOLD:
-            # the plant itself is what changes hands: "rachète l'usine", "transférant le site"
-            obj = text[cue.end() : cue.end() + 45]
-            later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
-            # or the object before the verb ("hat das Werk … verkauft", "l'usine a été cédée")
-            segment = _segment_at(text, cue.start())
-            before = segment[: max(0, segment.find(cue.group(0)))][-60:]
-            if not (
-                later
-                or state.has("plant_noun", cue.group(0))  # "der Verkauf des Werks"
-                or state.has("plant_noun", obj)
-                or state.has("plant_anaphor", obj)
-                or state.has("plant_noun", before)
-                # German ends the clause on its participle: "hatte Nio die beiden Werke …, in
-                # denen …, von JAC übernommen"
-                or (state.lang == "de" and state.has("plant_noun", text[: cue.start()]))
-            ):
-                continue
-        if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
-            continue
-        if status == PlantStatus.PAUSED and _AFTER_PAUSES.search(
-            _segment_at(text, cue.start())[:200].split(cue.group(0))[0]
-        ):
-            continue  # "une bonne nouvelle après deux années marquées par du chômage technique"
+    given: set[int | None] = set()  # the plants this sentence gave a status already
+    for cls, class_status in _STATUS_ORDER:
+        for cue in state.has_all(cls, text):
+            _status_at(state, sentence, cue, class_status, given)
 
-        if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
-            continue  # "shares closed higher", "a groundbreaking study": no plant in sight
-        if (
-            status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
-            and not _names_a_plant(state, sentence)
-            and not (state.has("produce", text) or _LINES.search(text))
-        ):
-            continue  # "to pause or seek compromise": neither a plant nor its work
-        if status == PlantStatus.OPENED and not (
-            sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
-        ):
-            continue
-        if status == PlantStatus.OPENED and _PART_OF_PLANT.search(text[cue.end() : cue.end() + 50]):
-            continue  # "a inauguré l'extension de son usine": the plant opened long before
-        if status == PlantStatus.UNDER_CONSTRUCTION and re.search(
-            r"started building|began building", cue.group(0), re.I
-        ):
-            nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
-            builds_plant = bool(nxt) and nxt[0].kind == "PLANT"
-            noun = state.has("plant_noun", text[cue.end() : cue.end() + 30])
-            if noun and nxt and nxt[0].kind == "MODEL":
-                # "began building its new X at its plant": the model is the object
-                noun = None if nxt[0].start - sentence.start < cue.end() + noun.start() else noun
-            if not (builds_plant or noun):
-                continue  # "started building BrightDrop vans" is production, not construction
-        segment = _segment_at(text, cue.start())
-        if state.has("former", segment):
-            continue
-        near = text[max(0, cue.start() - 30) : cue.end() + 25]
-        if status in _DENIABLE and state.has("negation", near):
-            continue  # "Auch eine Schließung des Werks stehe nicht zur Debatte"
-        if status == PlantStatus.OPERATING and state.has("future", segment):
-            continue  # "vom 12. Februar an soll sie wieder voll laufen": not yet
-        if status == PlantStatus.CLOSED and state.has("status_future", segment):
-            status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
-        if status == PlantStatus.OPENED and (
-            state.has("status_future", segment)
-            or (_OPENING_NOUN.search(cue.group(0)) and _PUT_OFF.search(text[cue.end() :]))
-        ):
-            # "das Ende 2025 eröffnet werden soll", "la mise en service …, prévue en 2028,
-            # est désormais repoussée à 2030": not yet
-            status = PlantStatus.PLANNED
-        plant = _plant(state, sentence, sentence.start + cue.start())
-        unplaced = plant is None and state.current_plant is None and not sentence.refs
-        if plant is None and not (unplaced and state.has("plant_noun", text)):
-            continue
-        when = _status_date(sentence, sentence.start + cue.start())
-        put_off = _PUT_OFF_TO.search(text, cue.end())
-        if put_off is not None:
-            # "… est désormais repoussée à 2030": the new date, not the one it had
-            new_dates = [
-                d for d in sentence.dates if -4 <= d.start - sentence.start - put_off.end() <= 12
-            ]
-            when = new_dates[0].date if new_dates else when
-        stale = (
-            when is not None
-            and state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS
-        )
-        if status == PlantStatus.UNDER_CONSTRUCTION and stale:
-            continue
-        if (
-            when is None
-            and status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
-            and _NOW.search(segment)
-        ):
-            # "construction is currently on hold": as of the article's month
-            when = FuzzyDate.from_label(state.published.label[:7], state.published.text)
-        fields: dict[str, Any] = {"status": status}
-        if when is not None:
-            fields["date"] = when
-        draft = Draft(
-            FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields
-        )
-        state.drafts.append(draft)
-        if plant is None:
-            # "BYD hat sein erstes Werk in Südamerika eröffnet. Die Fabrik in Camaçari …":
-            # the plant the next sentence names (else the draft is dropped)
-            state.unplaced.append(draft)
-            state.unplaced_sentence = state.sentence_no
+
+def _status_at(
+    state: ArticleState,
+    sentence: Sentence,
+    cue: re.Match[str],
+    status: PlantStatus,
+    given: set[int | None],
+) -> None:
+    """The plant status one cue of the sentence tells, unless its plant has one already
+    ("Le site d'Aguascalientes cessera sa production …, et l'usine de CIVAC fermera …")."""
+    text = sentence.text
+    if status == PlantStatus.SOLD and state.has("sold_bad", text):
         return
+    if status == PlantStatus.SOLD:
+        # the plant itself is what changes hands: "rachète l'usine", "transférant le site"
+        obj = text[cue.end() : cue.end() + 45]
+        later = [r for r in sentence.refs if 0 <= r.start - sentence.start - cue.end() <= 45]
+        # or the object before the verb ("hat das Werk … verkauft", "l'usine a été cédée")
+        segment = _segment_at(text, cue.start())
+        before = segment[: max(0, segment.find(cue.group(0)))][-60:]
+        if not (
+            later
+            or state.has("plant_noun", cue.group(0))  # "der Verkauf des Werks"
+            or state.has("plant_noun", obj)
+            or state.has("plant_anaphor", obj)
+            or state.has("plant_noun", before)
+            # German ends the clause on its participle: "hatte Nio die beiden Werke …, in
+            # denen …, von JAC übernommen"
+            or (state.lang == "de" and state.has("plant_noun", text[: cue.start()]))
+        ):
+            return
+    if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
+        return
+    if status == PlantStatus.PAUSED and _AFTER_PAUSES.search(
+        _segment_at(text, cue.start())[:200].split(cue.group(0))[0]
+    ):
+        return  # "une bonne nouvelle après deux années marquées par du chômage technique"
+
+    if status in _NAMED_PLANT_STATUSES and not _names_a_plant(state, sentence):
+        return  # "shares closed higher", "a groundbreaking study": no plant in sight
+    if (
+        status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
+        and not _names_a_plant(state, sentence)
+        and not (state.has("produce", text) or _LINES.search(text))
+    ):
+        return  # "to pause or seek compromise": neither a plant nor its work
+    if status == PlantStatus.OPENED and not (
+        sentence.refs or state.has("plant_noun", text) or state.has("plant_anaphor", text)
+    ):
+        return
+    if status == PlantStatus.OPENED and _PART_OF_PLANT.search(text[cue.end() : cue.end() + 50]):
+        return  # "a inauguré l'extension de son usine": the plant opened long before
+    if status == PlantStatus.UNDER_CONSTRUCTION and re.search(
+        r"started building|began building", cue.group(0), re.I
+    ):
+        nxt = [m for m in sentence.mentions if m.start >= sentence.start + cue.end()]
+        builds_plant = bool(nxt) and nxt[0].kind == "PLANT"
+        noun = state.has("plant_noun", text[cue.end() : cue.end() + 30])
+        if noun and nxt and nxt[0].kind == "MODEL":
+            # "began building its new X at its plant": the model is the object
+            noun = None if nxt[0].start - sentence.start < cue.end() + noun.start() else noun
+        if not (builds_plant or noun):
+            return  # "started building BrightDrop vans" is production, not construction
+    segment = _segment_at(text, cue.start())
+    if state.has("former", segment):
+        return
+    near = text[max(0, cue.start() - 30) : cue.end() + 25]
+    if status in _DENIABLE and state.has("negation", near):
+        return  # "Auch eine Schließung des Werks stehe nicht zur Debatte"
+    if status == PlantStatus.OPERATING and state.has("future", segment):
+        return  # "vom 12. Februar an soll sie wieder voll laufen": not yet
+    if status == PlantStatus.CLOSED and state.has("status_future", segment):
+        status = PlantStatus.CLOSING  # "soll Ende 2025 geschlossen werden": not yet
+    if status == PlantStatus.OPENED and (
+        state.has("status_future", segment)
+        or (_OPENING_NOUN.search(cue.group(0)) and _PUT_OFF.search(text[cue.end() :]))
+    ):
+        # "das Ende 2025 eröffnet werden soll", "la mise en service …, prévue en 2028,
+        # est désormais repoussée à 2030": not yet
+        status = PlantStatus.PLANNED
+    plant = _plant(state, sentence, sentence.start + cue.start())
+    unplaced = plant is None and state.current_plant is None and not sentence.refs
+    if plant is None and not (unplaced and state.has("plant_noun", text)):
+        return
+    if plant in given:
+        return  # one status a plant a sentence: the first class's (closing > …)
+    given.add(plant)
+    when = _status_date(sentence, sentence.start + cue.start())
+    put_off = _PUT_OFF_TO.search(text, cue.end())
+    if put_off is not None:
+        # "… est désormais repoussée à 2030": the new date, not the one it had
+        new_dates = [
+            d for d in sentence.dates if -4 <= d.start - sentence.start - put_off.end() <= 12
+        ]
+        when = new_dates[0].date if new_dates else when
+    stale = (
+        when is not None and state.published.start.year - when.end.year > STALE_CONSTRUCTION_YEARS
+    )
+    if status == PlantStatus.UNDER_CONSTRUCTION and stale:
+        return
+    if (
+        when is None
+        and status in (PlantStatus.PAUSED, PlantStatus.OPERATING)
+        and _NOW.search(segment)
+    ):
+        # "construction is currently on hold": as of the article's month
+        when = FuzzyDate.from_label(state.published.label[:7], state.published.text)
+    fields: dict[str, Any] = {"status": status}
+    if when is not None:
+        fields["date"] = when
+    draft = Draft(
+        FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields
+    )
+    state.drafts.append(draft)
+    if plant is None:
+        # "BYD hat sein erstes Werk in Südamerika eröffnet. Die Fabrik in Camaçari …":
+        # the plant the next sentence names (else the draft is dropped)
+        state.unplaced.append(draft)
+        state.unplaced_sentence = state.sentence_no
+    return
 
 
 def _hedged(state: ArticleState, text: str) -> bool:
