@@ -463,3 +463,30 @@ def test_two_plants_closing_in_one_sentence_each_get_their_date() -> None:
             "novembre 2026, et l'usine Renault de Dieppe fermera dès fin mars 2026."
         )
     ) == [("closing", "Dieppe", "2026-03"), ("closing", "Flins", "2026-11")]
+
+
+def test_a_model_the_kb_does_not_know_is_named_by_its_body() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Ashok Leyland builds its Saathi light trucks at its Hosur "
+            "plant in Tamil Nadu, the company said in its annual report."
+        )
+    )
+    assert made == {"Ashok Leyland Saathi": ("Hosur", "ongoing", None, None)}
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Karsan produziert im Werk Bursa den e-ATAK, einen "
+            "elektrischen Kleinbus, wie der Hersteller am Dienstag mitteilte."
+        )
+    )
+    assert made == {"Karsan e-ATAK": ("Bursa", "ongoing", None, None)}
+
+
+def test_a_town_or_a_company_before_a_body_noun_is_no_model() -> None:
+    made = _production(
+        _facts(
+            "date 2025-03-18 (Test) — Volvo builds its Gothenburg trucks and its Volvo buses at "
+            "its plant in Tuve, the company said in its annual report."
+        )
+    )
+    assert not any(name.endswith(("Gothenburg", "Volvo")) for name in made)

@@ -1125,6 +1125,51 @@ def _short_models(text: str, base: list[Mention], kb: Knowledge) -> list[Mention
     return found
 
 
+# a model the knowledge base does not know, named with its body: "its Dost light trucks",
+# "den e-JEST, einen elektrischen Kleinbus", "la Cityline, une citadine électrique"
+_BODY_WORDS = (
+    r"trucks?|vans?|cars?|SUVs?|buses|bus|pickups?|pick-ups?|sedans?|hatchbacks?|crossovers?|"
+    r"Kleinbus(?:se)?|Kleinwagen|Transporter|Lkw|Bus(?:se)?|Limousinen?|Pick-ups?|"
+    r"camions?|fourgons?|utilitaires?|citadines?|berlines?|autobus|minibus"
+)
+_NAMED_BEFORE_BODY = re.compile(
+    r"\b(?:its|their|ses|son|sa|seine[nmrs]?|ihre[nmrs]?)\s+"
+    r"(?P<name>[A-Z][\w-]*[a-zA-Z0-9](?:\s[A-Z0-9][\w-]*)?)\s+"
+    r"(?:(?:light|heavy|electric|small|compact|city|leichte[nmrs]?|elektrische[nmrs]?|"
+    r"légers?|électriques?)\s+)?(?:" + _BODY_WORDS + r")\b"
+)
+_NAMED_IN_APPOSITION = re.compile(
+    r"\b(?:the|le|la|l['’]|den|die|das|der)\s*(?P<name>[A-Za-z][\w.-]*[A-Z0-9][\w.-]*|[A-Z][a-z][\w-]+)"
+    r"\s*,\s+(?:an?|une?|einen|eine[nmrs]?|ein)\s+(?:[\w-]+\s+){0,2}?(?:" + _BODY_WORDS + r")\b"
+)
+
+
+def _body_named_models(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
+    produce = pattern(lang, "produce")
+    found: list[Mention] = []
+    for rule in (_NAMED_BEFORE_BODY, _NAMED_IN_APPOSITION):
+        for m in rule.finditer(text):
+            name, start, end = m.group("name"), m.start("name"), m.end("name")
+            if fold(name.split()[0]) in _NOT_A_TOWN or kb.place(name) or kb.company(name):
+                continue
+            if any(o.start < end and start < o.end for o in base):
+                continue  # a known model, place, company or person
+            starts = [s.end() for s in _FULL_STOP.finditer(text, max(0, start - 300), start)]
+            lead = starts[-1] if starts else max(0, start - 300)
+            stop = _FULL_STOP.search(text, end)
+            sentence_end = stop.start() + 1 if stop else len(text)
+            makers = {
+                o.name for o in base
+                if o.kind == "COMPANY" and lead <= o.start < sentence_end
+                and o.company_kind in ("brand", "automaker", "group")
+            }  # fmt: skip
+            if len(makers) != 1 or not produce.search(text, lead, sentence_end):
+                continue
+            brand = makers.pop()
+            found.append(Mention("MODEL", start, end, name, f"{brand} {name}", brand=brand))
+    return found
+
+
 def _with(base: list[Mention], extra: list[Mention]) -> list[Mention]:
     """`base` (already resolved) with `extra` resolved in; `base` itself when there is none."""
     return _resolve([*base, *extra]) if extra else base
@@ -1150,6 +1195,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _with(base, _cued_places(text, base, kb))
     base = _with(base, _unknown_towns(text, base, kb, lang))
     base = _with(base, _short_models(text, base, kb))
+    base = _with(base, _body_named_models(text, base, kb, lang))
     codes = _bare_codes(text, base, kb, lang)
     if codes:
         base = _resolve(
