@@ -1049,6 +1049,34 @@ _ROAD_AFTER = re.compile(
 _FULL_STOP = re.compile(r"[.!?]\s+(?=\S)")
 
 
+def _sole_maker(
+    text: str, base: list[Mention], start: int, end: int, produce: re.Pattern[str], *, before: bool
+) -> str | None:
+    """The one carmaker the sentence around `start`..`end` names (before the name only, with
+    `before`), in a sentence of making; else None."""
+    starts = [s.end() for s in _FULL_STOP.finditer(text, max(0, start - 300), start)]
+    lead = starts[-1] if starts else max(0, start - 300)
+    stop = _FULL_STOP.search(text, end)
+    sentence_end = stop.start() + 1 if stop else len(text)
+    limit = start if before else sentence_end
+    makers = {
+        o.name for o in base
+        if o.kind == "COMPANY" and lead <= o.start < limit
+        and o.company_kind in ("brand", "automaker", "group")
+    }  # fmt: skip
+    if len(makers) != 1 or not produce.search(text, lead, sentence_end):
+        return None
+    return makers.pop()
+
+
+def _overlaps_known(base: list[Mention], start: int, end: int, kb: Knowledge) -> bool:
+    """A mention other than the NER's guess of an unknown place covers part of start..end."""
+    return any(
+        o.start < end and start < o.end and not (o.kind == "PLACE" and kb.place(o.text) is None)
+        for o in base
+    )
+
+
 def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
     produce = pattern(lang, "produce")
     found: list[Mention] = []
@@ -1063,32 +1091,17 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
             r"(?:sur l['’]|on the|auf der)\s*$", text[max(0, start - 10) : start]
         ):
             continue  # "the M6 motorway", "sur l'A7": a road
-        if any(
-            o.start < end and start < o.end and not (o.kind == "PLACE" and kb.place(o.text) is None)
-            for o in base
-        ):
+        if _overlaps_known(base, start, end, kb):
             continue  # a known name; not the NER's guess of a place ("la nouvelle M19")
-        starts = [s.end() for s in _FULL_STOP.finditer(text, max(0, start - 300), start)]
-        lead = starts[-1] if starts else max(0, start - 300)
-        stop = _FULL_STOP.search(text, end)
-        sentence_end = stop.start() + 1 if stop else len(text)
-        makers = {
-            o.name for o in base
-            if o.kind == "COMPANY" and lead <= o.start < start
-            and o.company_kind in ("brand", "automaker", "group")
-        }  # fmt: skip
-        if len(makers) != 1 or not produce.search(text, lead, sentence_end):
+        brand = _sole_maker(text, base, start, end, produce, before=True)
+        if brand is None:
             continue
-        brand = makers.pop()
         spans = [(start, end)]
         # "die SUV-Modelle L6, L7, L8 und L9": the codes listed after it are the maker's too
         while (more := _NEXT_CODE.match(text, spans[-1][1])) is not None:
             spans.append((more.start("code"), more.end("code")))
         for s, e in spans:
-            if any(f.start == s for f in found) or any(
-                o.start < e and s < o.end and not (o.kind == "PLACE" and kb.place(o.text) is None)
-                for o in base
-            ):
+            if any(f.start == s for f in found) or _overlaps_known(base, s, e, kb):
                 continue
             name = f"{brand} {text[s:e]}"
             info = kb.model(name) or kb.model(text[s:e])
@@ -1154,18 +1167,9 @@ def _body_named_models(text: str, base: list[Mention], kb: Knowledge, lang: str)
                 continue
             if any(o.start < end and start < o.end for o in base):
                 continue  # a known model, place, company or person
-            starts = [s.end() for s in _FULL_STOP.finditer(text, max(0, start - 300), start)]
-            lead = starts[-1] if starts else max(0, start - 300)
-            stop = _FULL_STOP.search(text, end)
-            sentence_end = stop.start() + 1 if stop else len(text)
-            makers = {
-                o.name for o in base
-                if o.kind == "COMPANY" and lead <= o.start < sentence_end
-                and o.company_kind in ("brand", "automaker", "group")
-            }  # fmt: skip
-            if len(makers) != 1 or not produce.search(text, lead, sentence_end):
+            brand = _sole_maker(text, base, start, end, produce, before=False)
+            if brand is None:
                 continue
-            brand = makers.pop()
             found.append(Mention("MODEL", start, end, name, f"{brand} {name}", brand=brand))
     return found
 
