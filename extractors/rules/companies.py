@@ -785,8 +785,12 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
     for cls in ("plant_manager", "other_role", "ceo", "chairman"):
         for cue in state.has_all(cls, text):
             s, e = sentence.start + cue.start(), sentence.start + cue.end()
-            compound = _COMPOUND_HEAD.search(text, max(0, cue.start() - 40), cue.start())
-            if compound is not None and state.lang == "de":
+            compound = (
+                _COMPOUND_HEAD.search(text, max(0, cue.start() - 40), cue.start())
+                if state.lang == "de"
+                else None
+            )
+            if compound is not None:
                 s = sentence.start + compound.start()  # "Magna-Steyr-Präsident": the whole title
             ctx = text[max(0, cue.start() - 15) : cue.end() + 20]
             if state.has("not_exec", ctx):

@@ -577,7 +577,6 @@ def _status_at(
         # the plant the next sentence names (else the draft is dropped)
         state.unplaced.append(draft)
         state.unplaced_sentence = state.sentence_no
-    return
 
 
 def _hedged(state: ArticleState, text: str) -> bool:
