@@ -36,14 +36,17 @@ Errors:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import io
 import logging
 import os
 import pickle
 import re
 import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -500,6 +503,7 @@ class KnowledgeBase:
         self._model_squash = _squash_index(self._model_index)
         self._plant_squash = _squash_index(self._plant_index)
         self._patterns: dict[str, list[dict[str, Any]]] = {}
+        self._towns: _Towns | None = None  # world_towns.tsv, read on first use
 
     # ----------------------------------------------------------------- building
 
@@ -643,6 +647,15 @@ class KnowledgeBase:
         if kind is not None:
             places = [p for p in places if p.kind == PlaceKind(kind)]
         return places[0] if places else None
+
+    def towns(self, name: str | None) -> list[tuple[str, str, int]]:
+        """The towns of world_towns.tsv (GeoNames) named `name`: (name, country, population),
+        the most populous first, at most three. Places the YAML files know are not here."""
+        if not name:
+            return []
+        if self._towns is None:
+            self._towns = _read_towns(self.source / WORLD_TOWNS if self.source else None)
+        return self._towns.get(name)
 
     def places_named(self, name: str | None) -> list[Place]:
         """Every place a name may be, best first; a leading article or preposition is
@@ -824,6 +837,7 @@ class KnowledgeBase:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_patterns"] = {}  # each language's patterns have a cache file of their own
+        state["_towns"] = None  # read again from world_towns.tsv
         return state
 
     def _build_patterns(self, lang: str) -> list[dict[str, Any]]:
@@ -1061,6 +1075,83 @@ def _load_kb_cached(path: Path) -> KnowledgeBase:
     if cache is not None and not cache.exists():
         _write_cache(kb)
     return kb
+
+
+# ----------------------------------------------------------------- world towns
+# seeds/kb/world_towns.tsv (scripts/build_world_towns.py): the world's towns of 5,000 people
+# or more from GeoNames, for plants in towns the YAML files do not name. Kept apart from the
+# pickled knowledge base and read on first use. 66k towns as Python dicts would cost some
+# 20 MB; as two sorted arrays (a 64-bit hash of each folded name, the row's offset in the
+# file's text) and the text itself they cost some 4 MB.
+
+WORLD_TOWNS = "world_towns.tsv"
+_MAX_TOWNS_PER_NAME = 3
+# letters NFKD leaves whole, as news writes them without their marks ("Cayirova", "Lodz")
+_TRANSLITERATE = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "œ": "oe", "þ": "th", "ð": "d", "ʻ": "", "ʼ": "", "’": "", "'": ""}
+)  # fmt: skip
+
+
+def _town_key(name: str) -> str:
+    # factwatch.model.fold without its memo (66k towns would flush it)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _NOT_ALNUM_RE.sub(" ", bare.casefold()).strip()
+
+
+_OFFSET_BITS = 24
+_OFFSET_LIMIT = 1 << _OFFSET_BITS  # rows past 16M characters are not read
+
+
+def _town_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=5).digest(), "little")
+
+
+class _Towns:
+    """Folded town name -> up to three rows of world_towns.tsv, the most populous first (the
+    file is sorted by falling population). Each row is one 64-bit entry: the top 40 bits of
+    its folded name's hash, then its offset in the text (24 bits); a hit is checked against
+    the row's own name, so a collision of hashes gives no wrong town."""
+
+    def __init__(self, text: str):
+        self._text = text
+        entries: list[int] = []
+        offset = 0
+        for line in io.StringIO(text):
+            if line and not line.startswith("#") and offset < _OFFSET_LIMIT:
+                name = line.split("\t", 1)[0]
+                for key in {_town_key(name), _town_key(name.translate(_TRANSLITERATE))}:
+                    if key:
+                        entries.append(_town_hash(key) << _OFFSET_BITS | offset)
+            offset += len(line)
+        entries.sort()
+        self._entries = array("Q", entries)
+
+    def get(self, name: str) -> list[tuple[str, str, int]]:
+        key = _town_key(name)
+        if not key:
+            return []
+        wanted = _town_hash(key) << _OFFSET_BITS
+        i = bisect.bisect_left(self._entries, wanted)
+        found: list[tuple[str, str, int]] = []
+        while i < len(self._entries) and self._entries[i] >> _OFFSET_BITS == wanted >> _OFFSET_BITS:
+            start = self._entries[i] & (_OFFSET_LIMIT - 1)
+            parts = self._text[start : self._text.find("\n", start)].split("\t")
+            i += 1
+            if len(parts) != 3 or not parts[2].isdigit():
+                continue
+            if key in (_town_key(parts[0]), _town_key(parts[0].translate(_TRANSLITERATE))):
+                found.append((parts[0], parts[1], int(parts[2])))
+        return found[:_MAX_TOWNS_PER_NAME]
+
+
+def _read_towns(path: Path | None) -> _Towns:
+    try:
+        text = path.read_text(encoding="utf-8") if path is not None else ""
+    except OSError as exc:
+        log.info("world towns not read (%s): only the knowledge base's places are known", exc)
+        text = ""
+    return _Towns(text if text.endswith("\n") or not text else text + "\n")
 
 
 # ----------------------------------------------------------------- compiled cache

@@ -158,7 +158,10 @@ LEXICON: dict[str, str] = {
         r"das kompakte e-modell|(?:der|den|dem|des) (?:wagens?|stromers?|suvs?)"
     ),
     "except": r"außer|ausgenommen|mit ausnahme|außerhalb",
-    "component": r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile",
+    "component": (
+        r"fahrgestelle|motoren|batterien|batteriezellen|zellen|komponenten|karosserien|teile|"
+        r"achsen|sitze|monocoques"
+    ),
     "hq": r"mit sitz in|sitz in|hauptsitz|zentrale in",
     "revised": r"nun|jetzt|nunmehr|stattdessen|inzwischen|mittlerweile|spätestens|letztlich|schließlich",
     "year_of": r"(?:dem|das|ein) jahr, in dem|in dem jahr",

@@ -216,7 +216,10 @@ LEXICON: dict[str, str] = {
         r"the (?:car|model|vehicle|suv|ev|pickup|pick-up|truck|crossover|sedan|van|hatchback|minivan)"
     ),
     "except": r"apart from|except|excluding|other than|but not|outside",
-    "component": r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells",
+    "component": (
+        r"chassis|engines?|batteries|battery packs|packs|parts|components|transmissions|bodies|cells|"
+        r"tubs|monocoques|body panels|seats|axles"
+    ),
     "hq": r"based in|headquartered in|headquarters|head office",
     "revised": r"now|instead|finally|eventually|at the latest|has been (?:moved|pushed) to|rather",
     "year_of": r"the year (?:in which|when|that)|a year (?:in which|when)",

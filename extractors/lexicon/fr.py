@@ -225,7 +225,10 @@ LEXICON: dict[str, str] = {
         r"l'utilitaire|de l'utilitaire"
     ),
     "except": r"sauf|à l'exception d[eu']|hormis|excepté|hors|en dehors d[eu']",
-    "component": r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries",
+    "component": (
+        r"châssis|chassis|moteurs?|batteries|pièces|composants|boîtes de vitesses|carrosseries|"
+        r"coques|monocoques|sièges|essieux"
+    ),
     "hq": r"basée? à|siège|siégeant|dont le siège",
     "revised": r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte",
     "year_of": r"(?:l')?année où|(?:l')?année au cours de laquelle|(?:l')?an où|date à laquelle",

@@ -211,6 +211,25 @@ class Knowledge:
             parent if kind == "region" else None,
         )  # fmt: skip
 
+    def town(self, name: str, countries: Iterable[str] = ()) -> PlaceInfo | None:
+        """A town of the world gazetteer (seeds/kb/world_towns.tsv) named `name`, with its
+        country: the one in `countries` (those the article names) if any, else the largest,
+        when it is at least five times the next of that name; else a town of no country.
+        None when no town has the name. Names the YAML places know are for `place()`."""
+        key = ("town", name)
+        if key in self._infos:
+            found: tuple[tuple[str, str, int], ...] = self._infos[key]
+        else:
+            found = tuple(self._ask("towns", name) or ())
+            self._infos[key] = found
+        if not found:
+            return None
+        wanted = set(countries)
+        chosen = next((t for t in found if t[1] in wanted), None)
+        if chosen is None and (len(found) == 1 or found[0][2] >= 5 * found[1][2]):
+            chosen = found[0]
+        return PlaceInfo(name, "city", None, chosen[1] if chosen else None)
+
     def plant(self, name: str) -> Plant | None:
         return self._plant("plant", name)
 

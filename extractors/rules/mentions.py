@@ -874,6 +874,87 @@ def _cued_places(text: str, mentions: list[Mention], kb: Knowledge) -> list[Ment
     return found
 
 
+# a town of the world gazetteer (GeoNames, seeds/kb/world_towns.tsv), named where a town can
+# stand: after a locative preposition ("In Kigali montiert Volkswagen", "Schwesterwerk in Accra",
+# "Tatra aus Kopřivnice", "l'usine de Halol") or before a plant noun ("the Halol plant",
+# "Halol-Werk"); one to three capitalised words, the longest the gazetteer knows
+_TOWN_CUE_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Ii]n|at|near|[Nn]ear|outside|from|[Àà]|près de|pres de|[Bb]ei|nahe|aus|[Dd]e\s|"
+    r"d['’])\s*(?=[A-ZÀ-ÝŁŚŻČŠŽ])"
+)
+_TOWN_CUE_AFTER = re.compile(
+    r"(?<=\w)(?:\s+(?:plant|factory|assembly plant|works|facility|complex)\b|-(?:Werk|Werks|Fabrik|"
+    r"Standort)\b)"
+)
+_GAZ_WORD = r"[A-ZÀ-ÝŁŚŻČŠŽ][\w'’-]*\w"
+_TOWN_WORDS = re.compile(
+    rf"{_GAZ_WORD}(?:[ -](?:(?:de|do|da|del|la|sur|am)[ -])?{_GAZ_WORD}){{0,2}}"
+)
+_TOWN_WORDS_BEFORE = re.compile(
+    rf"(?<![\w'’.-])({_GAZ_WORD})(?:[ -]({_GAZ_WORD}))?(?:[ -]({_GAZ_WORD}))?$"
+)
+
+
+def _world_towns(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    candidates: list[list[tuple[int, int]]] = []  # each cue's spans, the longest first
+    for cue in _TOWN_CUE_BEFORE.finditer(text):
+        words = _TOWN_WORDS.match(text, cue.end())
+        if words is None:
+            continue
+        spans, name = [], words.group(0)
+        while name:
+            spans.append((cue.end(), cue.end() + len(name)))
+            cut = max(name.rfind(" "), name.rfind("-"))
+            name = name[:cut] if cut > 0 else ""
+        candidates.append(spans)
+    for cue in _TOWN_CUE_AFTER.finditer(text):
+        words = _TOWN_WORDS_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        if words is not None:
+            starts = [words.start(i) for i in (1, 2, 3) if words.group(i)]
+            candidates.append([(start, cue.start()) for start in starts])
+    if not candidates:
+        return []
+    found: list[Mention] = []
+    countries = _countries_named(mentions)
+    for spans in candidates:
+        for start, end in spans:
+            if any(m.start < end and start < m.end for m in (*mentions, *found)):
+                continue
+            place = _gazetteer_town(text[start:end], kb, countries)
+            if place is not None:
+                found.append(
+                    Mention("PLACE", start, end, text[start:end], text[start:end], place=place)
+                )
+                break
+    return found
+
+
+def _gazetteer_town(name: str, kb: Knowledge, countries: set[str]) -> PlaceInfo | None:
+    if fold(name) in _NOT_A_TOWN or kb.is_common_word(name):
+        return None
+    if kb.place(name) is not None or kb.company(name) is not None or kb.model(name) is not None:
+        return None  # a place, company or model the knowledge base knows
+    return kb.town(name, countries)
+
+
+def _countries_named(mentions: list[Mention]) -> set[str]:
+    return {m.place.country for m in mentions if m.kind == "PLACE" and m.place and m.place.country}
+
+
+def _with_town_countries(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """Towns found by the NER or a plant cue but unknown to the knowledge base ("l'usine de
+    Nnewi"), with their country from the world gazetteer."""
+    countries = _countries_named(mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "PLACE" and m.place and m.place.kind == "city" and m.place.country is None:
+            town = _gazetteer_town(m.text, kb, countries)
+            if town is not None and town.country is not None:
+                m = Mention("PLACE", m.start, m.end, m.text, m.name, place=town)
+        out.append(m)
+    return out
+
+
 # a town the gazetteer does not know, named where only a town can stand: "its plant in
 # Uusikaupunki", "the factory at 6th of October City", "im Werk in Molsheim", "das Werk
 # Uusikaupunki (Finnland)", "the Molsheim plant"; English and German have no NER for this
@@ -1197,6 +1278,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     suffixed = _suffixed_models(text, base, kb, lang=lang)
     base = _resolve([*suffixed, *base]) if suffixed else base
     base = _with(base, _cued_places(text, base, kb))
+    base = _with(base, _world_towns(text, base, kb))
     base = _with(base, _unknown_towns(text, base, kb, lang))
     base = _with(base, _short_models(text, base, kb))
     base = _with(base, _body_named_models(text, base, kb, lang))
@@ -1210,6 +1292,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         )
     if lang == "fr":
         base = _persons_as_towns(text, base)
+    base = _with_town_countries(base, kb)
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(
