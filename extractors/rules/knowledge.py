@@ -244,7 +244,8 @@ class Knowledge:
     def plant_place(self, name: str) -> str | None:
         """The city or locality a plant's name gives ("Anantapur plant" → "Anantapur"),
         None when the name gives no town ("Sevelnord", "Gläserne Manufaktur")."""
-        return _str(self._ask("plant_place", name))
+        town = _str(self._ask("plant_place", name))
+        return town.split(", ", 1)[0] if town and ", " in town else town
 
     def plant_by_id(self, kb_id: str) -> Plant | None:
         return self._plant("plant_by_id", kb_id)
@@ -280,10 +281,13 @@ class Knowledge:
         if isinstance(found, Plant):
             return found
         country = _str(_get(found, "country"))
+        city = _str(_get(found, "city"))
+        if city and ", " in city:
+            city = city.split(", ", 1)[0]  # "Dublin, Virginia", one of two Dublins, is Dublin
         return Plant(
             name=_str(_get(found, "name")),
             operator=_str(_get(found, "operator")),
-            city=_str(_get(found, "city")),
+            city=city,
             region=_str(_get(found, "region")),
             country=country.upper() if country else None,
             kb_id=_str(_get(found, "id", "kb_id")),

@@ -146,6 +146,8 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
                 continue  # "l'usine mosellane": a lower-case word is no town's name
             if place is None and _VENUE.match(text):
                 continue  # "réunis au Château Saint-Jean": a venue, not a town
+            if place is None and kb.common_word_models().get(fold(text)):
+                continue  # "assemble déjà l'Accent": a model whose name is a word, for the cues
             if place is None:
                 place = PlaceInfo(text, "city", None, None)
             found.append(Mention("PLACE", start, end, text, place.name, place=place))
@@ -963,7 +965,8 @@ _TOWN = rf"{_TOWN_WORD}(?:\s+(?:(?:of|de|la|del|do|da|sur|upon|am|an der)\s+)?[A
 _UNKNOWN_TOWN = {
     "en": re.compile(
         rf"\b(?:plant|factory|facility|works|assembly plant|complex)\s+(?:in|at|near)\s+(?P<a>{_TOWN})"
-        rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+(?:plant|factory|assembly plant|works)\b"
+        rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+"
+        r"(?:(?:truck|bus|car|van|vehicle|assembly|EV)\s+)?(?:plant|factory|assembly plant|works|site)\b"
     ),
     "de": re.compile(
         rf"\b(?:Werk|Werks|Werkes|Fabrik|Montagewerk|Standort|Standorts)\s+(?:in|bei)\s+(?P<a>{_TOWN})"
@@ -980,6 +983,10 @@ _APPOSED_PLANT = {
     "de": re.compile(r",\s+(?:das|der)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"),
 }
 _TOWN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<c>{_TOWN})$")
+_QUARTER_OF_TOWN = re.compile(
+    r"\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|suburbs|outskirts|"
+    r"industrial)\b"
+)
 # words that follow a plant noun but name no town: calendar words, German nouns, compass points
 _NOT_A_TOWN = _CALENDAR | frozenset(
     fold(w)
@@ -1054,6 +1061,8 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
             hits.append((before, "c"))
     for m, group in hits:
         name, start = m.group(group), m.start(group)
+        if name[-2:] in ("'s", "’s") and _QUARTER_OF_TOWN.match(text, m.end(group)):
+            continue  # "in Brisbane's west": a part of a city, told after its plant's own town
         name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
         end = start + len(name)
         words = name.split()

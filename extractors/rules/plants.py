@@ -190,7 +190,7 @@ def plant_refs(
             continue
         left = text[max(0, first.start - offset - 70) : first.start - offset]
         right = text[last.end - offset : last.end - offset + 30]
-        loc = location(chain)
+        loc = _zone_town(chain, location(chain), kb)
         if _NOT_A_SITE.search(left) or _BASED.match(right):
             continue
         known = _known_before(refs, first.start, text, offset)
@@ -247,7 +247,7 @@ def plant_refs(
                 name = (
                     left[nouns[-1].start() :] + text[first.start - offset : last.end - offset]
                 ).strip()
-        head = noun.match(right.lstrip(" -"))
+        head = noun.match(_KIND_BEFORE_NOUN.sub("", right.lstrip(" -"), count=1))
         after = _known_at(refs, last.end, last.end + (len(right) - len(right.lstrip(" -"))))
         if not strong and head and after is not None and not loc.city:
             # "sein italienisches Werk Cassino", "the Kentucky Georgetown plant": the
@@ -277,7 +277,20 @@ def plant_refs(
             not strong and len(chain) <= 2 and first.place is not None
             and first.place.kind in ("city", "county") and bool(kb.plants_near(city=first.place.name))
         )  # fmt: skip
-        if not strong and not known_site and not (production_sentence and _PREP.search(left)):
+        subject = (
+            not strong
+            and production_sentence
+            and len(chain) == 1
+            and first.place is not None
+            and first.place.kind == "city"
+            and not re.search(r"\w", left)
+        )  # fmt: skip — "Wacol builds the Volvo FH": a town that opens a sentence of making
+        if (
+            not strong
+            and not known_site
+            and not subject
+            and not (production_sentence and _PREP.search(left))
+        ):
             continue
         if not strong and any(m.adjective for m in chain):
             continue  # "la société allemande Daimler": a nationality, not a place of production
@@ -286,6 +299,9 @@ def plant_refs(
         refs.append(PlantRef(first.start, last.end, plant, strong or known_site, anchor))
     return _appositions(sorted(refs, key=lambda r: r.start), text, offset)
 
+
+# "its Wacol truck plant": a kind of vehicle between the town and its plant noun
+_KIND_BEFORE_NOUN = re.compile(r"^(?:truck|bus|car|van|vehicle|assembly|EV|pickup)\s+(?=\w)")
 
 _TOWN_APPOSITION = re.compile(
     r",\s+(?:(?:the|das|der)\s+)?(?:[\w&.-]+(?:'s|’s)\s+)(?:[a-zäöüß][\w-]*\s+){0,2}|"
@@ -352,6 +368,19 @@ def _known_before(
         if _KNOWN_GAP.match(text[ref.end - offset : start - offset]):
             return i, ref
     return None
+
+
+def _zone_town(chain: list[Mention], loc: Plant, kb: Knowledge) -> Plant:
+    """ "son complexe de Gian Khau, dans la province de Ninh Binh": a zone no gazetteer knows,
+    then a town with a known plant; the plant's town is that town."""
+    if len(chain) < 2 or not loc.city or kb.place(loc.city) is not None or kb.town(loc.city):
+        return loc
+    for m in chain[1:]:
+        town = kb.place(m.text)  # the chain may have made it the region ("province de …")
+        if town is not None and town.kind == "city" and kb.plants_near(city=town.name):
+            return replace(loc, city=town.name, region=town.region or None,
+                           country=town.country or loc.country)  # fmt: skip
+    return loc
 
 
 def _known_at(refs: list[PlantRef], start: int, end: int) -> tuple[int, PlantRef] | None:

@@ -1,0 +1,81 @@
+"""Rules from reading the opened long-tail set (heldout12), each checked on an invented article
+written to the pattern, never a held-out article's wording: plants in towns no gazetteer knows,
+named with a kind of vehicle ("its Kelsington truck plant") or opening a sentence of making, a
+city's quarter that is no town, an industrial zone in a province named after a plant's town.
+"""
+
+from __future__ import annotations
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract(article_from_text(text, path="<test>"))
+
+
+def _production(facts: list[Fact]) -> dict[str, tuple[str | None, str]]:
+    return {
+        f.model or "": (
+            f.plant.city if f.plant else None,
+            str(f.status.value if f.status else None),
+        )
+        for f in facts
+        if f.type.value == "production"
+    }
+
+
+def test_a_kind_of_vehicle_between_the_town_and_its_plant_noun() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Volvo said on Monday its Kelsington truck plant now builds the "
+        "Volvo FM for the domestic market. The site was modernised last year."
+    )
+    assert _production(facts) == {"Volvo FM": ("Kelsington", "ongoing")}
+
+
+def test_a_town_that_opens_a_sentence_of_making_is_the_plant() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Scania has expanded the Kelsington site, which opened in 1998. "
+        "Kelsington builds the Scania R and the Scania S for buyers across the region."
+    )
+    assert _production(facts) == {
+        "Scania R": ("Kelsington", "ongoing"),
+        "Scania S": ("Kelsington", "ongoing"),
+    }
+
+
+def test_a_quarter_of_a_city_is_no_town() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Volvo is expanding its Kelsington truck plant in Adelaide's "
+        "north, the company said. The plant builds the Volvo FH for local fleets."
+    )
+    cities = {f.plant.city for f in facts if f.plant}
+    assert "Adelaide's" not in cities
+    assert _production(facts) == {"Volvo FH": ("Kelsington", "ongoing")}
+
+
+def test_a_model_named_as_a_word_is_no_place_for_the_french_ner() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Hyundai de Chennai assemble déjà l'Accent et la Creta "
+        "pour le marché indien. La direction prévoit une troisième équipe au printemps."
+    )
+    assert all(f.plant is None or f.plant.city != "Accent" for f in facts)
+    assert _production(facts).get("Hyundai Creta") == ("Chennai", "ongoing")
+
+
+def test_a_zone_in_a_province_named_after_a_known_plants_town() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine de Khanh Phu, dans la province de Ninh Binh, assemble "
+        "désormais la Hyundai Tucson. La coentreprise vise les marchés d'Asie du Sud-Est."
+    )
+    assert _production(facts) == {"Hyundai Tucson": ("Ninh Binh", "ongoing")}
+
+
+def test_a_kb_town_written_with_its_state_is_the_town() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Volvo Trucks builds the Volvo VNL at its New River Valley plant, "
+        "the company said. The plant added a shift this spring."
+    )
+    plants = [f.plant for f in facts if f.type.value == "production" and f.plant]
+    assert plants and plants[0].city == "Dublin" and plants[0].region == "Virginia"
