@@ -79,3 +79,20 @@ def test_a_kb_town_written_with_its_state_is_the_town() -> None:
     )
     plants = [f.plant for f in facts if f.type.value == "production" and f.plant]
     assert plants and plants[0].city == "Dublin" and plants[0].region == "Virginia"
+
+
+def test_a_truck_range_named_by_a_word_is_cued_by_its_brand_and_body() -> None:
+    # the knowledge base writes "Mack Pinnacle" in full (a bare "Pinnacle" is a word)
+    facts = _facts(
+        "date 2025-03-04 (Test) — Mack Trucks said its Lehigh Valley Operations plant will add "
+        "a shift. The Pinnacle highway tractor is built there alongside other models."
+    )
+    assert "Mack Pinnacle" in _production(facts)
+
+
+def test_an_unknown_model_named_with_a_qualified_body_takes_the_brand_as_models_write_it() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Mack Trucks will start building its new Zephyr long-haul "
+        "tractor at the Lehigh Valley Operations plant next year, the company said."
+    )
+    assert "Mack Zephyr" in _production(facts)  # not "Mack Trucks Zephyr"

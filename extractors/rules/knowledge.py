@@ -141,6 +141,17 @@ class Knowledge:
                     if brand and fold(short).startswith(fold(brand) + " "):
                         short = short[len(brand) :].strip()  # "Škoda Superb" → "Superb"
                     key = fold(short)
+                    if " " in key and brand and fold(short.split()[0]) == fold(brand.split()[0]):
+                        # "Mack Anthem" of "Mack Trucks", whose file gives no bare "Anthem":
+                        # the word names the model only with a cue
+                        rest = short.split(" ", 1)[1]
+                        if (
+                            " " not in fold(rest)
+                            and rest[:1].isupper()
+                            and self.model(rest) is None
+                        ):
+                            key = fold(rest)
+                            words.add(key)
                     if " " in key or key not in words:
                         continue
                     info = ModelInfo(name, brand)

@@ -622,7 +622,8 @@ _MODEL_NOUN_BEFORE = re.compile(
 # a vehicle noun after it ("the Semi truck", "the Passport SUV", "der Superb-Kombi")
 _VEHICLE_NOUN_AFTER = re.compile(
     r"^(?:[ ](?:model|sedan|saloon|SUV|crossover|truck|pickup|pick-up|hatchback|minivan|"
-    r"wagon|estate|berline|citadine|familiale|monospace|break)|-(?:Modell|Kombi|Limousine|SUV))"
+    r"wagon|estate|berline|citadine|familiale|monospace|break)|-(?:Modell|Kombi|Limousine|SUV)|"
+    r"[ ](?:vocational|long-haul|regional|heavy-duty|refuse|city|electric)[ ](?:truck|tractor|bus))"
     r"(?![\w-])"
 )
 _CALENDAR = frozenset(
@@ -845,7 +846,8 @@ _ARTICLE_BEFORE = re.compile(
 _MADE_OR_MODEL = {
     lang: re.compile(
         rf"(?:{LEXICONS[lang]['produce']})|\b(?:Modell\w*|modèles?|models?)\b"
-        r"|\bsorti\w* des? (?:chaînes?|lignes?)|\brolled? off\b|\bvom Band\b",
+        r"|\bsorti\w* des? (?:chaînes?|lignes?)|\brolled? off\b|\bvom Band\b"
+        r"|\b(?:down|off) the (?:assembly )?lines?\b",
         re.IGNORECASE,
     )
     for lang in LEXICONS
@@ -1193,7 +1195,7 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
         for s, e in spans:
             if any(f.start == s for f in found) or _overlaps_known(base, s, e, kb):
                 continue
-            name = f"{brand} {text[s:e]}"
+            name = f"{_model_prefix(brand)} {text[s:e]}"
             info = kb.model(name) or kb.model(text[s:e])
             found.append(Mention("MODEL", s, e, text[s:e], info.name if info else name,
                                  brand=info.brand if info else brand))  # fmt: skip
@@ -1232,19 +1234,32 @@ def _short_models(text: str, base: list[Mention], kb: Knowledge) -> list[Mention
 # "den e-JEST, einen elektrischen Kleinbus", "la Cityline, une citadine électrique"
 _BODY_WORDS = (
     r"trucks?|vans?|cars?|SUVs?|buses|bus|pickups?|pick-ups?|sedans?|hatchbacks?|crossovers?|"
+    r"tractors?|coaches|coach|Sattelzugmaschinen?|tracteurs?|autocars?|"
     r"Kleinbus(?:se)?|Kleinwagen|Transporter|Lkw|Bus(?:se)?|Limousinen?|Pick-ups?|"
     r"camions?|fourgons?|utilitaires?|citadines?|berlines?|autobus|minibus"
 )
 _NAMED_BEFORE_BODY = re.compile(
-    r"\b(?:its|their|ses|son|sa|seine[nmrs]?|ihre[nmrs]?)\s+"
+    r"\b(?:its|their|ses|son|sa|seine[nmrs]?|ihre[nmrs]?)\s+(?:(?:new|nouveaux?|nouvelles?|"
+    r"neue[nmrs]?)\s+)?"
     r"(?P<name>[A-Z][\w-]*[a-zA-Z0-9](?:\s[A-Z0-9][\w-]*)?)\s+"
-    r"(?:(?:light|heavy|electric|small|compact|city|leichte[nmrs]?|elektrische[nmrs]?|"
-    r"légers?|électriques?)\s+)?(?:" + _BODY_WORDS + r")\b"
+    r"(?:(?:light|heavy|electric|small|compact|city|long-haul|regional|vocational|heavy-duty|"
+    r"medium-duty|leichte[nmrs]?|elektrische[nmrs]?|légers?|électriques?)\s+)?"
+    r"(?:" + _BODY_WORDS + r")\b"
 )
 _NAMED_IN_APPOSITION = re.compile(
     r"\b(?:the|le|la|l['’]|den|die|das|der)\s*(?P<name>[A-Za-z][\w.-]*[A-Z0-9][\w.-]*|[A-Z][a-z][\w-]+)"
     r"\s*,\s+(?:an?|une?|einen|eine[nmrs]?|ein)\s+(?:[\w-]+\s+){0,2}?(?:" + _BODY_WORDS + r")\b"
 )
+
+
+_MAKER_SUFFIX = re.compile(
+    r"\s+(?:Trucks|Truck|Motors|Motor|Automobiles?|Automotive|Cars|Group|Groupe|Gruppe|AG|SA)$"
+)
+
+
+def _model_prefix(brand: str) -> str:
+    """The brand as model names start with it: "Mack Trucks" → "Mack" ("Mack Pioneer")."""
+    return _MAKER_SUFFIX.sub("", brand) or brand
 
 
 def _body_named_models(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
@@ -1260,7 +1275,8 @@ def _body_named_models(text: str, base: list[Mention], kb: Knowledge, lang: str)
             brand = _sole_maker(text, base, start, end, produce, before=False)
             if brand is None:
                 continue
-            found.append(Mention("MODEL", start, end, name, f"{brand} {name}", brand=brand))
+            full = f"{_model_prefix(brand)} {name}"
+            found.append(Mention("MODEL", start, end, name, full, brand=brand))
     return found
 
 
