@@ -96,3 +96,29 @@ def test_an_unknown_model_named_with_a_qualified_body_takes_the_brand_as_models_
         "tractor at the Lehigh Valley Operations plant next year, the company said."
     )
     assert "Mack Zephyr" in _production(facts)  # not "Mack Trucks Zephyr"
+
+
+def test_a_headcount_across_a_country_is_no_plant_workforce() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Subaru a suspendu la production à l'usine de Yajima pendant "
+        "deux jours. Le groupe emploie environ 12 000 personnes au Japon, selon la direction."
+    )
+    assert not [f for f in facts if f.type.value == "plant_workforce"]
+
+
+def test_the_town_after_a_plants_own_name_locates_it() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Foton will end assembly at its Varnholt plant in Rosario next "
+        "year. Varnholt has capacity for 30,000 vehicles a year, the company said."
+    )
+    capacity = [f for f in facts if f.type.value == "plant_capacity"]
+    assert capacity and capacity[0].plant is not None and capacity[0].plant.city == "Rosario"
+
+
+def test_an_export_destination_is_no_plant() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Toyota's Kelsington plant builds the Toyota Hilux. The plant has "
+        "capacity for 40,000 vehicles a year but lost its export programs to Kenya in 2024."
+    )
+    capacity = [f for f in facts if f.type.value == "plant_capacity"]
+    assert capacity and capacity[0].plant is not None and capacity[0].plant.country != "KE"

@@ -967,7 +967,7 @@ _TOWN = rf"{_TOWN_WORD}(?:\s+(?:(?:of|de|la|del|do|da|sur|upon|am|an der)\s+)?[A
 _UNKNOWN_TOWN = {
     "en": re.compile(
         rf"\b(?:plant|factory|facility|works|assembly plant|complex)\s+(?:in|at|near)\s+(?P<a>{_TOWN})"
-        rf"|\b(?:the|its|their|our)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+"
+        rf"|(?:\b(?:the|its|their|our)|[A-Z][\w&.-]*['’]s)\s+(?P<b>[A-ZÀ-ÝŁŚŻ][\w'’-]+)\s+"
         r"(?:(?:truck|bus|car|van|vehicle|assembly|EV)\s+)?(?:plant|factory|assembly plant|works|site)\b"
     ),
     "de": re.compile(
@@ -985,6 +985,9 @@ _APPOSED_PLANT = {
     "de": re.compile(r",\s+(?:das|der)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"),
 }
 _TOWN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<c>{_TOWN})$")
+_TOWN_AFTER_PLANT = re.compile(
+    r"\s+(?:in|at|near|im|in der|bei)\s+[A-ZÀ-ÝŁŚŻ][\w-]*(?![\w-]|['’]s\b)"
+)  # not "its Wacol truck plant in Brisbane's west", where Wacol is the town
 _QUARTER_OF_TOWN = re.compile(
     r"\s+(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|suburbs|outskirts|"
     r"industrial)\b"
@@ -1065,6 +1068,8 @@ def _unknown_towns(text: str, mentions: list[Mention], kb: Knowledge, lang: str)
         name, start = m.group(group), m.start(group)
         if name[-2:] in ("'s", "’s") and _QUARTER_OF_TOWN.match(text, m.end(group)):
             continue  # "in Brisbane's west": a part of a city, told after its plant's own town
+        if group == "b" and _TOWN_AFTER_PLANT.match(text, m.end()):
+            continue  # "its Colmotores plant in Bogotá": the plant's own name, the town follows
         name = re.sub(r"\s+(?:of|de|la|del|do|da|sur|upon|am|an der)$", "", name)
         end = start + len(name)
         words = name.split()

@@ -323,6 +323,8 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
             or re.search(r"\b(?:des|of|der)\s*$", text[max(0, count.start - 5) : count.start])
         ):
             continue
+        if _country_wide(sentence, count.end):
+            continue
         plant = _plant(state, sentence, sentence.start + count.start)
         if plant is None:
             continue
@@ -331,6 +333,24 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
                   plant, {"value": count.value})
         )  # fmt: skip
         return
+
+
+def _country_wide(sentence: Sentence, end: int) -> bool:
+    """ "Le groupe emploie environ 9 000 personnes au Japon", "employs 5,000 people in
+    Germany": a headcount across a country, in a sentence that names no plant of its own."""
+    at = sentence.start + end
+    country = next(
+        (m for m in sentence.mentions
+         if m.kind == "PLACE" and m.place is not None and m.place.kind == "country"
+         and not m.adjective and at <= m.start <= at + 30),
+        None,
+    )  # fmt: skip
+    if country is None or not re.fullmatch(
+        r"\s*[\w-]+(?:\s+[\w-]+)?\s+(?:au|aux|en|in|im|in der)\s+",
+        sentence.local(at, country.start),
+    ):
+        return False
+    return not any(r.anchor in ("kb", "noun") for r in sentence.refs)
 
 
 _STATUS_ORDER = (

@@ -50,6 +50,8 @@ _NOT_A_SITE = re.compile(
     r"en dehors d[eu](?: la| l')?|outside(?: of)?|außerhalb|apart from|except|"
     # a market the cars go to ("le Wagoneer S destiné aux États-Unis")
     r"destinée?s? (?:aux|au|à)|destined for|bound for|exported to|exportés? vers|"
+    r"exports? (?:programs?|markets?|deals?|contracts?)? ?to|exportations? vers|Exporte? nach|"
+    r"shipped to|livrée?s? (?:aux|au|à|en)|"
     # a river or a lake the town lies on ("à Togliatti, sur la Volga")
     r"sur la|sur le|au bord de la|au bord du|on the banks of the|"
     # where a visitor came from ("venu spécialement de Zagreb")
