@@ -36,10 +36,8 @@ Errors:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
-import io
 import logging
 import os
 import pickle
@@ -54,6 +52,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy
 import yaml
 
 from factwatch.model import Plant, PlantStatus
@@ -441,7 +440,10 @@ class _Derived(NamedTuple):
     template: str
     city: str
     operator: str | None
-    text: str
+
+    @property
+    def text(self) -> str:  # made again when asked: 20k stored texts would cost some 4 MB
+        return self.template.format(c=self.city, o=self.operator or "")
 
 
 def _plant_forms(template: str, city: str, operator: str | None) -> Iterator[_Derived]:
@@ -449,10 +451,10 @@ def _plant_forms(template: str, city: str, operator: str | None) -> Iterator[_De
         return
     if "{c}er" in template and not re.fullmatch(r"[^\W\d_]+", city):
         return  # "Zwickauer Werk", "Wolfsburger Werk"; no "Le Havreer Werk"
-    yield _Derived(template, city, operator, template.format(c=city, o=operator or ""))
+    yield _Derived(template, city, operator)
     if city[:1] in _VOWELS and " de {c}" in template:
         elided = template.replace(" de {c}", " d'{c}")
-        yield _Derived(elided, city, operator, elided.format(c=city, o=operator or ""))
+        yield _Derived(elided, city, operator)
 
 
 class KnowledgeBase:
@@ -506,7 +508,11 @@ class KnowledgeBase:
         )
         self._company_squash = _squash_index(self._company_index)
         self._model_squash = _squash_index(self._model_index)
-        self._plant_squash = _squash_index(self._plant_index)
+        # squashed forms ("usinede Busan") of the names and aliases as written: the derived
+        # forms' squashes would cost some 6 MB for what the spaced forms find already
+        self._plant_squash = _squash_index(
+            self._index((p.id, (p.name, *p.aliases)) for p in self.plants)
+        )
         self._patterns: dict[str, list[dict[str, Any]]] = {}
         self._towns: _Towns | None = None  # world_towns.tsv, read on first use
 
@@ -1115,34 +1121,42 @@ def _town_hash(key: str) -> int:
 class _Towns:
     """Folded town name -> up to three rows of world_towns.tsv, the most populous first (the
     file is sorted by falling population). Each row is one 64-bit entry: the top 40 bits of
-    its folded name's hash, then its offset in the text (24 bits); a hit is checked against
-    the row's own name, so a collision of hashes gives no wrong town."""
+    its folded name's hash, then its byte offset in the file (24 bits), sorted; the file is
+    kept as UTF-8 bytes. A hit is checked against the row's own name, so a collision of
+    hashes gives no wrong town. Building it makes no Python object per row that outlives
+    its line (a list of 130k ints would cost some 5 MB at the peak)."""
 
-    def __init__(self, text: str):
-        self._text = text
-        entries: list[int] = []
+    def __init__(self, data: bytes):
+        self._data = data
+        entries = array("Q")
         offset = 0
-        for line in io.StringIO(text):
-            if line and not line.startswith("#") and offset < _OFFSET_LIMIT:
-                name = line.split("\t", 1)[0]
+        while offset < len(data) and offset < _OFFSET_LIMIT:
+            end = data.find(b"\n", offset)
+            end = len(data) if end < 0 else end
+            if data[offset : offset + 1] not in (b"#", b""):
+                name = data[offset : data.find(b"\t", offset, end)].decode("utf-8", "replace")
                 for key in {_town_key(name), _town_key(name.translate(_TRANSLITERATE))}:
                     if key:
                         entries.append(_town_hash(key) << _OFFSET_BITS | offset)
-            offset += len(line)
-        entries.sort()
-        self._entries = array("Q", entries)
+            offset = end + 1
+        self._entries = numpy.sort(numpy.frombuffer(entries, dtype=numpy.uint64))
 
     def get(self, name: str) -> list[tuple[str, str, int]]:
         key = _town_key(name)
         if not key:
             return []
-        wanted = _town_hash(key) << _OFFSET_BITS
-        i = bisect.bisect_left(self._entries, wanted)
+        wanted = _town_hash(key)
+        low = numpy.uint64(wanted << _OFFSET_BITS)
+        high = numpy.uint64((wanted + 1) << _OFFSET_BITS)
+        first, last = numpy.searchsorted(self._entries, [low, high])
         found: list[tuple[str, str, int]] = []
-        while i < len(self._entries) and self._entries[i] >> _OFFSET_BITS == wanted >> _OFFSET_BITS:
-            start = self._entries[i] & (_OFFSET_LIMIT - 1)
-            parts = self._text[start : self._text.find("\n", start)].split("\t")
-            i += 1
+        for entry in self._entries[first:last]:
+            start = int(entry) & (_OFFSET_LIMIT - 1)
+            end = self._data.find(b"\n", start)
+            row = self._data[start : end if end >= 0 else len(self._data)].decode(
+                "utf-8", "replace"
+            )
+            parts = row.split("\t")
             if len(parts) != 3 or not parts[2].isdigit():
                 continue
             if key in (_town_key(parts[0]), _town_key(parts[0].translate(_TRANSLITERATE))):
@@ -1152,11 +1166,11 @@ class _Towns:
 
 def _read_towns(path: Path | None) -> _Towns:
     try:
-        text = path.read_text(encoding="utf-8") if path is not None else ""
+        data = path.read_bytes() if path is not None else b""
     except OSError as exc:
         log.info("world towns not read (%s): only the knowledge base's places are known", exc)
-        text = ""
-    return _Towns(text if text.endswith("\n") or not text else text + "\n")
+        data = b""
+    return _Towns(data)
 
 
 # ----------------------------------------------------------------- compiled cache

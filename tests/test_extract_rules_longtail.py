@@ -122,3 +122,19 @@ def test_an_export_destination_is_no_plant() -> None:
     )
     capacity = [f for f in facts if f.type.value == "plant_capacity"]
     assert capacity and capacity[0].plant is not None and capacity[0].plant.country != "KE"
+
+
+def test_a_worldwide_headcount_is_no_plant_workforce() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Im Werk Kelsington läuft der Volvo FH vom Band. Weltweit "
+        "beschäftigt Volvo rund 100.000 Menschen, wie das Unternehmen mitteilte."
+    )
+    assert not [f for f in facts if f.type.value == "plant_workforce"]
+
+
+def test_the_home_plant_at_the_headquarters_is_a_plant() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Am Stammsitz in Wolfsburg, wo unter anderem der VW Golf und "
+        "der VW Tiguan vom Band laufen, investiert Volkswagen in eine neue Halle."
+    )
+    assert _production(facts).get("Volkswagen Golf") == ("Wolfsburg", "ongoing")

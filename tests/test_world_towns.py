@@ -54,7 +54,7 @@ def test_a_hash_collision_gives_no_wrong_town(monkeypatch: pytest.MonkeyPatch) -
     import extractors.kb as kbmod
 
     monkeypatch.setattr(kbmod, "_town_hash", lambda key: 7)  # every name collides
-    towns = _Towns("Alpha\tAA\t300\nBeta\tBB\t200\n")
+    towns = _Towns(b"# a comment\nAlpha\tAA\t300\nBeta\tBB\t200\n")
     assert towns.get("Beta") == [("Beta", "BB", 200)]
     assert towns.get("Gamma") == []
 

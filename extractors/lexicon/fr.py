@@ -108,7 +108,7 @@ LEXICON: dict[str, str] = {
         r"créa\w*|crée\w*|creer\w*|créer|recrut\w*|embauch\w*|suppress\w*|supprim\w*|"
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
         r"sous-traitants|supplémentaires|jusqu'à \d|dans les années|accueillir|d'ici|"
-        r"réunis|rassemblés|manifesté|manifestaient|en grève|grévistes|devant quelque|devant \d"
+        r"réunis|rassemblés|manifesté|manifestaient|en grève|grévistes|devant quelque|devant \d|dans le monde|à travers le monde|au niveau mondial"
     ),
     # staff of other companies, after the count ("15 000 personnes, sous-traitants compris")
     "workforce_partners": r"sous-traitants|prestataires|fournisseurs",

@@ -46,7 +46,7 @@ _VICINITY = re.compile(
 )
 # "based in Dearborn", "hors du marché chinois": a place that is not where anything is made
 _NOT_A_SITE = re.compile(
-    r"(?:based in|headquartered in|basée? à|siège à|mit sitz in|sitz in|hors d[eu']|"
+    r"(?:based in|headquartered in|basée? à|siège à|mit sitz in|(?<!stamm)sitz in|hors d[eu']|"
     r"en dehors d[eu](?: la| l')?|outside(?: of)?|außerhalb|apart from|except|"
     # a market the cars go to ("le Wagoneer S destiné aux États-Unis")
     r"destinée?s? (?:aux|au|à)|destined for|bound for|exported to|exportés? vers|"
