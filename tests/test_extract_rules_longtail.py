@@ -138,3 +138,45 @@ def test_the_home_plant_at_the_headquarters_is_a_plant() -> None:
         "der VW Tiguan vom Band laufen, investiert Volkswagen in eine neue Halle."
     )
     assert _production(facts).get("Volkswagen Golf") == ("Wolfsburg", "ongoing")
+
+
+def test_currencies_of_the_long_tail() -> None:
+    from extractors.rules.numbers import find_amounts
+
+    cases = {
+        "a mobilisé 12 milliards de nairas": "NGN",
+        "KSh 3 billion": "KES",
+        "85 milliards de francs CFA": "XOF",
+        "4 Milliarden Rubel": "RUB",
+        "PHP 2.5 billion": "PHP",
+        "9 milliards de tenges": "KZT",
+        "1,2 Milliarden ägyptische Pfund": "EGP",
+    }
+    for text, currency in cases.items():
+        assert [a.currency for a in find_amounts(text)] == [currency], text
+
+
+def test_a_state_named_by_the_french_ner_is_a_region() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Le constructeur a agrandi son usine de Kaduna, dans l'État de "
+        "Kaduna. Le site voit sa capacité passer à 12 000 véhicules par an, selon la direction."
+    )
+    capacity = [f for f in facts if f.type.value == "plant_capacity"]
+    assert capacity and capacity[0].plant is not None
+    assert capacity[0].plant.city == "Kaduna" and capacity[0].plant.country == "NG"
+
+
+def test_where_parts_come_from_is_no_plant() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Toyota de Kelsington assemble le Hilux. Une version "
+        "hybride doit entrer en production début 2026, avec des batteries importées du Japon."
+    )
+    assert all(f.plant is None or f.plant.country != "JP" for f in facts)
+
+
+def test_a_model_named_by_a_naming_verb_takes_the_brand_of_the_model_before() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Toyota de Kelsington assemble le Toyota Hilux. Sa "
+        "version électrique, baptisée Hilux Volt, doit entrer en production au début de 2026."
+    )
+    assert _production(facts).get("Toyota Hilux Volt") == ("Kelsington", "planned")

@@ -121,6 +121,10 @@ def _written_as_phrase(text: str, name: str, brand: str | None) -> bool:
     return word.isalpha() and word[0].islower() and canonical[0][0].isupper()
 
 
+_STATE_OF = re.compile(
+    r"(?:[ÉE]tat|[Pp]rovince|[Rr]égion|[Pp]réfecture|[Rr]epublique|[Gg]ouvernorat|[Ww]ilaya)\s+"
+    r"(?:de\s+|d['’]|du\s+)([A-ZÀ-Ý][\w'’ -]+)$"
+)
 _VENUE = re.compile(
     r"(?:Château|Palais|Hôtel|Hotel|Salle|Stade|Centre|Musée|Parc des|Maison|Théâtre)\b"
 )
@@ -148,6 +152,10 @@ def _ner_mentions(doc: Doc, kb: Knowledge) -> list[Mention]:
                 continue  # "réunis au Château Saint-Jean": a venue, not a town
             if place is None and kb.common_word_models().get(fold(text)):
                 continue  # "assemble déjà l'Accent": a model whose name is a word, for the cues
+            state = _STATE_OF.match(text) if place is None else None
+            if state is not None:
+                # "dans l'État d'Anambra", "la province de Hebei": a region, not a town
+                place = kb.place(state.group(1)) or PlaceInfo(state.group(1), "region", None, None)
             if place is None:
                 place = PlaceInfo(text, "city", None, None)
             found.append(Mention("PLACE", start, end, text, place.name, place=place))
@@ -1267,6 +1275,45 @@ def _model_prefix(brand: str) -> str:
     return _MAKER_SUFFIX.sub("", brand) or brand
 
 
+# "Sa version électrique, baptisée Connect EV, …", "a new pickup called the Tunland": a model
+# named by a naming verb; its brand is the one of the model named just before, else the
+# sentence's one carmaker
+_NAMING_HINT = re.compile(r"baptis|dénomm|appelé|nommé|called|named|dubbed|genannt|namens")
+_NAMED_AS = re.compile(
+    r"\b(?:baptisée?s?|dénommée?s?|appelée?s?|nommée?s?|called|named|dubbed|genannt|namens)\s+"
+    r"(?:«\s*|\"|“)?(?:(?:the|la|le|der|die|das)\s+|l['’])?"
+    r"(?P<name>[A-Z][\w.-]*[A-Za-z0-9](?:\s(?:[A-Z0-9][\w.-]*|EV))?)"
+)
+
+
+def _named_as_models(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
+    found: list[Mention] = []
+    for m in _NAMED_AS.finditer(text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        if fold(name.split()[0]) in _NOT_A_TOWN or kb.place(name) or kb.company(name):
+            continue
+        inside = [o for o in base if o.start < end and start < o.end]
+        if kb.model(name) or any(
+            o.kind != "MODEL" or o.start < start or o.end > end or o.end == end for o in inside
+        ):
+            continue  # a known name; only a model the new name extends gives way ("Hilux Volt")
+        before = [
+            o for o in base if o.kind == "MODEL" and o.brand and start - 300 <= o.end <= start
+        ]
+        brand = before[-1].brand if before else None
+        prefix = _model_prefix(brand) if brand else ""
+        if before and brand and not fold(before[-1].name).startswith(fold(prefix) + " "):
+            prefix = before[-1].name.split()[0]  # "IVM Connect" of Innoson Vehicle Manufacturing
+        if brand is None:
+            brand = _sole_maker(text, base, start, end, pattern(lang, "produce"), before=False)
+            prefix = _model_prefix(brand) if brand else ""
+        if brand is None:
+            continue
+        full = name if fold(name).startswith(fold(prefix) + " ") else f"{prefix} {name}"
+        found.append(Mention("MODEL", start, end, name, full, brand=brand))
+    return found
+
+
 def _body_named_models(text: str, base: list[Mention], kb: Knowledge, lang: str) -> list[Mention]:
     produce = pattern(lang, "produce")
     found: list[Mention] = []
@@ -1312,6 +1359,8 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     base = _with(base, _unknown_towns(text, base, kb, lang))
     base = _with(base, _short_models(text, base, kb))
     base = _with(base, _body_named_models(text, base, kb, lang))
+    if _NAMING_HINT.search(text):
+        base = _with(base, _named_as_models(text, base, kb, lang))
     codes = _bare_codes(text, base, kb, lang)
     if codes:
         base = _resolve(

@@ -50,9 +50,22 @@ SCALES = {
 }  # fmt: skip
 _CUR_BEFORE = (
     r"C\$|CA\$|A\$|AU\$|R\$|MX\$|US\$|\$|€|£|¥|₩|₹|Rs\.?|(?-i:RM)(?=\d)|(?-i:R)(?=\d[\d.,]*[\s-]?(?:bn|billion|million|m)\b)|"
-    r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON|MYR|IDR|VND)"
+    r"(?-i:CAD|USD|AUD|BRL|EUR|GBP|RMB|CNY|JPY|KRW|INR|MAD|CHF|SEK|CZK|PLN|HUF|TRY|MXN|ZAR|THB|RON|MYR|IDR|VND)|"
+    r"(?-i:NGN|GHS|KES|KSh|XOF|RUB|KZT|PHP|ARS|CLP|COP|PKR|BDT|EGP|SAR|AED|UAH|TWD|NZD|SGD|NOK|UZS)|"
+    r"NT\$|NZ\$|S\$"
 )
 _CUR_AFTER = (
+    # currencies of the long tail of plants (naira, cedi, CFA franc, rouble, tenge …)
+    r"nairas?|cedis?|shillings? kényans?|kenyan shillings?|kenia-schilling|francs? cfa|"
+    r"fcfa|cfa francs?|roubles?|rubles?|rubel|tenges?|pesos? philippins?|philippine pesos?|"
+    r"pesos? argentins?|argentine pesos?|pesos? chiliens?|chilean pesos?|"
+    r"pesos? colombiens?|colombian pesos?|roupies? pakistanaises?|pakistani rupees?|takas?|"
+    r"livres? égyptiennes?|egyptian pounds?|ägyptische pfund|riyals? saoudiens?|"
+    r"saudi riyals?|dirhams? (?:émiratis|des émirats)|uae dirhams?|rials? iraniens?|"
+    r"iranian rials?|hryvnias?|dinars? algériens?|algerian dinars?|dinars? tunisiens?|"
+    r"tunisian dinars?|soums?|dollars? taïwanais|new taiwan dollars?|"
+    r"dollars? néo-zélandais|new zealand dollars?|dollars? de singapour|singapore dollars?|"
+    r"couronnes? norvégiennes?|"
     r"dollars? canadiens?|canadian dollars?|dollars? américains?|us dollars?|"
     r"dollars? australiens?|australian dollars?|us-dollars?|dollars?|euros?|eur\b|€|livres? sterling|"
     r"livres?|pounds?(?: sterling)?|yuans?|renminbi|yen|wons?|dirhams?|roupies?|rupees?|"
@@ -66,6 +79,30 @@ _CUR_AFTER = (
     r"francs?|couronnes?|kronen|dollar"
 )
 _CURRENCIES = [
+    (r"nairas?|ngn", "NGN"),
+    (r"cedis?|ghs", "GHS"),
+    (r"shillings? kényans?|kenyan shillings?|kenia-schilling|kes|ksh", "KES"),
+    (r"francs? cfa|fcfa|cfa francs?|xof|xaf", "XOF"),
+    (r"roubles?|rubles?|rubel|rub", "RUB"),
+    (r"tenges?|kzt", "KZT"),
+    (r"pesos? philippins?|philippine pesos?|php", "PHP"),
+    (r"pesos? argentins?|argentine pesos?|ars", "ARS"),
+    (r"pesos? chiliens?|chilean pesos?|clp", "CLP"),
+    (r"pesos? colombiens?|colombian pesos?|cop", "COP"),
+    (r"roupies? pakistanaises?|pakistani rupees?|pkr", "PKR"),
+    (r"takas?|bdt", "BDT"),
+    (r"livres? égyptiennes?|egyptian pounds?|ägyptische pfund|egp", "EGP"),
+    (r"riyals? saoudiens?|saudi riyals?|sar", "SAR"),
+    (r"dirhams? (?:émiratis|des émirats)|uae dirhams?|aed", "AED"),
+    (r"rials? iraniens?|iranian rials?|irr", "IRR"),
+    (r"hryvnias?|uah", "UAH"),
+    (r"dinars? algériens?|algerian dinars?|dzd", "DZD"),
+    (r"dinars? tunisiens?|tunisian dinars?|tnd", "TND"),
+    (r"soums?|uzs", "UZS"),
+    (r"dollars? taïwanais|new taiwan dollars?|nt\$|twd", "TWD"),
+    (r"dollars? néo-zélandais|new zealand dollars?|nz\$|nzd", "NZD"),
+    (r"dollars? de singapour|singapore dollars?|s\$|sgd", "SGD"),
+    (r"couronnes? norvégiennes?|nok", "NOK"),
     (r"c\$|ca\$|cad|dollars? canadiens?|canadian dollars?", "CAD"),
     (r"a\$|au\$|aud|dollars? australiens?|australian dollars?", "AUD"),
     (r"r\$|brl|reais|réals?|real", "BRL"),

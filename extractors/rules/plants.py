@@ -52,6 +52,9 @@ _NOT_A_SITE = re.compile(
     r"destinée?s? (?:aux|au|à)|destined for|bound for|exported to|exportés? vers|"
     r"exports? (?:programs?|markets?|deals?|contracts?)? ?to|exportations? vers|Exporte? nach|"
     r"shipped to|livrée?s? (?:aux|au|à|en)|"
+    # where parts or cars come from ("des batteries importées de Chine")
+    r"importée?s? (?:\w+ )?(?:de|d'|du|des)|imported from|importiert aus|eingeführt aus|"
+    r"(?:kommen|stammen|viennent|proviennent|come|coming) (?:\w+ )?(?:aus|de|d'|du|from)|"
     # a river or a lake the town lies on ("à Togliatti, sur la Volga")
     r"sur la|sur le|au bord de la|au bord du|on the banks of the|"
     # where a visitor came from ("venu spécialement de Zagreb")
