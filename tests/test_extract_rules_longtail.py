@@ -180,3 +180,19 @@ def test_a_model_named_by_a_naming_verb_takes_the_brand_of_the_model_before() ->
         "version électrique, baptisée Hilux Volt, doit entrer en production au début de 2026."
     )
     assert _production(facts).get("Toyota Hilux Volt") == ("Kelsington", "planned")
+
+
+def test_a_town_the_sentence_opens_with_is_the_plant_of_its_making() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Iveco d'Annonay assemble l'Iveco Crossway. À Varnholt, "
+        "dans le Jura, la filiale Heuliez Bus, qui emploie 500 personnes, produit le Heuliez GX 137."
+    )
+    assert _production(facts).get("Heuliez GX 137") == ("Varnholt", "ongoing")
+
+
+def test_elec_names_an_electric_variant_with_the_brand_once() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Heuliez de Rorthais produit désormais le Heuliez GX 137 "
+        "Elec pour les réseaux urbains. La cadence doit doubler l'an prochain."
+    )
+    assert "Heuliez GX 137 Elec" in _production(facts)

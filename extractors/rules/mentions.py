@@ -484,7 +484,7 @@ def _guessed(m: Mention) -> bool:
 # a model name directly followed by a designator names a different model: "Ioniq 7" is not
 # the "Ioniq", "ID.7 Tourer" not the "ID.7", "Highlander EV" not the "Highlander"
 _EV_DESIGNATORS = (
-    r"Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|E-Tech|Electric|e-tron|DM-i|DM-p|e-Power|e:HEV"
+    r"Plug-in(?:[ -]Hybrid)?|PHEV|EV|Hybrid|E-Tech|Electric|Elec|e-tron|DM-i|DM-p|e-Power|e:HEV"
 )
 # body styles written after the model are part of its name as an analyst writes it
 # ("3 Series Sedan", "2 Series Coupé", "Ceed SW"): they are distinct products, often
@@ -590,8 +590,13 @@ def _designated(
             out.append(m)  # the KB writes the longer form as an alias of this very model
             continue
         name = info.name if info else f"{m.name} {tail}"
-        if info is None and m.brand and not fold(name).startswith(fold(m.brand)):
-            name = f"{m.brand} {name}"
+        if (
+            info is None
+            and m.brand
+            and not fold(name).startswith(fold(m.brand))
+            and not fold(name).startswith(fold(m.brand.split()[0]) + " ")
+        ):
+            name = f"{m.brand} {name}"  # not "Heuliez Bus Heuliez GX 337 Elec"
         brand = info.brand if info else m.brand
         out.append(
             Mention("MODEL", m.start, found.end(), text[m.start : found.end()], name, brand=brand)
@@ -910,12 +915,13 @@ _TOWN_WORDS_BEFORE = re.compile(
 def _world_towns(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
     candidates: list[list[tuple[int, int]]] = []  # each cue's spans, the longest first
     for cue in _TOWN_CUE_BEFORE.finditer(text):
-        words = _TOWN_WORDS.match(text, cue.end())
+        at = cue.end()
+        words = _TOWN_WORDS.match(text, at)
         if words is None:
             continue
         spans, name = [], words.group(0)
         while name:
-            spans.append((cue.end(), cue.end() + len(name)))
+            spans.append((at, at + len(name)))
             cut = max(name.rfind(" "), name.rfind("-"))
             name = name[:cut] if cut > 0 else ""
         candidates.append(spans)
@@ -1266,7 +1272,7 @@ _NAMED_IN_APPOSITION = re.compile(
 
 
 _MAKER_SUFFIX = re.compile(
-    r"\s+(?:Trucks|Truck|Motors|Motor|Automobiles?|Automotive|Cars|Group|Groupe|Gruppe|AG|SA)$"
+    r"\s+(?:Trucks|Truck|Bus|Buses|Motors|Motor|Automobiles?|Automotive|Cars|Group|Groupe|Gruppe|AG|SA)$"
 )
 
 

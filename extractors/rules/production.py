@@ -582,6 +582,9 @@ def _nearest(
     return ids[best]
 
 
+_FRONTED_TOWN = re.compile(r"\s*(?:À|A|Au|En|In|At|Im|Bei|Dans)\s+")
+
+
 def _plant_for(
     state: ArticleState, sentence: Sentence, clause: Clause, model: Mention
 ) -> tuple[int | None, float]:
@@ -615,6 +618,15 @@ def _plant_for(
         return _nearest(
             [r for r, _ in strong], [i for _, i in strong], model.start
         ), MODEL_DISTANCE_PENALTY
+    fronted = [
+        i
+        for r, i in zip(sentence.refs, sentence.ref_ids, strict=True)
+        if r.plant.city
+        and r.end <= clause.start
+        and _FRONTED_TOWN.fullmatch(sentence.local(sentence.start, r.start))
+    ]  # fmt: skip — "À Rorthais, …, la filiale X produit l'autobus Y": the town the sentence opens with
+    if fronted:
+        return fronted[0], MODEL_DISTANCE_PENALTY
     if state.current_plant is not None and (
         _verbal(state, sentence.local(sentence.start, clause.end))
         or state.has("follows", clause.text)  # "Im Herbst soll … der Capri folgen"
