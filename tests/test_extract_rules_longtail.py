@@ -196,3 +196,69 @@ def test_elec_names_an_electric_variant_with_the_brand_once() -> None:
         "Elec pour les réseaux urbains. La cadence doit doubler l'an prochain."
     )
     assert "Heuliez GX 137 Elec" in _production(facts)
+
+
+# --------------------------------------------------------------------------- executives
+
+
+def _executives(facts: list[Fact]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(f.company, f.person, f.role) for f in facts if f.type.value == "executive"}
+
+
+def test_a_korean_given_name_with_a_hyphen_is_a_name() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Das Werk in Gwangmyeong baut den Kia EV3. „Wir sind stolz“, "
+        "sagte Kia-Chef Jae-won Lim bei einem Besuch im Werk."
+    )
+    assert _executives(facts) == {("Kia", "Jae-won Lim", "CEO")}
+
+
+def test_a_compound_vorsitzender_is_the_chairman() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Das Werk in Rayong baut den Deepal S07. „Das ist ein großer "
+        "Tag“, sagte Changan-Vorsitzender Wei Ming bei der Eröffnung."
+    )
+    assert _executives(facts) == {("Changan", "Wei Ming", "Chairman")}
+
+
+def test_an_unknown_companys_compound_chef_names_that_company() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Das Werk in Kelsington baut den VW Golf mit neuen Robotern. "
+        "„Das ist ein großer Auftrag“, sagte Kuvex-Chef Jan Berger. Werks-Chef Tom Keller lobte es."
+    )
+    assert ("Kuvex", "Jan Berger", "CEO") in _executives(facts)
+    assert not any(company == "Werks" for company, _, _ in _executives(facts))
+
+
+def test_an_unknown_company_right_before_an_english_title() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — BYD will assemble the Atto 3 at a new plant in Karachi. Indus "
+        "Motors chief executive Ali Raza said the first phase would cost $75 million."
+    )
+    assert ("Motors", "Ali Raza", "CEO") not in _executives(facts)
+    facts = _facts(
+        "date 2025-03-04 (Test) — BYD will assemble the Atto 3 at a new plant in Karachi. Mekar "
+        "chief executive Ali Raza said the first phase would cost $75 million."
+    )
+    assert ("Mekar", "Ali Raza", "CEO") in _executives(facts)
+
+
+def test_a_subsidiary_named_with_its_country() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine de Córdoba assemble la Renault Kangoo. « Nous sommes "
+        "prêts », a déclaré Ana Ruiz, directrice générale de Renault Argentine."
+    )
+    assert _executives(facts) == {("Renault Argentina", "Ana Ruiz", "CEO")}
+    facts = _facts(
+        'date 2025-03-04 (Test) — "We are ready," said Ana Ruiz, president of GM Canada. The '
+        "Oshawa plant builds the Chevrolet Silverado."
+    )
+    assert _executives(facts) == {("General Motors Canada", "Ana Ruiz", "CEO")}
+
+
+def test_administrateur_delegue_is_the_chief_executive() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine d'Ovar assemble le Toyota Land Cruiser depuis 2020. « "
+        "C'est une fierté », a déclaré Rui Costa, administrateur délégué de Toyota Caetano Portugal."
+    )
+    assert _executives(facts) == {("Toyota Caetano Portugal", "Rui Costa", "CEO")}

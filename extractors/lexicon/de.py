@@ -94,7 +94,8 @@ LEXICON: dict[str, str] = {
     "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze|gründer und chef(?:in)?",
     "chairman": (
         r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*|"
-        r"konzernvorsitzende[rn]?|(?<!vize)(?<!vize-)präsident(?:in|en)?"
+        r"konzernvorsitzende[rn]?|(?<!vize)(?<!vize-)präsident(?:in|en)?|"
+        r"(?<=-)vorsitzende[rn]?(?! der geschäftsführung| des vorstands)"
     ),
     "plant_manager": (
         r"werkleiter\w*|werksleiter\w*|werkchef\w*|werkschef\w*|standortleiter\w*|standortverantwortlich\w*|"

@@ -146,7 +146,8 @@ LEXICON: dict[str, str] = {
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
         r"présidente? du directoire|fondat(?:eur|rice) et (?:pdg|patron(?:ne)?|dirigeant)|"
-        r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un"
+        r"ceo|patron|patronne|dirigeant|dirigeante|directeur exécutif|chief executive|numéro un|"
+        r"administrat(?:eur|rice) délégué(?:e)?"
     ),
     "chairman": r"président du conseil d'administration|président du conseil|(?<!vice-)(?<!vice )présidente?|chairman|chair",
     "plant_manager": (
@@ -163,7 +164,7 @@ LEXICON: dict[str, str] = {
     "not_exec": (
         r"ministre|maire|sous-préfet|préfet|député|sénateur|syndicat|syndical|porte-parole|"
         r"président de (?:la )?région|président américain|président de la république|chancelier|"
-        r"analyste|journaliste|délégué"
+        r"analyste|journaliste|(?<!administrateur )(?<!administratrice )délégué"
     ),
     "agreement": (
         r"accord|accords|signé\w*|signature|contrat|convention|coentreprise|co-entreprise|"

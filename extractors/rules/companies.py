@@ -55,7 +55,7 @@ AGREEMENT_CONFIDENCE = 0.7
 _UP = "A-ZÀ-ÖØ-Ý\u0100-\u017e"
 _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME = re.compile(
-    rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}]+)?|(?:[A-Z]\.?){{2}}(?=\s+[A-Z][a-z]))"
+    rf"(?:[{_UP}][{_LOW}'’]+(?:-[{_UP}{_LOW[:3]}][{_LOW}]+)?|(?:[A-Z]\.?){{2}}(?=\s+[A-Z][a-z]))"
     rf"(?:\s+(?:(?:de|di|da|van|von|der|le|la|du)\s+)?[{_UP}][{_LOW}'’]+(?:-[A-Za-z{_LOW}]+)?){{0,2}}"
 )
 _STOP_NAMES = frozenset(
@@ -480,6 +480,9 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
     for c in companies:
         gap = text[rel_e : c.start - sentence.start]
         if c.start >= end and re.fullmatch(_TITLE_GAP, gap, re.I):
+            subsidiary = _subsidiary_after(sentence, c)
+            if subsidiary is not None:
+                return subsidiary  # "president of GWM Brasil", "… de Toyota Caetano Portugal"
             return state.acronyms.get(c.text, c.name)
     for p in sentence.of_kind("PLANT"):
         # "president of Toyota Motor Manufacturing Kentucky": a subsidiary named as its
@@ -508,6 +511,88 @@ def _company_near(state: ArticleState, sentence: Sentence, start: int, end: int)
         if c.end <= start and re.fullmatch(r"(?:'s|’s)?\s*(?:-|\s)?\s*(?:\w+\s+)?", gap):
             return c.name
     return None
+
+
+_LOCAL_COUNTRY_NAMES = frozenset(
+    ["Brasil", "México", "Mexico", "España", "Italia", "Polska", "Česko", "Türkiye", "Argentina",
+     "Colombia", "Chile", "Perú", "Peru", "Portugal", "Deutschland", "Nederland", "Sverige",
+     "Magyarország", "România", "Srbija", "Slovensko", "Österreich", "Schweiz", "Suisse",
+     "Belgique", "België", "France", "India", "Indonesia", "Malaysia", "Thailand", "Vietnam",
+     "Việt Nam", "Pilipinas", "Philippines", "Canada", "Australia", "UK", "USA", "Japan", "Korea",
+     "China", "South Africa", "Nigeria", "Egypt", "Morocco", "Maroc", "Algérie", "Tunisie"]
+)  # fmt: skip
+_SUBSIDIARY_TAIL = re.compile(r"(?:[ ][A-ZÀ-Ý][\w&.-]*[A-Za-zà-ÿ]){1,3}(?![\w&-])")
+
+
+def _subsidiary_after(sentence: Sentence, company: Mention) -> str | None:
+    """A known company's name followed by capitalised words no mention takes but a country
+    ("GWM Brasil", "Toyota Caetano Portugal"): the subsidiary, as written."""
+    rel = company.end - sentence.start
+    tail = _SUBSIDIARY_TAIL.match(sentence.text, rel)
+    if tail is None:
+        return None
+    end = sentence.start + tail.end()
+    country = None
+    for o in sentence.mentions:
+        if company.end <= o.start < end:
+            if (
+                o.kind == "PLACE"
+                and o.place is not None
+                and o.place.kind == "country"
+                and o.end == end
+            ):
+                country = o
+                continue
+            return None  # another company, a model, a person, a town
+    words = tail.group(0)
+    if (
+        country is not None
+        and country.place is not None
+        and country.text not in _LOCAL_COUNTRY_NAMES
+    ):
+        # a French or German exonym in its English form ("Renault Argentine" → "… Argentina");
+        # the local name a subsidiary takes stays ("Hyundai Motor Brasil")
+        words = words[: len(words) - len(country.text)] + country.place.name
+    # an acronym in its full form ("GM Canada" → "General Motors Canada"), else as written
+    head = company.name if company.text.isupper() and len(company.text) <= 4 else company.text
+    return head + words
+
+
+_BEFORE_TITLE = re.compile(
+    r"(?:^|[\s„“\"(])((?:[A-Z][\w&.-]*[A-Za-z0-9]\s+){0,2}[A-Z][\w&.-]*[A-Za-z0-9])\s+$"
+)
+_NOT_A_COMPANY_BEFORE = frozenset(
+    fold(w)
+    for w in ("The", "Its", "Their", "Our", "His", "Her", "Former", "New", "Then", "Deputy",
+              "Interim", "Acting", "Group", "Company", "Plant", "Le", "La", "Les", "Der", "Die",
+              "Das", "Sa", "Son", "Ihr", "Sein", "Said", "Says", "Global", "Regional", "Chief")
+)  # fmt: skip
+
+
+def _company_before_title(state: ArticleState, sentence: Sentence, start: int) -> str | None:
+    """ "Hubco chief executive Kamran Kamal": a company the knowledge base does not know,
+    written right before the title."""
+    m = _BEFORE_TITLE.search(
+        sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
+    )
+    if m is None:
+        return None
+    name = m.group(1)
+    at = start - (len(m.string) - m.start(1))
+    while " " in name and fold(name.split()[0]) in _NOT_A_COMPANY_BEFORE:
+        first = name.split()[0]
+        name, at = name[len(first) :].lstrip(), at + len(first) + 1  # "The Mekar …"
+    if (
+        fold(name) in _NOT_A_COMPANY_BEFORE
+        or name in _STOP_NAMES
+        or (name.isupper() and len(name) < 3)
+    ):
+        return None
+    if any(o.start < at + len(name) and at < o.end for o in sentence.mentions):
+        return None  # a place, a person, a model
+    if state.kb.place(name) is not None:
+        return None
+    return state.acronyms.get(name, name)
 
 
 def _subsidiary_name(state: ArticleState, sentence: Sentence, plant: Mention) -> str:
@@ -663,7 +748,33 @@ def _company_in_title(state: ArticleState, sentence: Sentence, start: int, end: 
     for m in sentence.of_kind("COMPANY"):
         if start <= m.start and m.end <= last + 1:
             return m.name
+    if state.lang == "de" and "-" in title and re.search(r"-[Cc]hef(?:in)?$", title):
+        # "Dürr-Chef Jochen Weyrauch": a company the knowledge base does not know, as written
+        head = title[: title.rindex("-")]
+        if (
+            _UNKNOWN_COMPANY_HEAD.fullmatch(head)
+            and not head.endswith("s")  # "Werks-Chef", "Betriebsrats-Chef": a noun's head
+            and fold(head) not in _DE_COMMON_HEADS
+            and state.kb.place(head) is None
+            and _function(head) is None
+            and _function(head.rstrip("s")) is None
+            and not any(m.start < start + len(head) and start < m.end for m in sentence.mentions)
+        ):
+            return head
     return None
+
+
+_DE_COMMON_HEADS = frozenset(
+    fold(w)
+    for w in (
+        "Werk", "Konzern", "Marken", "Marke", "Team", "Projekt", "Betriebsrat", "Gewerkschaft",
+        "Fabrik", "Standort", "Verband", "Landes", "Stadt", "Partei", "Bundes", "Aufsichtsrat",
+        "Vorstand", "Sparten", "Sparte", "Fraktion", "Firmen", "Unternehmen", "Branchen", "Finanz",
+        "Personal", "Europa", "Asien", "Amerika", "Afrika", "China", "Ost", "West", "Nord", "Süd",
+        "Bereich", "Abteilung", "Montage", "Logistik", "Qualität", "Einkauf", "Technik",
+    )
+)  # fmt: skip
+_UNKNOWN_COMPANY_HEAD = re.compile(r"[A-ZÄÖÜ][\w&.]+(?:-[A-ZÄÖÜ][\w&.]+)?")
 
 
 def _former_title(state: ArticleState, sentence: Sentence, cue: re.Match[str]) -> bool:
@@ -837,6 +948,8 @@ def executive_facts(state: ArticleState, sentence: Sentence) -> None:
             ):
                 # an unknown company named with a full title, in an article about carmakers
                 explicit = _written_company(state, sentence, e - sentence.start)
+                if explicit is None and state.lang == "en":  # German capitalises every noun
+                    explicit = _company_before_title(state, sentence, s)
             if explicit is None and (
                 fold(cue.group(0)) in _WEAK_TITLES
                 or fold(cue.group(0)).split()[-1] in ("prasident", "prasidentin")
@@ -910,7 +1023,7 @@ def finish_roles(state: ArticleState) -> None:
                 break
     for d in execs:
         if d.fields["role"] != "Chairman" or re.search(
-            r"chair|aufsicht|conseil|konzernvorsitz", d.fields.get("title", ""), re.I
+            r"chair|aufsicht|conseil|vorsitz", d.fields.get("title", ""), re.I
         ):
             continue
         others = [
