@@ -119,7 +119,7 @@ def test_a_german_president_of_a_named_company_heads_it() -> None:
     assert _executives(
         "date 2024-05-02 (Test) — „Mit dem Amarok sichern wir Pacheco“, sagte Pablo Sibilla, "
         "Präsident von Volkswagen Argentina."
-    ) == {("Pablo Sibilla", "CEO", "Volkswagen")}
+    ) == {("Pablo Sibilla", "CEO", "Volkswagen Argentina")}  # the subsidiary, as the gold names it
 
 
 def test_a_compound_title_names_the_whole_company_before_the_title_word() -> None:

@@ -262,3 +262,16 @@ def test_administrateur_delegue_is_the_chief_executive() -> None:
         "C'est une fierté », a déclaré Rui Costa, administrateur délégué de Toyota Caetano Portugal."
     )
     assert _executives(facts) == {("Toyota Caetano Portugal", "Rui Costa", "CEO")}
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+def test_an_acronym_the_article_defines_is_no_second_party() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Stellantis veut assembler des utilitaires au Kenya. Le "
+        "constructeur a signé lundi un accord avec la Kenya Development Bank (KDB) pour "
+        "implanter un site d'assemblage près de Mombasa."
+    )
+    agreements = [f for f in facts if f.type.value == "agreement"]
+    assert [set(f.parties) for f in agreements] == [{"Stellantis", "Kenya Development Bank"}]

@@ -1057,9 +1057,39 @@ def _parties(sentence: Sentence, state: ArticleState) -> list[tuple[int, str]]:
             out.append((pos, name))
     if len(out) == 1:
         for pos, name in _unknown_parties(state, sentence):
-            if all(fold(name) != fold(other) for _, other in out):
+            if all(not _same_party(state, name, other) for _, other in out):
                 out.append((pos, name))
-    return sorted(out)
+    out = _distinct_parties(state, sorted(out))
+    if len(out) == 1 and state.main_company and _MAKER_ANAPHOR.search(sentence.text):
+        # "Le constructeur a signé un accord avec l'IDC": the carmaker the article is about
+        if not _same_party(state, state.main_company, out[0][1]):
+            out.insert(0, (-1, state.main_company))
+    return out
+
+
+# the carmaker the article is about, named by its kind
+_MAKER_ANAPHOR = re.compile(
+    r"\b(?:[Ll]e constructeur|[Ll]e groupe|[Tt]he (?:carmaker|automaker|company|group)|"
+    r"[Dd]er (?:Hersteller|Autobauer|Konzern))\b"
+)
+
+
+def _same_party(state: ArticleState, one: str, other: str) -> bool:
+    """One entity twice: the same name, an acronym the article defines for the other
+    ("Industrial Development Corporation (IDC)"), or the other's name with more words
+    ("Leapmotor International" and "Leapmotor")."""
+    a = fold(state.acronyms.get(one, one))
+    b = fold(state.acronyms.get(other, other))
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _distinct_parties(state: ArticleState, parties: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for pos, name in parties:
+        name = state.acronyms.get(name, name)
+        if all(not _same_party(state, name, other) for _, other in out):
+            out.append((pos, name))
+    return out
 
 
 # the other side of an agreement, named by a company the knowledge base does not know: "signed
