@@ -1060,10 +1060,13 @@ def _parties(sentence: Sentence, state: ArticleState) -> list[tuple[int, str]]:
             if all(not _same_party(state, name, other) for _, other in out):
                 out.append((pos, name))
     out = _distinct_parties(state, sorted(out))
-    if len(out) == 1 and state.main_company and _MAKER_ANAPHOR.search(sentence.text):
-        # "Le constructeur a signé un accord avec l'IDC": the carmaker the article is about
-        if not _same_party(state, state.main_company, out[0][1]):
-            out.insert(0, (-1, state.main_company))
+    if (
+        len(out) == 1
+        and state.main_company
+        and _MAKER_ANAPHOR.search(sentence.text)
+        and not _same_party(state, state.main_company, out[0][1])
+    ):  # "Le constructeur a signé un accord avec l'IDC": the carmaker the article is about
+        out.insert(0, (-1, state.main_company))
     return out
 
 
