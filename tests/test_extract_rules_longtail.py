@@ -275,3 +275,11 @@ def test_an_acronym_the_article_defines_is_no_second_party() -> None:
     )
     agreements = [f for f in facts if f.type.value == "agreement"]
     assert [set(f.parties) for f in agreements] == [{"Stellantis", "Kenya Development Bank"}]
+
+
+def test_a_bay_named_after_a_town_is_not_that_town() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Geely fertigt den neuen Geely Galaxy E5 im Werk in der "
+        "Hangzhou-Bucht bei Ningbo. Das Werk ist für 200.000 Fahrzeuge im Jahr ausgelegt."
+    )
+    assert _production(facts).get("Geely Galaxy E5") == ("Ningbo", "ongoing")

@@ -1392,10 +1392,16 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     return [
         m
         for m in refined
-        if not _names_a_platform(text, m)
+        if not (m.kind == "PLACE" and _BAY_AFTER.match(text, m.end))
+        and not _names_a_platform(text, m)
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
     ]
+
+
+# "in der Hangzhou-Bucht bei Ningbo", "Hangzhou Bay": a bay or a delta named after a town is
+# not that town
+_BAY_AFTER = re.compile(r"(?:-(?:Bucht|Delta)|[ ](?:Bay|Delta))\b")
 
 
 # "from Q3", "au T3", "Q2 2025": a quarter, not the Audi Q3 (a bare "Q3" is a model only in an
