@@ -283,3 +283,20 @@ def test_a_bay_named_after_a_town_is_not_that_town() -> None:
         "Hangzhou-Bucht bei Ningbo. Das Werk ist für 200.000 Fahrzeuge im Jahr ausgelegt."
     )
     assert _production(facts).get("Geely Galaxy E5") == ("Ningbo", "ongoing")
+
+
+def test_a_code_after_a_compound_body_noun_with_adjectives_is_a_model() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Im Werk Gwangmyeong baut Kia weiterhin die Oberklasse-Limousine "
+        "K8 sowie den kompakten Elektro-SUV EV5 für den Export. Das Werk beschäftigt 5.000 Menschen."
+    )
+    assert {"Kia K8", "Kia EV5"} <= set(_production(facts))
+
+
+def test_a_plant_named_in_a_clause_of_what_comes_later_does_not_take_over() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — In Gwangmyeong läuft seit Juni der Kia EV3 vom Band. Für Europa "
+        "bestimmte EV3 kommen zunächst aus Korea, bevor Kia die Fertigung im slowakischen Žilina "
+        "aufnimmt. Auf der ersten Linie baut Kia weiterhin den Carnival für den Export."
+    )
+    assert _production(facts).get("Kia Carnival") == ("Gwangmyeong", "ongoing")

@@ -301,6 +301,11 @@ def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
 
 
 # a place the sentence opens on ("À Windsor, …", "In Kassel …"): what it is about
+# "…, bevor Kia die Fertigung im slowakischen Žilina aufnimmt": a plant named in a clause of
+# what comes later is not the plant the next sentences talk about
+_LATER_CLAUSE = re.compile(
+    r"\b(?:bevor|ehe|before|until|avant (?:que|qu['’]|de|d['’])|jusqu'à ce que)\b[^,.;:]*$", re.I
+)
 _FRONTED = re.compile(r"\s*(?:à|a|au|en|in|at|im|bei|dans|chez)\s+(?:l'|la |le |the )?$", re.I)
 
 
@@ -373,6 +378,10 @@ def extract_doc(
             for r, i in zip(refs, ref_ids, strict=True)
             if r.strong
             and (r.anchor != "site" or site_said or _FRONTED.match(text, s, r.start))
+            and not (
+                r.anchor in ("site", "prep")
+                and _LATER_CLAUSE.search(text, max(s, r.start - 60), r.start)
+            )
             and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
             and not (
                 moving and len(refs) > 1 and _AWAY_FROM.search(text[max(0, r.start - 30) : r.start])
@@ -391,7 +400,8 @@ def extract_doc(
                         0
                     ]  # a model named before its plant ("…, la voiture sera assemblée à …")
         weak = [i for r, i in zip(refs, ref_ids, strict=True)
-                if not r.strong and state.registry.plants[i].city]  # fmt: skip
+                if not r.strong and state.registry.plants[i].city
+                and not _LATER_CLAUSE.search(text, max(0, r.start - 60), r.start)]  # fmt: skip
         if (
             strong
             and state.current_plant is not None

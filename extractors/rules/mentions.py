@@ -1145,6 +1145,13 @@ _CODE_ARTICLE = re.compile(
     r"(?P<body>(?:SUV|suv|Stromers?|Limousine|Kombis?|Transporters?|Pick-ups?|pickup|berline|"
     r"citadine|sedan|hatchback|crossover|van|fourgon|(?:SUV-|E-)?Modelle?|models?|modèles?)\s+)?$"
 )
+# "die Oberklasse-Limousine K9", "den kompakten Elektro-SUV EV3": an article, up to two
+# adjectives, and a body noun, maybe the end of a compound
+_CODE_BODY = re.compile(
+    r"\b(?:the|its|le|la|l['’]|les|du|des|den|die|das|der|dem|des)\s+(?:[a-zäöüéèà][\w-]*\s+){0,2}"
+    r"(?P<body>(?:[A-Za-zÄÖÜ][\w]*-)?(?:SUV|Stromers?|Limousine|Kombis?|Transporters?|Pick-ups?|"
+    r"pickup|berline|citadine|sedan|hatchback|crossover|van|fourgon|Modelle?|models?|modèles?)\s+)$"
+)
 # codes that name no model: quarters, halves, emission and network norms, engine layouts,
 # autonomy levels, summits, motor racing, roads
 _NOT_A_CODE = re.compile(
@@ -1193,7 +1200,9 @@ def _bare_codes(text: str, base: list[Mention], kb: Knowledge, lang: str) -> lis
     found: list[Mention] = []
     for m in _CODE.finditer(text):
         code, start, end = m.group(0), m.start(), m.end()
-        article = _CODE_ARTICLE.search(text, max(0, start - 40), start)
+        article = _CODE_ARTICLE.search(text, max(0, start - 40), start) or _CODE_BODY.search(
+            text, max(0, start - 60), start
+        )
         if article is None or (_NOT_A_CODE.fullmatch(code) and not article.group("body")):
             continue  # "the G7", but "des neuen SUV G7"
         if kb.model(code) is not None:
