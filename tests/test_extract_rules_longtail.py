@@ -300,3 +300,11 @@ def test_a_plant_named_in_a_clause_of_what_comes_later_does_not_take_over() -> N
         "aufnimmt. Auf der ersten Linie baut Kia weiterhin den Carnival für den Export."
     )
     assert _production(facts).get("Kia Carnival") == ("Gwangmyeong", "ongoing")
+
+
+def test_a_state_named_after_its_capital_is_the_state() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Chery on Friday opened its factory in Jacareí, in the interior "
+        "of São Paulo state. The plant builds the Chery Tiggo 7 for the Brazilian market."
+    )
+    assert _production(facts).get("Chery Tiggo 7") == ("Jacareí", "ongoing")

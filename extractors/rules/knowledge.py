@@ -222,6 +222,31 @@ class Knowledge:
             parent if kind == "region" else None,
         )  # fmt: skip
 
+    def region(self, name: str) -> PlaceInfo | None:
+        """The region (state, province) named `name`, even where a city has the name too
+        ("São Paulo state", "New York State")."""
+        key = ("region", name)
+        if key in self._infos:
+            known: PlaceInfo | None = self._infos[key]
+            return known
+        info = None
+        if self._kb is not None:
+            try:
+                found = self._kb.place(name, kind="region")
+            except Exception as exc:  # a KB bug must not stop an article's extraction
+                log.debug("kb.place(%r, region) failed: %s", name, exc)
+                found = None
+            if found is not None:
+                country = _str(_get(found, "country"))
+                info = PlaceInfo(
+                    _str(_get(found, "name")) or name,
+                    "region",
+                    _str(_get(found, "name")),
+                    country.upper() if country else None,
+                )
+        self._infos[key] = info
+        return info
+
     def town(self, name: str, countries: Iterable[str] = ()) -> PlaceInfo | None:
         """A town of the world gazetteer (seeds/kb/world_towns.tsv) named `name`, with its
         country: the one in `countries` (those the article names) if any, else the largest,

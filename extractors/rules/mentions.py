@@ -1395,6 +1395,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
                 *(m for m in base if not any(c.start < m.end and m.start < c.end for c in cued)),
             ]
         )
+    base = _states_named_so(text, base, kb)
     refined = _refine_models(text, base, kb)
     # the brand a bare "Q3" needs: named, or one of its other models ("den A3 und den Q2")
     named = {m.brand for m in refined if m.kind == "MODEL" and not _QUARTER_CODE.fullmatch(m.text)}
@@ -1406,6 +1407,26 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
     ]
+
+
+# "in the interior of São Paulo state", "dans l'État de São Paulo": the state, not the city
+_STATE_AFTER = re.compile(r"[ ](?:state|State|province|Province|prefecture|Prefecture)\b")
+
+
+def _states_named_so(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            m.kind == "PLACE"
+            and m.place is not None
+            and m.place.kind == "city"
+            and (_STATE_AFTER.match(text, m.end))
+        ):
+            region = kb.region(m.text)
+            if region is not None:
+                m = Mention("PLACE", m.start, m.end, m.text, region.name, place=region)
+        out.append(m)
+    return out
 
 
 # "in der Hangzhou-Bucht bei Ningbo", "Hangzhou Bay": a bay or a delta named after a town is
