@@ -308,3 +308,11 @@ def test_a_state_named_after_its_capital_is_the_state() -> None:
         "of São Paulo state. The plant builds the Chery Tiggo 7 for the Brazilian market."
     )
     assert _production(facts).get("Chery Tiggo 7") == ("Jacareí", "ongoing")
+
+
+def test_a_short_name_cut_from_the_words_beginnings_is_defined_by_them() -> None:
+    from extractors.rules.companies import defined_acronyms
+
+    found = defined_acronyms("Nova Cars, a unit of Lagos Power Company (Lagco), said on Monday")
+    assert found == {"Lagco": "Lagos Power Company"}
+    assert defined_acronyms("built by Renault (Paris) and Kia (Seoul)") == {}

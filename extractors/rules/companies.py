@@ -463,6 +463,13 @@ def defined_acronyms(text: str) -> dict[str, str]:
             if "".join(w[0] for w in tail) == "".join(letters) and len(tail) >= 2:
                 out.setdefault(short, " ".join(tail))
                 break
+        else:
+            # "Hub Power Company (Hubco)": a short name cut from the words' beginnings
+            if len(letters) == 1 and len(short) >= 4 and len(words) >= 2:
+                for i, word in enumerate(words[:-1]):
+                    if short.lower().startswith(word.lower()[:3]) and word[0] == short[0]:
+                        out.setdefault(short, " ".join(words[i:]))
+                        break
     return out
 
 
