@@ -316,3 +316,22 @@ def test_a_short_name_cut_from_the_words_beginnings_is_defined_by_them() -> None
     found = defined_acronyms("Nova Cars, a unit of Lagos Power Company (Lagco), said on Monday")
     assert found == {"Lagco": "Lagos Power Company"}
     assert defined_acronyms("built by Renault (Paris) and Kia (Seoul)") == {}
+
+
+def test_other_sites_named_beside_the_plant_do_not_take_over() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Im Opel-Werk Kaiserslautern wächst die Unruhe unter den "
+        "Beschäftigten. Die Beschäftigungssicherung für den Standort gilt auch für Rüsselsheim "
+        "und Eisenach. Das Werk war 1966 eröffnet worden."
+    )
+    statuses = [f for f in facts if f.type.value == "plant_status"]
+    assert statuses and statuses[0].plant is not None
+    assert statuses[0].plant.city == "Kaiserslautern"
+
+
+def test_jobs_that_were_to_come_are_no_workforce() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — Im Opel-Werk Kaiserslautern wächst die Unruhe. Für die 2.000 "
+        "Arbeitsplätze, die in der Zellfabrik entstehen sollten, gibt es keinen Ersatz."
+    )
+    assert not [f for f in facts if f.type.value == "plant_workforce"]

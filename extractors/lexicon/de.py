@@ -61,7 +61,7 @@ LEXICON: dict[str, str] = {
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
-    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit",
+    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|sollte|sollten|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit",
     # staff of other companies, after the count ("12.000 Menschen einschließlich Zulieferern")
     "workforce_partners": r"\w*zulieferer\w*|dienstleister\w*|fremdfirmen",
     "capacity_growth": (

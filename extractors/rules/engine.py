@@ -306,6 +306,13 @@ def _to_fact(article: Article, draft: Draft, plants: list[Plant]) -> Fact:
 _LATER_CLAUSE = re.compile(
     r"\b(?:bevor|ehe|before|until|avant (?:que|qu['’]|de|d['’])|jusqu'à ce que)\b[^,.;:]*$", re.I
 )
+# "…, die auch für Rüsselsheim und Eisenach gilt", "as at Sunderland and Swindon": other sites
+# named beside the plant the article is about
+_ALSO_FOR = re.compile(
+    r"\b(?:auch (?:für|in|an)|ebenso (?:für|in)|also (?:for|at|in|applies to)|as well as|as at|"
+    r"ainsi qu['’e]|comme à|de même qu['’e]|wie (?:in|auch))\b[^.;:]*$",
+    re.I,
+)
 _FRONTED = re.compile(r"\s*(?:à|a|au|en|in|at|im|bei|dans|chez)\s+(?:l'|la |le |the )?$", re.I)
 
 
@@ -381,6 +388,11 @@ def extract_doc(
             and not (
                 r.anchor in ("site", "prep")
                 and _LATER_CLAUSE.search(text, max(s, r.start - 60), r.start)
+            )
+            and not (
+                r.anchor == "site"
+                and state.current_plant is not None
+                and _ALSO_FOR.search(text, max(s, r.start - 40), r.start)
             )
             and not (moving and _TOWARDS.search(text[max(0, r.start - 40) : r.start]))
             and not (
