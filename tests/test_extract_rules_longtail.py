@@ -332,6 +332,6 @@ def test_other_sites_named_beside_the_plant_do_not_take_over() -> None:
 def test_jobs_that_were_to_come_are_no_workforce() -> None:
     facts = _facts(
         "date 2025-03-04 (Test) — Im Opel-Werk Kaiserslautern wächst die Unruhe. Für die 2.000 "
-        "Arbeitsplätze, die in der Zellfabrik entstehen sollten, gibt es keinen Ersatz."
+        "Stellen, die hier entstehen sollten, gibt es bislang keinen Ersatz."
     )
     assert not [f for f in facts if f.type.value == "plant_workforce"]

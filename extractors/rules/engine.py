@@ -390,7 +390,7 @@ def extract_doc(
                 and _LATER_CLAUSE.search(text, max(s, r.start - 60), r.start)
             )
             and not (
-                r.anchor == "site"
+                r.anchor in ("site", "noun", "prep")
                 and state.current_plant is not None
                 and _ALSO_FOR.search(text, max(s, r.start - 40), r.start)
             )

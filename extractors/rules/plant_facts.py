@@ -267,6 +267,9 @@ def _collective_before(state: ArticleState, text: str, count_start: int, count_e
 _FEW_WORDS = re.compile(r"\s+(?:[a-zäöüéèàç-]+\s+){1,4}")
 # after a figure, where the words stop being about it: a comma, or the next coordinated
 # predicate ("3.300 Mitarbeiter und kann bis zu 350.000 Fahrzeuge …")
+_RELATIVE_AFTER = re.compile(
+    r"\s+[\w-]+(,\s+(?:die|der|das|which|that|who|qui|que)\s[^,.;]{0,60})", re.I
+)
 _NEXT_CLAUSE = re.compile(
     r"[,;]|\s(?:and|but|while|whereas|et|mais|tandis|und|aber|während)\s|$", re.I
 )
@@ -316,6 +319,10 @@ def _workforce(state: ArticleState, sentence: Sentence) -> None:
         # adding a second building")
         cut = _NEXT_CLAUSE.search(window, count.end - max(0, count.start - 50))
         window = window[: cut.start()] if cut else window
+        relative = _RELATIVE_AFTER.match(text, count.end)
+        if relative is not None:
+            # "Für die 2.000 Stellen, die hier entstehen sollten": the clause is about the figure
+            window += relative.group(1)
         if state.has("workforce_bad", window) or state.has("workforce_partners", after[:35]):
             continue
         if not collective and (
