@@ -335,3 +335,14 @@ def test_jobs_that_were_to_come_are_no_workforce() -> None:
         "Stellen, die hier entstehen sollten, gibt es bislang keinen Ersatz."
     )
     assert not [f for f in facts if f.type.value == "plant_workforce"]
+
+
+def test_of_two_dated_plant_statuses_the_later_is_the_plants_news() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — The Suzuki plant in Rayong opened in 2012. Suzuki said on "
+        "Monday that the Rayong plant will close at the end of 2025 as demand falls."
+    )
+    statuses = [
+        (f.status.value if f.status else None) for f in facts if f.type.value == "plant_status"
+    ]
+    assert statuses == ["closing"]

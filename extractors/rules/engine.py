@@ -224,6 +224,17 @@ def _rank_status(draft: Draft) -> int:
     return _PLANT_STATUS_RANK.get(status, 2)
 
 
+def _later_event(new: Draft, old: Draft) -> bool:
+    """Two plant statuses of one rank, both dated: the later is the plant's news ("opened in
+    2012" … "will close in late 2025"; but "bought in 2021" … "inaugurated on Friday")."""
+    if new.type != FactType.PLANT_STATUS or _rank_status(new) != _rank_status(old):
+        return False
+    a, b = new.fields.get("date"), old.fields.get("date")
+    if a is None or b is None or new.fields.get("status") == old.fields.get("status"):
+        return False
+    return bool(a.start > b.end)
+
+
 def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
     merged: dict[tuple[Any, ...], Draft] = {}
     for d in drafts:
@@ -242,7 +253,7 @@ def _merge(drafts: list[Draft], registry: PlantRegistry) -> list[Draft]:
             merged[key] = Draft(d.type, d.start, d.end, d.confidence, d.plant, dict(f))
             continue
         m = merged[key]
-        if "status" in f and _rank_status(d) > _rank_status(m):
+        if "status" in f and (_rank_status(d) > _rank_status(m) or _later_event(d, m)):
             # a stated status beats the default: started/ended/… > planned > ongoing
             m.fields["status"] = f["status"]
             for name in ("start", "end", "date"):
