@@ -346,3 +346,12 @@ def test_of_two_dated_plant_statuses_the_later_is_the_plants_news() -> None:
         (f.status.value if f.status else None) for f in facts if f.type.value == "plant_status"
     ]
     assert statuses == ["closing"]
+
+
+def test_a_model_described_by_its_battery_is_the_model_not_a_part() -> None:
+    facts = _facts(
+        "date 2025-03-04 (Test) — L'usine Iveco d'Annonay assemble l'Iveco Crossway. Sa "
+        "déclinaison à batteries, le Crossway Elec, y entrera en production au second semestre "
+        "2025. Les châssis du Crossway Elec viendront de Turin."
+    )
+    assert _production(facts).get("Iveco Crossway Elec") == ("Annonay", "planned")

@@ -255,6 +255,20 @@ def _segment(sentence: Sentence, pos: int) -> str:
     return text[(starts[-1] if starts else 0) : rel + (end.start() if end else len(text))]
 
 
+# "les châssis du Leapmotor B10", "batteries for the Ioniq 5": parts of the model, not the
+# model; "Sa déclinaison à batteries, le Crossway Elec": the model itself
+_PART_LINK = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:du|de la|de l['’]|des|de|d['’]|of the|of|for the|for|für den|für die|"
+    r"für das|des|der|zum|zur)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _component_of(state: ArticleState, before: str) -> bool:
+    found = state.has_all("component", before)
+    return any(_PART_LINK.match(before[m.end() :]) for m in found)
+
+
 def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     """ "apart from the Ioniq 5 N", "les châssis du Leapmotor B10", "des modèles emblématiques
     comme la Dauphine": not a model made here now."""
@@ -263,7 +277,7 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
         _RATHER_THAN.search(before)
         or _SUCCESSOR.search(before)
         or state.has("except", before)
-        or state.has("component", before)
+        or _component_of(state, before)
         or state.has("iconic", sentence.local(model.start - 80, model.start))
     )
 
