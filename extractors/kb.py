@@ -173,15 +173,10 @@ class PlantEntry:
         """
         written = fold(city)
         known = {fold(x): x for x in self.localities}
-        town = self.city
-        if town and self.region and town.endswith(f", {self.region}"):
-            town = town[
-                : -len(self.region) - 2
-            ]  # "Dublin, Virginia" (one of two Dublins) is Dublin
         return Plant(
             name=name or self.name,
             operator=self.operator,
-            city=known.get(written, town) if written else town,
+            city=known.get(written, self.city) if written else self.city,
             region=self.region,
             country=self.country,
             kb_id=self.id,

@@ -196,7 +196,10 @@ class Knowledge:
         return info
 
     def _place(self, name: str) -> PlaceInfo | None:
-        found = self._ask("place", name)
+        return self._place_info(self._ask("place", name), name)
+
+    @staticmethod
+    def _place_info(found: Any, name: str) -> PlaceInfo | None:
         if found is None:
             return None
         canonical = _str(_get(found, "name", "canonical")) or name
@@ -229,22 +232,13 @@ class Knowledge:
         if key in self._infos:
             known: PlaceInfo | None = self._infos[key]
             return known
-        info = None
+        found = None
         if self._kb is not None:
             try:
                 found = self._kb.place(name, kind="region")
             except Exception as exc:  # a KB bug must not stop an article's extraction
                 log.debug("kb.place(%r, region) failed: %s", name, exc)
-                found = None
-            if found is not None:
-                country = _str(_get(found, "country"))
-                info = PlaceInfo(
-                    _str(_get(found, "name")) or name,
-                    "region",
-                    _str(_get(found, "name")),
-                    country.upper() if country else None,
-                )
-        self._infos[key] = info
+        info = self._infos[key] = self._place_info(found, name)
         return info
 
     def town(self, name: str, countries: Iterable[str] = ()) -> PlaceInfo | None:
