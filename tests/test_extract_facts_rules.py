@@ -497,8 +497,8 @@ def _statuses(text: str) -> list[tuple[str, str | None]]:
             ("planned", "2025-late"),
         ),
         (
-            "date 2025-03-10 (Test) — La construction de l'usine de batteries de Douvrin a "
-            "débuté en 2022, selon ACC.",
+            "date 2025-03-10 (Test) — La construction de l'usine BYD de Szeged a "
+            "débuté en 2022, selon le constructeur.",
             ("under_construction", "2022"),
         ),
         (

@@ -61,7 +61,7 @@ LEXICON: dict[str, str] = {
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
-    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|sollte|sollten|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit",
+    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|sollte|sollten|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit|reservierung\w*|vorbestell\w*|besucher\w*|kunden|käufer",
     # staff of other companies, after the count ("12.000 Menschen einschließlich Zulieferern")
     "workforce_partners": r"\w*zulieferer\w*|dienstleister\w*|fremdfirmen",
     "capacity_growth": (
@@ -143,9 +143,10 @@ LEXICON: dict[str, str] = {
     "plant_paused": (
         r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|stillstehen|stillsteht|"
         r"(?:steh\w*|stand|standen) .{0,60}?still\b|produktionsstopp\w*|bandstillstand|"
-        r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht"
+        r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht|"
+        r"(?:hat|haben|hatte|hatten) kein(?:e|en)? (?:Auto|Autos|Fahrzeug|Fahrzeuge) (?:mehr )?(?:gebaut|produziert)"
     ),
-    "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll",
+    "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll|(?:läuft|laufen|lief|liefen) (?:\w+ )?normal(?: weiter)?",
     "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
     "export": r"export\w*|für den \w+ markt|für kunden",

@@ -83,7 +83,8 @@ LEXICON: dict[str, str] = {
     "workforce_bad": (
         r"creat\w*|add\w*|hir\w*|cut\w*|lay\w*off|layoffs?|expected|will have|target|goal|"
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
-        r"will keep(?! \w+ing)|gathered|rallied|marched|protested|on strike|walked out|worldwide|globally|group-wide|company-wide"
+        r"will keep(?! \w+ing)|gathered|rallied|marched|protested|on strike|walked out|worldwide|globally|group-wide|company-wide|"
+        r"reservations?|pre-?orders?|visitors|customers|buyers|signed up|placed|booked"
     ),
     # staff of other companies, after the count ("15,000 people including suppliers")
     "workforce_partners": r"suppliers|subcontractors|supplier (?:staff|employees|workers)",
@@ -201,9 +202,13 @@ LEXICON: dict[str, str] = {
         r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
         r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"
         r"temporarily (?:closed|shut)|goes down for retooling|go down for retooling|down for retooling|"
-        r"(?:idled|shut down|closed) for retooling"
+        r"(?:idled|shut down|closed) for retooling|"
+        r"(?:have|has|had) (?:built|produced|made|assembled) no (?:cars|vehicles|trucks)"
     ),
-    "operating": r"back to full|fully operational again|resumed full",
+    "operating": (
+        r"back to full|fully operational again|resumed full|"
+        r"(?:continued|continues|continue|has continued|running|runs|ran|operating) (?:as normal|normally)"
+    ),
     "start_cue": r"from|starting|start\w*|begin\w*|began|launch\w*|enter\w*|since|follow",
     "end_cue": r"until|through|end\w*|stop\w*|ceas\w*|dropped|last|out of production",
     "export": r"export\w*|customers in|for the \w+ market|destined for|for customers",

@@ -108,7 +108,8 @@ LEXICON: dict[str, str] = {
         r"créa\w*|crée\w*|creer\w*|créer|recrut\w*|embauch\w*|suppress\w*|supprim\w*|"
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
         r"sous-traitants|supplémentaires|jusqu'à \d|dans les années|accueillir|d'ici|"
-        r"réunis|rassemblés|manifesté|manifestaient|en grève|grévistes|devant quelque|devant \d|dans le monde|à travers le monde|au niveau mondial"
+        r"réunis|rassemblés|manifesté|manifestaient|en grève|grévistes|devant quelque|devant \d|dans le monde|à travers le monde|au niveau mondial|"
+        r"réservations?|précommandes?|visiteurs|clients|acheteurs"
     ),
     # staff of other companies, after the count ("15 000 personnes, sous-traitants compris")
     "workforce_partners": r"sous-traitants|prestataires|fournisseurs",
@@ -209,9 +210,13 @@ LEXICON: dict[str, str] = {
     "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
     "plant_paused": (
         r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*|"
-        r"chômage technique|arrêt de la production|production (?:est |a été )?interrompue"
+        r"chômage technique|arrêt de la production|production (?:est |a été )?interrompue|"
+        r"n'(?:a|ont|avait|avaient) (?:produit|assemblé|fabriqué) aucun(?:e)? (?:voiture|véhicule)"
     ),
-    "operating": r"tourne à nouveau|reprise de la production|fonctionne de nouveau",
+    "operating": (
+        r"tourne à nouveau|reprise de la production|fonctionne de nouveau|"
+        r"(?:tourne|tournent|fonctionne|fonctionnent|continue|continuent|se poursuit) normalement"
+    ),
     "start_cue": r"à partir d[eu']|dès|depuis|début|lancement|démarr\w*|commenc\w*|entrer|entrera|mise en production",
     "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",
     "export": r"export\w*|destinés? (?:au|à l')|pour le marché|marché",

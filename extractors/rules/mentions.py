@@ -8,10 +8,11 @@ resolved longest-first; at equal length MODEL > PLANT > COMPANY > PLACE > PERSON
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -1396,6 +1397,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
             ]
         )
     base = _states_named_so(text, base, kb)
+    base = _towns_of_named_states(text, base)
     refined = _refine_models(text, base, kb)
     # the brand a bare "Q3" needs: named, or one of its other models ("den A3 und den Q2")
     named = {m.brand for m in refined if m.kind == "MODEL" and not _QUARTER_CODE.fullmatch(m.text)}
@@ -1408,6 +1410,37 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         and not _names_a_quarter(text, m, named)
     ]
 
+
+def _towns_of_named_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Warsaw, Indiana": a town written with a state of another country than the town of
+    that name the knowledge base knows is the state's town, there and wherever the article
+    names it again ("the Warsaw plant")."""
+    places = [m for m in mentions if m.kind == "PLACE" and m.place is not None]
+    towns: dict[str, PlaceInfo] = {}
+    for a, b in itertools.pairwise(places):
+        town, state = a.place, b.place
+        if (
+            town is not None
+            and state is not None
+            and town.kind == "city"
+            and state.kind in ("region", "state")
+            and state.country
+            and town.country
+            and town.country != state.country
+            and _COMMA_GAP.fullmatch(text, a.end, b.start)
+        ):
+            towns[fold(a.name)] = PlaceInfo(a.name, "city", state.name, state.country)
+    if not towns:
+        return mentions
+    return [
+        replace(m, place=towns[fold(m.name)])
+        if m.kind == "PLACE" and m.place and m.place.kind == "city" and fold(m.name) in towns
+        else m
+        for m in mentions
+    ]
+
+
+_COMMA_GAP = re.compile(r",[ ]")
 
 # "in the interior of São Paulo state", "dans l'État de São Paulo": the state, not the city
 _STATE_AFTER = re.compile(r"[ ](?:state|State|province|Province|prefecture|Prefecture)\b")

@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from extractors.lexicon import LEXICONS
@@ -353,11 +354,46 @@ def _country_wide(sentence: Sentence, end: int) -> bool:
         None,
     )  # fmt: skip
     if country is None or not re.fullmatch(
-        r"\s*[\w-]+(?:\s+[\w-]+)?\s+(?:au|aux|en|in|im|in der)\s+",
+        r"\s*[\w-]+(?:\s+[\w-]+)?\s+(?:au|aux|en|in|im|in der)\s+(?:the\s+)?",
         sentence.local(at, country.start),
     ):
         return False
     return not any(r.anchor in ("kb", "noun") for r in sentence.refs)
+
+
+# a plant named by what it makes that is not a vehicle ("battery plant", "Engine
+# Manufacturing Centre", "usine de batteries", "Motorenwerk")
+_COMPONENT_PLANT = {
+    "en": re.compile(
+        r"\b(?:battery|batteries|cell|engine|engines|components?|parts|transmission|axle|"
+        r"powertrain|e-motor|motor)\s+(?:manufacturing\s+|assembly\s+|production\s+)?"
+        r"(?:plants?|factory|factories|facility|centre|center|complex|park|works|site)\b",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"\b(?:usines?|sites?|unités?|fabriques?)\s+(?:de\s+|d')(?:batteries|cellules|moteurs|"
+        r"composants|pièces|boîtes de vitesses|essieux)\b|\bgigafactory\s+de\s+batteries\b",
+        re.I,
+    ),
+    "de": re.compile(
+        r"\b(?:Batterie|Batteriezellen|Zellen|Zell|Motoren|Komponenten|Getriebe|Achsen|Teile)"
+        r"(?:werke?s?|fabrik\w*)\b"
+    ),
+}
+
+
+def _component_plant_near(lang: str, text: str, cue: re.Match[str]) -> bool:
+    """A component plant is what the status cue is about: named within the cue's clause,
+    60 characters either side, with no vehicle plant nearer."""
+    found = _COMPONENT_PLANT.get(lang)
+    if found is None:
+        return False
+    lo, hi = max(0, cue.start() - 60), min(len(text), cue.end() + 60)
+    for m in found.finditer(text, lo, hi):
+        between = text[min(m.end(), cue.start()) : max(m.start(), cue.end())]
+        if not re.search(r"[.;]|\b(?:and|but|et|mais|und|aber)\b", between):
+            return True
+    return False
 
 
 _STATUS_ORDER = (
@@ -476,6 +512,25 @@ def _pauses_a_model(sentence: Sentence, cue: re.Match[str]) -> bool:
     return False
 
 
+_PRODUCTION_NOUN = re.compile(
+    r"\b(?:production|output|assembly|lines|produc\w*|produi\w*|produzier\w*|Produktion|Fertigung|"
+    r"Bänder|Montage|chaînes|lignes)\b",
+    re.I,
+)
+
+
+def _model_runs(state: ArticleState, sentence: Sentence, cue: re.Match[str]) -> bool:
+    """A model is the subject the cue follows, with no plant between them."""
+    marks = list(re.finditer(r"[,;:–—]", sentence.text[: cue.start()]))
+    lead = marks[-1].end() if marks else 0
+    before = [m for m in sentence.mentions if lead <= m.start - sentence.start < cue.start()]
+    return (
+        bool(before)
+        and before[-1].kind == "MODEL"
+        and not state.has("plant_noun", sentence.text[lead : cue.start()])
+    )
+
+
 def status_facts(state: ArticleState, sentence: Sentence) -> None:
     text = sentence.text
     if state.has("hedge", text):
@@ -518,6 +573,13 @@ def _status_at(
             return
     if status == PlantStatus.PAUSED and _pauses_a_model(sentence, cue):
         return
+    if status == PlantStatus.OPERATING and (
+        _model_runs(state, sentence, cue)
+        or not (_names_a_plant(state, sentence) or _PRODUCTION_NOUN.search(text))
+    ):
+        return  # "Der 911 läuft unterdessen normal weiter": the model, not the plant
+    if _component_plant_near(state.lang, text, cue):
+        return  # "whose second battery plant Ford has put on hold": no vehicle plant
     if status == PlantStatus.PAUSED and _AFTER_PAUSES.search(
         _segment_at(text, cue.start())[:200].split(cue.group(0))[0]
     ):
@@ -599,11 +661,48 @@ def _status_at(
         FactType.PLANT_STATUS, sentence.start, sentence.end, STATUS_CONFIDENCE, plant, fields
     )
     state.drafts.append(draft)
+    for other in _coordinated(sentence, plant, cue):
+        if other not in given:
+            given.add(other)
+            state.drafts.append(replace(draft, plant=other, fields=dict(fields)))
     if plant is None:
         # "BYD hat sein erstes Werk in Südamerika eröffnet. Die Fabrik in Camaçari …":
         # the plant the next sentence names (else the draft is dropped)
         state.unplaced.append(draft)
         state.unplaced_sentence = state.sentence_no
+
+
+# what joins the plants of one list: "in Solihull and Halewood in England, and in Nitra"
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:in|en|au|im)\s+[A-Z][\w-]+)?"  # "… and Ghent in Europe, and in Ridgeville"
+    r"\s*(?:,\s*|\s(?:and|et|und|sowie|ainsi que|as well as|or|ou|oder)\s+|,\s*(?:and|et|und|"
+    r"sowie|ainsi que|or|ou|oder)\s+)(?:(?:in|at|à|en|au|de|d'|bei|von|im|in der)\s+)?"
+    r"(?:(?:celui|celle|that|the one|dem|jenem)\s+(?:de|d'|in|of|at)\s+)?"
+)
+
+
+def _coordinated(sentence: Sentence, plant: int | None, cue: re.Match[str]) -> list[int]:
+    """The other plants listed with `plant` on the cue's side of the sentence ("its plants in
+    Solihull and Halewood …, and in Nitra, Slovakia, have built no cars")."""
+    if plant is None or len(sentence.refs) < 2:
+        return []
+    pairs = sorted(zip(sentence.refs, sentence.ref_ids, strict=True), key=lambda ri: ri[0].start)
+    at = [k for k, (_r, i) in enumerate(pairs) if i == plant]
+    if not at:
+        return []
+    cue_at = sentence.start + cue.start()
+    lo = hi = at[0]
+    while lo > 0 and _LIST_GAP.fullmatch(sentence.local(pairs[lo - 1][0].end, pairs[lo][0].start)):
+        lo -= 1
+    while hi + 1 < len(pairs) and _LIST_GAP.fullmatch(
+        sentence.local(pairs[hi][0].end, pairs[hi + 1][0].start)
+    ):
+        hi += 1
+    listed = pairs[lo : hi + 1]
+    # the whole list on one side of its cue
+    if not (all(r.end <= cue_at for r, _ in listed) or all(r.start >= cue_at for r, _ in listed)):
+        return []
+    return [i for _r, i in listed if i != plant]
 
 
 def _hedged(state: ArticleState, text: str) -> bool:

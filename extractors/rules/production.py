@@ -571,6 +571,28 @@ def settle_former_plans(state: ArticleState) -> None:
             d.fields["start"] = state.plant_starts[d.plant]
         kept.append(d)
     state.drafts[:] = kept
+    _date_lone_plans(state)
+
+
+def _date_lone_plans(state: ArticleState) -> None:
+    """The one planned model of a plant takes the start the article gave the plant without
+    naming a model ("production of its pickup at its factory in X will begin in late 2026"
+    … "The Y will be the first vehicle built there"), where no model there has a date."""
+    planned: dict[int, list[Draft]] = {}
+    for d in state.drafts:
+        if d.type == FactType.PRODUCTION and d.plant is not None:
+            planned.setdefault(d.plant, []).append(d)
+    for plant, drafts in planned.items():
+        if plant not in state.plant_starts:
+            continue
+        models = {d.fields.get("model") for d in drafts}
+        if len(models) != 1 or any(
+            d.fields.get("status") != ProductionStatus.PLANNED or "start" in d.fields
+            for d in drafts
+        ):
+            continue
+        for d in drafts:
+            d.fields["start"] = state.plant_starts[plant]
 
 
 def _nearest(

@@ -1,0 +1,106 @@
+"""Rules from reading the opened news-mix set (heldout14), each checked on an invented article
+written to the pattern, never a held-out article's wording: a town written with a state of
+another country, a plant's start date that its one planned model takes, plants listed in one
+sentence of a pause, a sister plant said to run normally, component plants, headcounts that are
+not a plant's workforce.
+"""
+
+from __future__ import annotations
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract(article_from_text(text, path="<test>"))
+
+
+def _of(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.type.value == kind]
+
+
+def _statuses(facts: list[Fact]) -> dict[str | None, str | None]:
+    return {
+        (f.plant.city if f.plant else None): (f.status.value if f.status else None)
+        for f in _of(facts, "plant_status")
+    }
+
+
+def test_a_town_written_with_a_state_of_another_country_is_that_states_town() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Rivian will build its R3 crossover at a new factory in Paris, "
+        "Texas, the company said. Rivian is investing $900 million in the Paris plant."
+    )
+    places = {(f.plant.city, f.plant.region, f.plant.country) for f in facts if f.plant}
+    assert places == {("Paris", "Texas", "US")}
+
+
+def test_the_one_planned_model_takes_the_start_given_to_its_plant() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Production at Rivian's factory in Paris, Texas, will begin in "
+        "the second half of 2026, the start-up said. The Rivian R3 will be the first "
+        "vehicle built there."
+    )
+    made = _of(facts, "production")
+    assert [(f.model, f.start.label if f.start else None) for f in made] == [
+        ("Rivian R3", "2026-H2")
+    ]
+
+
+def test_people_who_reserved_a_car_are_no_workforce() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — The Kia plant in Zilina will build the EV2 from next year. "
+        "Kia said more than 90,000 people had placed refundable reservations for it."
+    )
+    assert not _of(facts, "plant_workforce")
+
+
+def test_a_headcount_in_the_country_is_no_plant_workforce() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Nissan builds the Qashqai at its Sunderland plant. The "
+        "carmaker employs about 7,000 people in the UK."
+    )
+    assert not _of(facts, "plant_workforce")
+
+
+def test_a_battery_plant_put_on_hold_is_no_vehicle_plant_status() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Toyota builds the RAV4 at its plant in Georgetown, Kentucky. "
+        "The cells will come from North Carolina, not from the Panasonic complex in Lawrence, "
+        "Kansas, whose second battery plant Panasonic has put on hold."
+    )
+    assert not _of(facts, "plant_status")
+
+
+def test_an_engine_plant_that_is_idle_is_no_vehicle_plant_status() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — BMW halted its car plants after a power cut. Its Engine "
+        "Manufacturing Centre in Hams Hall is also idle."
+    )
+    assert "Hams Hall" not in _statuses(facts)
+
+
+def test_plants_listed_in_one_sentence_of_a_pause_are_each_paused() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Volvo Cars stopped production after a fire at a supplier on "
+        "May 2. Since then, its plants in Torslanda and Ghent in Europe, and in Ridgeville, "
+        "South Carolina, have built no cars."
+    )
+    assert _statuses(facts) == {"Torslanda": "paused", "Ghent": "paused", "Ridgeville": "paused"}
+
+
+def test_a_sister_plant_said_to_run_normally_is_operating() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Stellantis halted its Melfi plant on Monday. Production at "
+        "its plant in Pomigliano d'Arco has continued as normal, the company said."
+    )
+    assert _statuses(facts).get("Pomigliano d'Arco") == "operating"
+
+
+def test_a_model_that_runs_normally_gives_its_plant_no_status() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Im Porsche-Werk Leipzig ruht die Fertigung des Macan seit "
+        "Montag. Der Cayenne läuft unterdessen normal weiter."
+    )
+    assert "operating" not in _statuses(facts).values()
