@@ -22,7 +22,7 @@ def _of(facts: list[Fact], kind: str) -> list[Fact]:
 
 def _statuses(facts: list[Fact]) -> dict[str | None, str | None]:
     return {
-        (f.plant.city if f.plant else None): (f.status.value if f.status else None)
+        (f.plant.city if f.plant else None): (str(f.status) if f.status else None)
         for f in _of(facts, "plant_status")
     }
 
