@@ -104,3 +104,49 @@ def test_a_model_that_runs_normally_gives_its_plant_no_status() -> None:
         "Montag. Der Cayenne läuft unterdessen normal weiter."
     )
     assert "operating" not in _statuses(facts).values()
+
+
+def _made(facts: list[Fact]) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {
+        f.model or "": (
+            f.plant.city if f.plant else None,
+            str(f.status) if f.status else None,
+            f.start.label if f.start else None,
+        )
+        for f in _of(facts, "production")
+    }
+
+
+def test_an_area_no_gazetteer_knows_is_where_the_plant_just_named_is() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — L'usine Toyota d'Onnaing assemble la Yaris Cross. Selon la "
+        "direction, la Toyota Yaris est produite dans le Hainaultois depuis 2001."
+    )
+    cities = {f.plant.city for f in _of(facts, "production") if f.plant}
+    assert cities == {"Onnaing"}
+
+
+def test_the_first_cars_off_the_lines_start_production() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Les premières Peugeot e-208 sont sorties lundi des chaînes de "
+        "l'usine de Saragosse, a indiqué Stellantis."
+    )
+    assert _made(facts)["Peugeot e-208"][1:] == ("started", "2025-06-02")
+
+
+def test_a_date_in_an_apposition_to_one_model_is_that_models_alone() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — L'usine de Sochaux assemble le Peugeot 3008, fabriqué ici "
+        "depuis janvier 2024, et le Peugeot 5008, qui occupe la même ligne."
+    )
+    made = _made(facts)
+    assert made["Peugeot 5008"][2] is None
+    assert made["Peugeot 3008"][2] == "2024-01"
+
+
+def test_staff_trained_for_a_launch_are_no_workforce() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — L'usine Renault de Flins prépare un nouveau modèle. « Nous "
+        "avons formé près de 300 opérateurs », explique la directrice du site."
+    )
+    assert not _of(facts, "plant_workforce")

@@ -28,7 +28,8 @@ LEXICON: dict[str, str] = {
         r"angelaufen|lief \w+ an|ha(?:t|ben) (?:\w+ ){0,3}begonnen|begann|gestartet|ist angelaufen|erstmals|"
         r"läuft seit|seit \w+ (?:gebaut|gefertigt|produziert)|hatte \w+ begonnen|startete|war angelaufen|"
         r"\w*(?:produktion|fertigung|montage) (?:\S+ ){0,5}?aufgenommen|"
-        r"mit der \w*(?:produktion|fertigung|montage) .{0,80}?(?:begonnen|gestartet)"
+        r"mit der \w*(?:produktion|fertigung|montage) .{0,80}?(?:begonnen|gestartet)|"
+        r"erste[nrs]? (?:\S+ ){0,4}?(?:lief|liefen|rollte|rollten) (?:\S+ ){0,3}?vom band"
     ),
     "ongoing": (
         r"derzeit|heute|bereits|weiterhin|weiter|noch|laufende|läuft|baut|fertigt|produziert|"
@@ -61,7 +62,7 @@ LEXICON: dict[str, str] = {
     "per_day": r"am tag|pro tag|täglich|pro woche|pro monat",
     "vehicle_unit": r"\w*fahrzeuge|\w*fahrzeugen|\w*autos|e-autos|einheiten|pkw|wagen|stück|exemplare",
     "workforce_noun": r"beschäftigte\w*|mitarbeiter\w*|mitarbeitende\w*|menschen|arbeitsplätze|stellen|angestellte\w*|arbeiter\w*|belegschaft",
-    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|sollte|sollten|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit|reservierung\w*|vorbestell\w*|besucher\w*|kunden|käufer",
+    "workforce_bad": r"wegfallen|abbau|streich\w*|schaffen|entstehen|neue|zusätzliche\w*|ziel|soll|sollen|sollte|sollten|geplant|bis zu \d|bis 20\d\d|versammelt\w*|demonstriert\w*|protestiert\w*|streikend\w*|vor rund \d|vor \d|weltweit|konzernweit|reservierung\w*|vorbestell\w*|besucher\w*|kunden|käufer|geschult|ausgebildet",
     # staff of other companies, after the count ("12.000 Menschen einschließlich Zulieferern")
     "workforce_partners": r"\w*zulieferer\w*|dienstleister\w*|fremdfirmen",
     "capacity_growth": (

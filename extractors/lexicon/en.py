@@ -84,7 +84,7 @@ LEXICON: dict[str, str] = {
         r"creat\w*|add\w*|hir\w*|cut\w*|lay\w*off|layoffs?|expected|will have|target|goal|"
         r"could|would|thousands|potential|support|up to \d|new jobs|eliminat\w*|keep assembling|"
         r"will keep(?! \w+ing)|gathered|rallied|marched|protested|on strike|walked out|worldwide|globally|group-wide|company-wide|"
-        r"reservations?|pre-?orders?|visitors|customers|buyers|signed up|placed|booked"
+        r"reservations?|pre-?orders?|visitors|customers|buyers|signed up|placed|booked|trained"
     ),
     # staff of other companies, after the count ("15,000 people including suppliers")
     "workforce_partners": r"suppliers|subcontractors|supplier (?:staff|employees|workers)",

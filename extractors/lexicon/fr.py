@@ -7,7 +7,7 @@ LEXICON: dict[str, str] = {
     "produce": (
         r"se concentre sur|se concentrera sur|"
         r"produi\w*|produit\w*|product\w*|fabriqu\w*|fabrication|assembl\w*|construi\w*|"
-        r"construction automobile|mont[ée]\w*|sort\w* des (?:cha[iî]nes|lignes)|"
+        r"construction automobile|mont[ée]\w*|sort\w*(?: \w+)? des (?:cha[iî]nes|lignes)|"
         r"sortir des (?:cha[iî]nes|lignes)|quitt\w* (?:les|ses) (?:cha[iî]nes|lignes)|"
         r"descendu de la cha[iî]ne|apparue? sur les lignes|voit le jour|vu le jour|"
         r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
@@ -45,7 +45,7 @@ LEXICON: dict[str, str] = {
         r"(?:production|fabrication|assemblage) d(?:e |u |es |')(?:\S+ ){0,6}?(?:a|avait) (?:\w+ment )?(?:démarré|débuté|commencé)|"
         r"est entrée? en production|sont entrées? en production|descendu de la cha[iî]ne|"
         r"apparue? sur les lignes|sort en série|sortent en série|officiellement démarré|"
-        r"premiers? exemplaires? (?:est|sont) sortis?|démarrage(?! de production fait)|"
+        r"premi(?:er|ère)s? (?:\S+ ){0,4}?(?:est|sont) sortie?s?|démarrage(?! de production fait)|"
         r"a vu le jour|ont vu le jour|a été lancée?|a assemblé|ont assemblé|a produit|"
         r"avai(?:t|ent) (?:démarré|débuté|commencé)|(?:production|fabrication|assemblage) (?:a|avait) (?:démarré|débuté|commencé)"
     ),
@@ -109,7 +109,7 @@ LEXICON: dict[str, str] = {
         r"licenci\w*|ambitionne|objectif|à terme|prévus?|prévues?|pourrai\w*|creerai\w*|"
         r"sous-traitants|supplémentaires|jusqu'à \d|dans les années|accueillir|d'ici|"
         r"réunis|rassemblés|manifesté|manifestaient|en grève|grévistes|devant quelque|devant \d|dans le monde|à travers le monde|au niveau mondial|"
-        r"réservations?|précommandes?|visiteurs|clients|acheteurs"
+        r"réservations?|précommandes?|visiteurs|clients|acheteurs|formée?s?"
     ),
     # staff of other companies, after the count ("15 000 personnes, sous-traitants compris")
     "workforce_partners": r"sous-traitants|prestataires|fournisseurs",

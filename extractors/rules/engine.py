@@ -184,9 +184,21 @@ def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, 
     return spans
 
 
-def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
+def _resolve_ref(state: ArticleState, ref: PlantRef, text: str = "", offset: int = 0) -> int:
     plant = ref.plant
     current = state.current_plant
+    if (
+        current is not None
+        and state.registry.plants[current].kb_id
+        and state.plant_sentence >= state.sentence_no - 2
+        and plant.city
+        and not (plant.kb_id or plant.region or plant.country)
+        and len(re.findall(r"\w+", text[: max(0, ref.start - offset)])) > 1  # not fronted
+        and not _ANOTHER.search(text, max(0, ref.start - offset - 40), max(0, ref.start - offset))
+    ):
+        # "… est produite dans le Douaisis", "its 2,500-acre site in Limestone County": a
+        # place no gazetteer knows, named right after a known plant, is where that plant is
+        return current
     if current is not None and not (plant.city or plant.kb_id) and plant.region and plant.country:
         known = state.registry.plants[current]
         # "l'usine du Nord", "the Michigan plant": the plant just named, in that region
@@ -201,6 +213,13 @@ def _resolve_ref(state: ArticleState, ref: PlantRef) -> int:
         if in_country is not None:
             return in_country
     return state.registry.register(plant)
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|other|second|new|also|autre|nouvelle|nouveau|seconde?|deuxième|aussi|"
+    r"weiteres?|anderes?|zweites?|neues?|auch)\b",
+    re.I,
+)
 
 
 def plant_regions(state: ArticleState, region: str) -> set[str]:
@@ -367,7 +386,7 @@ def extract_doc(
         makes = bool(state.has("produce", s_text))
         refs = plant_refs(s_text, s, s_mentions, lang=lang, kb=kb,
                           production_sentence=makes)  # fmt: skip
-        ref_ids = [_resolve_ref(state, r) for r in refs]
+        ref_ids = [_resolve_ref(state, r, s_text, s) for r in refs]
         paragraph = bisect.bisect_left(breaks, s)  # paragraph breaks before the sentence
         plain = [d for d in s_dates if not d.ranged]  # ranges are for production periods only
         sentence = Sentence(s, e, s_text, s_mentions, refs, ref_ids, plain,

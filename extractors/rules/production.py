@@ -914,6 +914,20 @@ _THEN = re.compile(r"^[\s,;]*(?:puis|ensuite|then|followed by|dann|danach|anschl
 _COORDINATED = re.compile(r"\b(?:et|and|und|sowie|ainsi que|as well as)\s*,?\s*$", re.I)
 
 
+_APPOSED_DATE = re.compile(r",\s+[a-zàâçéèêëîïôûùüÿœäöß][^,;.]*,(?=\s)")
+
+
+def _apposed(sentence: Sentence, date: DateRef, models: list[Mention]) -> bool:
+    """The date stands in an apposition to a model other than `models` ("le X, fabriqué ici
+    depuis janvier 2024, et le Y")."""
+    for m in sentence.of_kind("MODEL"):
+        if m.end <= date.start and m not in models:
+            appo = _APPOSED_DATE.match(sentence.local(m.end, sentence.end))
+            if appo is not None and date.end <= m.end + appo.end():
+                return True
+    return False
+
+
 def _conjunct_dates(sentence: Sentence, clause: Clause, models: list[Mention]) -> dict[int, Clause]:
     """The clause each model keeps when a date opens a later conjunct ("le X pour l'Amérique
     latine et, depuis octobre dernier, le Y"): the models before that date do not take it."""
@@ -921,6 +935,22 @@ def _conjunct_dates(sentence: Sentence, clause: Clause, models: list[Mention]) -
         return {}
     out: dict[int, Clause] = {}
     for i, model in enumerate(models[:-1]):
+        # "la R5, fabriquée ici depuis novembre 2023, et les Mégane et Scenic": a date in an
+        # apposition to one model is that model's alone
+        gap = sentence.local(model.end, models[i + 1].start)
+        appo = _APPOSED_DATE.match(gap)
+        if appo is not None:
+            own = [
+                d for d in clause.dates if model.end <= d.start and d.end <= model.end + appo.end()
+            ]
+            if own:
+                for other in models:
+                    if other is not model:
+                        base = out.get(other.start, clause)
+                        kept = [d for d in base.dates if d not in own]
+                        out[other.start] = Clause(clause.start, clause.end, clause.text,
+                                                  clause.mentions, clause.refs, kept)  # fmt: skip
+                continue
         later = models[i + 1].start
         theirs = [
             d for d in clause.dates
@@ -1094,7 +1124,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if governed and not clause.dates:  # "Am Dienstag rollt das letzte …: ein ID.3"
             timed = Clause(
                 sentence.start, clause.end, scope, clause.mentions, clause.refs,
-                [d for c in sentence.clauses for d in c.dates if d.start < clause.end],
+                [d for c in sentence.clauses for d in c.dates
+                 if d.start < clause.end and not _apposed(sentence, d, models)],
             )  # fmt: skip
         start, end, final = _dates(state, sentence, timed, status)
         if final in (ProductionStatus.STARTED, ProductionStatus.ONGOING) and _pre_series(
@@ -1113,9 +1144,12 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         stated = (start, end, final)
         for model in models:
             start, end, final = stated
+            since_of = since
             if model.start in own:
                 # "produit déjà le X … et, depuis octobre dernier, le Y": the date is Y's
                 start, end, final = _dates(state, sentence, own[model.start], status)
+                if since is not None:
+                    since_of = _since(state, sentence, own[model.start])
             plant, penalty = _plant_for(state, sentence, clause, model)
             if plant is None and not _verbal(state, sentence.local(sentence.start, clause.end)):
                 continue
@@ -1138,8 +1172,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
                 continue
             # no plant yet: the draft waits for the next plant the article names
             _add(state, sentence, model, plant, final, BASE_CONFIDENCE - penalty, start, end)
-            if since is not None:
-                state.drafts[-1].fields["_since"] = since
+            if since_of is not None:
+                state.drafts[-1].fields["_since"] = since_of
             produced.append(model)
     if produced:
         state.current_models = produced
