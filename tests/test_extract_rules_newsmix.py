@@ -150,3 +150,36 @@ def test_staff_trained_for_a_launch_are_no_workforce() -> None:
         "avons formé près de 300 opérateurs », explique la directrice du site."
     )
     assert not _of(facts, "plant_workforce")
+
+
+def test_a_relative_clause_is_about_the_plant_it_follows() -> None:
+    facts = _facts(
+        "date 2025-06-03 (Test) — Ford's Chicago Assembly Plant, which builds the Ford Explorer "
+        "and the Lincoln Aviator, cut a shift in May, and Flat Rock Assembly Plant has been "
+        "running below capacity."
+    )
+    cities = {m: c for m, (c, _s, _d) in _made(facts).items()}
+    assert cities == {"Ford Explorer": "Chicago", "Lincoln Aviator": "Chicago"}
+
+
+def test_a_plant_that_will_halt_production_is_paused_from_its_first_day() -> None:
+    facts = _facts(
+        "date 2026-01-28 (Test) — Nissan will halt production at its Smyrna plant in Tennessee "
+        "for two weeks starting Feb. 9, the company said."
+    )
+    statuses = [
+        (str(f.status), f.date.label if f.date else None) for f in _of(facts, "plant_status")
+    ]
+    assert statuses == [("paused", "2026-02-09")]
+
+
+def test_a_denied_report_is_no_fact() -> None:
+    for text in (
+        "date 2026-01-28 (Test) — Honda denied a report that production of the Civic would be "
+        "moved from Greensburg to Mexico.",
+        "date 2026-01-28 (Test) — Renault a démenti que la production de la Clio serait "
+        "transférée de Bursa vers le Maroc.",
+        "date 2026-01-28 (Test) — Audi hat Berichte dementiert, wonach die Fertigung des A4 von "
+        "Neckarsulm nach Ingolstadt verlagert werde.",
+    ):
+        assert not _of(_facts(text), "production"), text

@@ -50,7 +50,7 @@ LEXICON: dict[str, str] = {
         r"spekul\w*|gerücht\w*|wohl|dürfte|denkbar|offen|unklar|hätte|hätten|würde|würden|"
         r"alternativen|untersucht|ob|optionen|im rennen|kandidaten|"
         r"in branchenkreisen|aus branchenkreisen|nicht kommentier\w*|nicht bestätigt|"
-        r"(?:medien)?berichten zufolge"
+        r"(?:medien)?berichten zufolge|dementi\w*|zurückgewiesen"
     ),
     "negation": r"nicht|kein|keine|keinen|keiner|nie|niemals",
     "former": (

@@ -61,7 +61,8 @@ LEXICON: dict[str, str] = {
         r"is weighing|weighs|mulling|speculat\w*|sources? familiar|"
         r"according to (?:people|sources|a person)|unconfirmed|among the options|shortlist\w*|candidates?|"
         r"declined to comment|would not comment|(?:did|has|have) not confirmed|not (?:yet )?confirmed|"
-        r"according to (?:media |press |news )?reports|reports say|media reports"
+        r"according to (?:media |press |news )?reports|reports say|media reports|"
+        r"denied|denies|dismissed (?:a |the |those |these )?reports?|rejected (?:a |the )?reports?"
     ),
     "negation": r"not|\w+n[’']t|no longer|never|no\b|none",
     "former": (
@@ -199,7 +200,7 @@ LEXICON: dict[str, str] = {
         r"takes? over (?:its|their|the) place|takes? over from|took over from"
     ),
     "plant_paused": (
-        r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|"
+        r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|will halt|to halt|"
         r"mothball\w*|will pause|to pause|will idle|to idle|shut down temporarily|"
         r"temporarily (?:closed|shut)|goes down for retooling|go down for retooling|down for retooling|"
         r"(?:idled|shut down|closed) for retooling|"

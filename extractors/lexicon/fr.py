@@ -76,7 +76,8 @@ LEXICON: dict[str, str] = {
         r"en discussion|discussions|pourparlers|susceptibles?|éventuel\w*|hypoth\w*|"
         r"réfléchi\w*|étudi\w*|n'est pas exclu|peu probable|d'après la source|"
         r"si les pourparlers|on apprend|parmi les options|options envisagées|candidats?|"
-        r"pas (?:souhaité |voulu )?commenter|n'a (?:\w+ ){0,2}pas confirmé|rien confirmé|sans confirmer"
+        r"pas (?:souhaité |voulu )?commenter|n'a (?:\w+ ){0,2}pas confirmé|rien confirmé|sans confirmer|"
+        r"a démenti|ont démenti|dément|démentent|démenti\w*"
     ),
     "negation": (
         r"ne \w+ pas|n'\w+ pas|ne sera pas|ne seront pas|ne \w+ plus|n'\w+ plus|"

@@ -77,6 +77,7 @@ _BESIDE_EXISTING = re.compile(
 _RELATIVE = re.compile(
     r"^[\s,]*(?:qui|que|où|dont|which|that|where|who|die|der|das|wo|welche[rs]?)\b", re.I
 )
+_RELATIVE_WHICH = re.compile(r"^\s*,\s*(?:qui|which|that|die|der|das|welche[rs]?)\b", re.I)
 # an apposition that tells where the model is made now, whatever the clause before plans or
 # weighs ("… rapatrier la production du X, aujourd'hui fabriqué à Goiana")
 _MADE_NOW = re.compile(
@@ -630,6 +631,15 @@ def _plant_for(
     ):  # "…, die heute dort gefertigt werden, nach Wolfsburg abwandern"
         refs = [r for r in refs if not _DEST.search(sentence.local(r.start - 40, r.start))]
     local_ids = [sentence.ref_ids[sentence.refs.index(r)] for r in refs]
+    if refs and all(r.start > model.end for r in refs) and _RELATIVE_WHICH.match(clause.text):
+        # "GM's Spring Hill plant in Tennessee, which builds the X, …, and Factory Zero …":
+        # the relative clause is about the plant it follows
+        antecedent = [
+            i for r, i in zip(sentence.refs, sentence.ref_ids, strict=True)
+            if r.strong and r.end <= clause.start and clause.start - r.end <= 30
+        ]  # fmt: skip
+        if antecedent:
+            return antecedent[-1], 0.0
     if refs:
         return _nearest(refs, local_ids, model.start, sentence.text, sentence.start), 0.0
     if (
