@@ -183,3 +183,33 @@ def test_a_denied_report_is_no_fact() -> None:
         "Neckarsulm nach Ingolstadt verlagert werde.",
     ):
         assert not _of(_facts(text), "production"), text
+
+
+def test_models_said_to_be_hit_by_a_plants_stoppage_are_paused() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — L'usine Renault de Bursa va suspendre sa production pendant "
+        "deux semaines. Les chaînes seront arrêtées du lundi 2 juin au vendredi 13 juin. Bursa "
+        "assemble la Renault Clio et la Renault Duster. Toutes deux seront concernées par "
+        "l'arrêt."
+    )
+    assert _statuses(facts) == {"Bursa": "paused"}
+    assert {m: s for m, (_c, s, _d) in _made(facts).items()} == {
+        "Renault Clio": "paused",
+        "Renault Duster": "paused",
+    }
+
+
+def test_models_at_a_paused_plant_stay_ongoing_unless_said_to_be_hit() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — L'usine Renault de Bursa va suspendre sa production pendant "
+        "deux semaines. Bursa assemble la Renault Clio et la Renault Duster."
+    )
+    assert {s for _c, s, _d in _made(facts).values()} == {"ongoing"}
+
+
+def test_a_sister_plant_that_goes_on_without_interruption_is_operating() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — L'usine Stellantis de Tychy sera à l'arrêt en juin. L'arrêt ne "
+        "touche pas l'usine de Gliwice, où la production se poursuit sans interruption."
+    )
+    assert _statuses(facts).get("Gliwice") == "operating"

@@ -210,13 +210,15 @@ LEXICON: dict[str, str] = {
     "sold": r"rach[eè]t\w*|rachat d[eu]|reprise d[eu]|cèd\w*|cédée?|cession d[eu]|transférant|acte de transfert|acqu[ié]\w*",
     "sold_bad": r"met en vente|mettre en vente|à vendre|se séparer|compte se séparer|comptait se séparer|en vue d'une reprise",
     "plant_paused": (
-        r"à l'arrêt|mise? à l'arrêt|suspendu\w*|en pause|gelé\w*|"
+        r"à l'arrêt|mise? à l'arrêt|suspendu\w*|suspendre|suspendra|en pause|gelé\w*|"
+        r"(?:cha[iî]nes|lignes|usines?|sites?) (?:seront|sera|sont|est|ont été|a été) (?:\w+ )?arrêtée?s?|"
         r"chômage technique|arrêt de la production|production (?:est |a été )?interrompue|"
         r"n'(?:a|ont|avait|avaient) (?:produit|assemblé|fabriqué) aucun(?:e)? (?:voiture|véhicule)"
     ),
     "operating": (
         r"tourne à nouveau|reprise de la production|fonctionne de nouveau|"
-        r"(?:tourne|tournent|fonctionne|fonctionnent|continue|continuent|se poursuit) normalement"
+        r"(?:tourn\w*|fonctionn\w*|continu\w*|se poursui\w*) (?:de (?:tourner|fonctionner) )?normalement|"
+        r"(?:se poursui\w*|continu\w*) sans interruption"
     ),
     "start_cue": r"à partir d[eu']|dès|depuis|début|lancement|démarr\w*|commenc\w*|entrer|entrera|mise en production",
     "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",

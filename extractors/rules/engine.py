@@ -52,7 +52,17 @@ from extractors.rules.plant_facts import (
 )
 from extractors.rules.plants import PlantRef, PlantRegistry, plant_refs
 from extractors.rules.production import production_facts, settle_former_plans
-from factwatch.model import Article, Evidence, Fact, FactType, FuzzyDate, Plant, fold
+from factwatch.model import (
+    Article,
+    Evidence,
+    Fact,
+    FactType,
+    FuzzyDate,
+    Plant,
+    PlantStatus,
+    ProductionStatus,
+    fold,
+)
 
 __all__ = ["extract_doc"]
 
@@ -220,6 +230,35 @@ _ANOTHER = re.compile(
     r"weiteres?|anderes?|zweites?|neues?|auch)\b",
     re.I,
 )
+
+
+# the models made there said to be hit by the plant's stoppage
+_MODELS_AFFECTED = re.compile(
+    r"\b(?:tou(?:s|tes) (?:les )?(?:deux|trois|quatre)|les (?:deux|trois) modèles|ces modèles|"
+    r"all (?:two|three|four)|both|these models|the (?:two|three) models|"
+    r"alle (?:zwei|drei|vier)|beide|diese modelle|die (?:drei|beiden) modelle)\b[^.;]{0,40}?"
+    r"\b(?:concerné|touché|affecté|affected|hit|betroffen)",
+    re.I,
+)
+
+
+def _paused_with_plant(state: ArticleState, text: str) -> None:
+    """A plant the article pauses pauses the models it says are made there ("Tychy
+    assemble la Jeep Avenger, la Fiat 600 et l'Alfa Romeo Junior. Tous trois seront
+    concernés par l'arrêt")."""
+    if not _MODELS_AFFECTED.search(text):
+        return
+    paused = {
+        d.plant for d in state.drafts
+        if d.type == FactType.PLANT_STATUS and d.fields.get("status") == PlantStatus.PAUSED
+    }  # fmt: skip
+    for d in state.drafts:
+        if (
+            d.type == FactType.PRODUCTION
+            and d.plant in paused
+            and d.fields.get("status") == ProductionStatus.ONGOING
+        ):
+            d.fields["status"] = ProductionStatus.PAUSED
 
 
 def plant_regions(state: ArticleState, region: str) -> set[str]:
@@ -466,6 +505,7 @@ def extract_doc(
         if draft.plant in moves:
             draft.plant = moves[draft.plant]
     _plant_dates(state)
+    _paused_with_plant(state, text)
     needs_plant = (FactType.PRODUCTION, FactType.PLANT_CAPACITY, FactType.PLANT_WORKFORCE,
                    FactType.PLANT_STATUS, FactType.INVESTMENT)  # fmt: skip
     drafts = _merge(
