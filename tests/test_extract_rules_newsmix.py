@@ -213,3 +213,11 @@ def test_a_sister_plant_that_goes_on_without_interruption_is_operating() -> None
         "touche pas l'usine de Gliwice, où la production se poursuit sans interruption."
     )
     assert _statuses(facts).get("Gliwice") == "operating"
+
+
+def test_the_port_cars_are_shipped_through_is_no_plant() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — The Toyota plant in Prospecton builds the Corolla Cross. Last "
+        "year most of its output was shipped through the port of Durban to Europe."
+    )
+    assert {f.plant.city for f in facts if f.plant} == {"Prospecton"}

@@ -52,6 +52,8 @@ _NOT_A_SITE = re.compile(
     r"destinée?s? (?:aux|au|à)|destined for|bound for|exported to|exportés? vers|"
     r"exports? (?:programs?|markets?|deals?|contracts?)? ?to|exportations? vers|Exporte? nach|"
     r"shipped to|livrée?s? (?:aux|au|à|en)|"
+    # a port the cars leave from ("shipped through the port of Gqeberha")
+    r"(?:the )?port of|le port d[eu']|du port d[eu']|(?:den|dem) Hafen(?: von)?|"
     # where parts or cars come from ("des batteries importées de Chine")
     r"importée?s? (?:\w+ )?(?:de|d'|du|des)|imported from|importiert aus|eingeführt aus|"
     r"(?:kommen|stammen|viennent|proviennent|come|coming) (?:\w+ )?(?:aus|de|d'|du|from)|"
