@@ -221,3 +221,27 @@ def test_the_port_cars_are_shipped_through_is_no_plant() -> None:
         "year most of its output was shipped through the port of Durban to Europe."
     )
     assert {f.plant.city for f in facts if f.plant} == {"Prospecton"}
+
+
+def test_models_listed_after_a_part_share_its_lot() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — Honda builds the Civic at its Greensburg plant in Indiana. "
+        "Its Anna engine plant in Ohio makes engines for the Accord, the Pilot and the Passport."
+    )
+    assert set(_made(facts)) == {"Honda Civic"}
+
+
+def test_a_company_that_will_build_a_new_assembly_plant_plans_it() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — Honda will build a new vehicle assembly plant in Alliston, "
+        "Ontario, the company said. The plant is expected to begin operations in 2028."
+    )
+    assert _statuses(facts) == {"Alliston": "planned"}
+
+
+def test_a_country_that_ends_a_companys_name_is_no_place() -> None:
+    facts = _facts(
+        "date 2025-05-21 (Test) — It is the first new plant since the Ohira plant of subsidiary "
+        "Toyota Motor East Japan opened in Miyagi Prefecture in 2011."
+    )
+    assert _statuses(facts) == {"Ohira": "opened"}

@@ -181,7 +181,8 @@ LEXICON: dict[str, str] = {
     ),
     "plant_planned": (
         r"expected to become operational|to become operational|will open|to open|set to open|due to open|will (?:now )?not open before|opening (?:is )?(?:planned|scheduled)|"
-        r"will build (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)|plans to build (?:a|its) (?:new )?(?:\w+ )?(?:plant|factory)"
+        r"will build (?:a|its) (?:new )?(?:\w+ ){0,2}(?:plant|factory)|plans to build (?:a|its) (?:new )?(?:\w+ ){0,2}(?:plant|factory)|"
+        r"(?:expected|set|due|scheduled) to (?:begin|start) operations"
     ),
     "closing": (
         r"will (?:then |eventually |finally |also )?close|to close|set to close|closure planned|will be closed|to shut|"

@@ -1406,9 +1406,20 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         for m in refined
         if not (m.kind == "PLACE" and _BAY_AFTER.match(text, m.end))
         and not _names_a_platform(text, m)
+        and not (
+            m.kind == "PLACE" and _COMPANY_BEFORE_PLACE.search(text, max(0, m.start - 40), m.start)
+        )
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
     ]
+
+
+# "Toyota Motor East Japan", "Hyundai Motor India", "Ford Motor Company of Canada": a place
+# that ends a company's name
+_COMPANY_BEFORE_PLACE = re.compile(
+    r"\b[A-Z][\w&.-]* (?:Motors?|Automotive|Automobile|Manufacturing|Motor Company of)"
+    r"(?: (?:East|West|North|South|Central))? $"
+)
 
 
 def _towns_of_named_states(text: str, mentions: list[Mention]) -> list[Mention]:

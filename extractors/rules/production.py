@@ -283,6 +283,28 @@ def _excluded(state: ArticleState, sentence: Sentence, model: Mention) -> bool:
     )
 
 
+_LIST_LINK = re.compile(
+    r"^\s*(?:,|,?\s+(?:and|et|und|ou|or|oder))\s+(?:(?:the|le|la|les|l'|der|die|das|den)\s*)?$",
+    re.I,
+)
+
+
+def _not_excluded(state: ArticleState, sentence: Sentence, models: list[Mention]) -> list[Mention]:
+    """The models not excluded (`_excluded`); a model listed right after an excluded one
+    shares its lot ("makes engines for the Tundra, the Tacoma and the Sequoia")."""
+    kept: list[Mention] = []
+    excluded: Mention | None = None
+    for m in models:
+        if _excluded(state, sentence, m) or (
+            excluded is not None and _LIST_LINK.match(sentence.local(excluded.end, m.start))
+        ):
+            excluded = m
+            continue
+        excluded = None
+        kept.append(m)
+    return kept
+
+
 def _verbal(state: ArticleState, text: str) -> bool:
     """Whether the clause says something is made, not only names "production" as a noun."""
     if any(
@@ -995,7 +1017,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         denied = None
         if state.has("hedge", clause.text) or state.has("former", clause.text):
             blocked = True
-        models = [m for m in clause.models() if not _excluded(state, sentence, m)]
+        models = _not_excluded(state, sentence, clause.models())
         if not models and clause.models():
             continue
         leaving = _LEAVING_ONLY.search(clause.text) if models else None
