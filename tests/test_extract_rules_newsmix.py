@@ -245,3 +245,30 @@ def test_a_country_that_ends_a_companys_name_is_no_place() -> None:
         "Toyota Motor East Japan opened in Miyagi Prefecture in 2011."
     )
     assert _statuses(facts) == {"Ohira": "opened"}
+
+
+def _executives(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    return {(f.person, f.role, f.company) for f in _of(_facts(text), "executive")}
+
+
+def test_executive_titles_of_news_prose() -> None:
+    cases = {
+        "date 2025-06-03 (Test) — Kazuo Ito, Toyota Motor's president and CEO, said the Kentucky "
+        "plant would build the Camry.": ("Kazuo Ito", "CEO", "Toyota"),
+        "date 2025-06-03 (Test) — Finance chief Anna Berg said the tariff cost at the Spartanburg "
+        "plant would rise, BMW said.": ("Anna Berg", "CFO", "BMW"),
+        'date 2025-06-03 (Test) — "Ghent stays our home," said Pierre Laval, who became Volvo '
+        "Cars CEO in May.": ("Pierre Laval", "CEO", "Volvo Cars"),
+        "date 2025-06-03 (Test) — Le conseil d'administration de Stellantis a nommé lundi Marc "
+        "Dubois au poste de directeur général du groupe.": ("Marc Dubois", "CEO", "Stellantis"),
+        "date 2025-06-03 (Test) — „Das Werk bleibt“, sagte Jens Hahn, Sprecher der "
+        "Geschäftsführung von Porsche Leipzig.": ("Jens Hahn", "CEO", "Porsche Leipzig"),
+    }
+    for text, expected in cases.items():
+        assert expected in _executives(text), text
+
+
+def test_a_spokesman_is_no_executive() -> None:
+    assert not _executives(
+        "date 2025-06-03 (Test) — „Das Werk bleibt“, sagte Jens Hahn, Sprecher von Porsche."
+    )

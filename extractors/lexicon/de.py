@@ -92,7 +92,7 @@ LEXICON: dict[str, str] = {
     "invest_total_after": r"des programms|des plans|des investitionsprogramms",
     # "BYD investiert demnach …": reported from the source just named, not a rumour
     "hedge_sourced": r"demnach",
-    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze|gründer und chef(?:in)?",
+    "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|sprecher(?:in)? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze|gründer und chef(?:in)?",
     "chairman": (
         r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*|"
         r"konzernvorsitzende[rn]?|(?<!vize)(?<!vize-)präsident(?:in|en)?|"
@@ -108,7 +108,7 @@ LEXICON: dict[str, str] = {
     "other_role": r"[\w-]+vorstand|[\w-]+leiter(?:in)?|betriebsratschef\w*",
     # a title that was held ("Ex-VW-Chef", "der frühere Vorstandschef"): no current executive
     "former_title": r"ex|ehemalige\w*|frühere\w*|einstige\w*|damalige\w*",
-    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|\w*staatspräsident\w*|bundespräsident\w*|us-präsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
+    "not_exec": r"bundeskanzler\w*|ministerpräsident\w*|\w*staatspräsident\w*|bundespräsident\w*|us-präsident\w*|regierungschef\w*|staatschef\w*|parteichef\w*|premierminister\w*|kanzler\w*|minister\w*|bürgermeister\w*|sprecher(?!(?:in)? (?:der geschäftsführung|des vorstands))\w*|gewerkschaft\w*|betriebsrat\w*|ig metall|analyst\w*",
     "agreement": r"vereinbar\w*|vereinbart|\w*vertrag|\w*verträge|\w*vereinbarung\w*|\w*abkommen|einigung|beigelegt|unterzeichn\w*|joint venture|gemeinschaftsunternehmen|kooperation|partnerschaft|zusammenarbeit|fusion mit",
     # a government as the party of an agreement ("die türkische Regierung")
     "government": r"regierung|bundesregierung|staatsregierung",

@@ -140,7 +140,7 @@ LEXICON: dict[str, str] = {
     # a function is one or two lower-case words ("of manufacturing", "of global purchasing")
     # and an optional place ("in Europe"), never the verb or preposition that follows
     "other_role": (
-        r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|"
+        r"chief (?:financial|operating|technology|technical) officer|cfo|coo|cto|finance chief|"
         r"(?:senior |executive )?vice president(?: (?:of|for) (?:the )?" + _FUNCTION + r")?|"
         r"board member for " + _FUNCTION + r"|head of (?:the )?" + _FUNCTION + r"|"
         # "member of the Board of Management of BMW AG responsible for Production"

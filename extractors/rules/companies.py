@@ -118,6 +118,7 @@ _OTHER_ROLES = {
     "board member for production": "board member for production",
     "finanzvorstand": "CFO",
     "chief financial officer": "CFO",
+    "finance chief": "CFO",
     "cfo": "CFO",
     "chief operating officer": "COO",
     "coo": "COO",
@@ -353,7 +354,8 @@ def _person_near(
         )
     before = text[max(0, rel_s - 60) : rel_s]
     m2 = re.search(
-        r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:[\w'’]+\s+){0,2}$",
+        r"(" + _NAME.pattern + r")\s*,\s*(?:(?:le|la|the|der|die|l')\s+)?(?:[\w'’]+\s+){0,2}$"
+        r"|(" + _NAME.pattern + r")\s*,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+$",
         before,
     )
     title = text[rel_s:rel_e]
@@ -362,6 +364,10 @@ def _person_near(
         gap = text[p.end - sentence.start : rel_s]
         if p.end - sentence.start <= rel_s and (
             re.fullmatch(r"\s*,\s*(?:(?:le|la|the|der|die|l')\s*)?(?:[\w-]+\s+){0,2}", gap)
+            # "José Muñoz, Hyundai Motor Company's president and CEO"
+            or re.fullmatch(
+                r"\s*,\s*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+(?:[\w-]+\s+){0,2}", gap
+            )
             or (loose and re.fullmatch(r"\s+", gap))
         ):
             return p.name, p.start, p.end
@@ -372,10 +378,11 @@ def _person_near(
             if _is_person(state, sentence, s, m3.group(1)):
                 return m3.group(1), sentence.start + s, sentence.start + s + len(m3.group(1))
         return None
-    if m2 and m2.group(1).split()[0] not in _STOP_NAMES:
-        s = rel_s - len(before) + m2.start(1)
-        if _is_person(state, sentence, s, m2.group(1)):
-            return m2.group(1), sentence.start + s, sentence.start + s + len(m2.group(1))
+    g2 = 1 if m2 is None or m2.group(1) else 2  # the plain apposition, or a possessive's
+    if m2 and m2.group(g2) and m2.group(g2).split()[0] not in _STOP_NAMES:
+        s = rel_s - len(before) + m2.start(g2)
+        if _is_person(state, sentence, s, m2.group(g2)):
+            return m2.group(g2), sentence.start + s, sentence.start + s + len(m2.group(g2))
     # "Dana Whitfield became president of …", "… has named Ricardo Hernandez as its new
     # president", "X a été nommé directeur général de …"
     m4 = None
@@ -395,12 +402,19 @@ _BECAME = re.compile(
     r"took over as|takes over as|will become|devient|est devenue?|a été nommée?|sera|"
     r"wurde zum|wurde zur|wird zum|wird zur|ist neue[rn]?)\s+"
     r"(?:the\s+|its\s+|le\s+|la\s+)?(?:new\s+|nouveau\s+|nouvelle\s+|neue[rn]?\s+)?"
+    r"(?:(?-i:[A-Z][\w&.-]*)\s+){0,2}"  # "who became Stellantis CEO"
 )
-_NAMED = re.compile(r"\b(?:has named|named|has appointed|appointed|a nommé|ernannt)\s+")
+_NAMED = re.compile(
+    r"\b(?:has named|named|has appointed|appointed|a nommé|ernannt)\s+"
+    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|on \w+day|\w+day)\s+)?"
+)
 _BECAME_END = re.compile(_BECAME.pattern + r"$")
-_BECAME_TITLE = re.compile(r"(" + _NAME.pattern + r")\s+" + _BECAME.pattern + r"$")
+_BECAME_TITLE = re.compile(
+    r"(" + _NAME.pattern + r")(?:\s*,\s*(?:who|qui|der|die))?\s+" + _BECAME.pattern + r"$"
+)
 _NAMED_AS = re.compile(
-    _NAMED.pattern + r"(" + _NAME.pattern + r")\s+(?:as\s+)?(?:its\s+|the\s+)?(?:new\s+)?$"
+    _NAMED.pattern + r"(" + _NAME.pattern + r")\s+(?:as\s+|au poste de\s+|comme\s+)?"
+    r"(?:its\s+|the\s+)?(?:new\s+)?$"
 )
 
 
