@@ -272,3 +272,22 @@ def test_a_spokesman_is_no_executive() -> None:
     assert not _executives(
         "date 2025-06-03 (Test) — „Das Werk bleibt“, sagte Jens Hahn, Sprecher von Porsche."
     )
+
+
+def test_models_dropped_from_the_line_up_ended_there() -> None:
+    facts = _facts(
+        "date 2025-03-27 (Test) — Ford gibt seinem Werk in Saarlouis eine Zukunft. Bis dahin "
+        "bleibt der Focus das einzige Pkw-Modell des Werks. Der Fiesta, der Galaxy und der "
+        "S-Max sind bereits seit 2022 aus dem Programm gefallen."
+    )
+    made = {m: (str(f.status), f.end.label if f.end else None) for m, f in _by_model(facts).items()}
+    assert made == {
+        "Ford Focus": ("ongoing", None),
+        "Ford Fiesta": ("ended", "2022"),
+        "Ford Galaxy": ("ended", "2022"),
+        "Ford S-Max": ("ended", "2022"),
+    }
+
+
+def _by_model(facts: list[Fact]) -> dict[str, Fact]:
+    return {f.model or "": f for f in _of(facts, "production")}

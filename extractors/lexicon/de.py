@@ -7,7 +7,8 @@ LEXICON: dict[str, str] = {
         r"produ\w*|fertig\w*|gefertigt|baut|bauen|gebaut|baute|montier\w*|montage\w*|"
         r"zusammen\w*|herstell(?:en|t|te|ten|ung)|hergestellt|vom band|entsteh\w*|entstanden|fertigung\w*|"
         r"stückzahlen|\w*produktion|\w*fertigung|läuft|laufende|laufen|ablös\w*|ersetz\w*|"
-        r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage"
+        r"nachfolg\w*|verschoben|verschieb\w*|verzöger\w*|produktionsort|\w*montage|"
+        r"einzige\w* (?:[\w-]+-)?modell\w* (?:des|im) (?:werk\w*|standort\w*)"
     ),
     "plant_noun": (
         r"werk|werke|werks|werkes|stammwerk|autowerk|autowerke|autowerks|fahrzeugwerk|standort|standorte|standortes|fabrik|fabriken|"
@@ -39,7 +40,8 @@ LEXICON: dict[str, str] = {
     "ended": (
         r"zu ende|schluss|eingestellt|einstell\w*|letzte\w*|ausgelaufen|auslaufen|endet|abgeschlossen|"
         r"beendet|bis \d{4}|produktionsende|rollt das letzte|gebaut wurden|gefertigt wurden|"
-        r"wurden .{0,90}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt"
+        r"wurden .{0,90}(?:gebaut|gefertigt|produziert)|entstanden|bis \d{4} insgesamt|"
+        r"aus dem (?:produktions)?(?:programm|sortiment) (?:gefallen|genommen|gestrichen)"
     ),
     "cancelled": r"streicht|gestrichen|abgesagt|absagen|verzicht\w*|storniert|aufgegeben",
     "paused": r"stilleg\w*|stillgeleg\w*|legt \w+ still|ruhen|pausier\w*|unterbroch\w*|herunterfahren|zwangspause|auf eis",

@@ -10,7 +10,8 @@ LEXICON: dict[str, str] = {
         r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
         r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line|"
         r"take over from|replac\w*|succeed\w*|slip\w*|delay\w*|push\w* back|postpon\w*|"
-        r"will stay in|will remain in|stays in|remains in"
+        r"will stay in|will remain in|stays in|remains in|"
+        r"only (?:car |vehicle )?model (?:built |made |produced )?(?:at|in) the (?:plant|factory)|(?:plant|factory)'s only model"
     ),
     "plant_noun": (
         r"plants?|factory|factories|facility|facilities|site|complex|assembly complex|"

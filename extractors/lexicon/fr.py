@@ -13,7 +13,8 @@ LEXICON: dict[str, str] = {
         r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
         r"sort\w*(?: \w+)? d[eu] (?:l'usine|la cha[iî]ne|des cha[iî]nes|des lignes|ses cha[iî]nes|ses lignes)|"
         r"cadence|prendre la suite|remplac\w*|succéd\w*|"
-        r"repouss\w*|report\w*|décal\w*|retard\w*"
+        r"repouss\w*|report\w*|décal\w*|retard\w*|"
+        r"seul modèle (?:produit |assemblé |fabriqué )?(?:de l'usine|du site|(?:à|dans|sur) (?:l'usine|le site))"
     ),
     "plant_noun": (
         r"usines?|sites?(?! web| internet)|complexes? industriels?|complexe|manufacture|"

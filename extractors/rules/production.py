@@ -98,7 +98,8 @@ _LEAVING_ONLY = re.compile(
 _DE_AUXILIARY = re.compile(r"\b(?:werden|wird|wurden|wurde|soll|sollen|sollte|sollten)\b")
 _STOPPED_STATE = re.compile(
     r"\b(?:abgeschlossen|eingestellt|beendet|stopped|ceased|halted for good|arrêtée?s?|"
-    r"a cessé|ont cessé|stoppée?s?)\b",
+    r"a cessé|ont cessé|stoppée?s?|(?:aus dem (?:produktions)?(?:programm|sortiment) )?gefallen|"
+    r"discontinued|dropped)\b",
     re.I,
 )
 _LAST_ONE = re.compile(
@@ -287,6 +288,22 @@ _LIST_LINK = re.compile(
     r"^\s*(?:,|,?\s+(?:and|et|und|ou|or|oder))\s+(?:(?:the|le|la|les|l'|der|die|das|den)\s*)?$",
     re.I,
 )
+
+
+_LIST_GOES_ON = re.compile(r"^\s*,\s*(?:(?:der|die|das|den|le|la|les|l'|the)\s+)?(?=\S)", re.I)
+_ARTICLES_ONLY = re.compile(r"[\W\d_]*(?:(?:der|die|das|den|le|la|les|l|the|und|et|and)\W+)*", re.I)
+
+
+def _only_models(clause: Clause) -> bool:
+    """The clause is a list of models and nothing else ("Der Mondeo")."""
+    rest, last = [], clause.start
+    for m in clause.mentions:
+        if m.kind != "MODEL":
+            return False
+        rest.append(clause.text[last - clause.start : m.start - clause.start])
+        last = m.end
+    rest.append(clause.text[last - clause.start :])
+    return bool(clause.mentions) and all(_ARTICLES_ONLY.fullmatch(r) for r in rest)
 
 
 def _not_excluded(state: ArticleState, sentence: Sentence, models: list[Mention]) -> list[Mention]:
@@ -1009,6 +1026,7 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
     previous_start: FuzzyDate | None = None
     produced: list[Mention] = []
     denied: _Denied | None = None  # the clause before said "not (here)" / "no longer (here)"
+    listed: list[Mention] = []  # models of a clause that is only their list, for the next
     for clause in sentence.clauses:
         if denied is not None and _contrast(state, sentence, clause, denied):
             produced.extend(denied.models)
@@ -1018,6 +1036,9 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
         if state.has("hedge", clause.text) or state.has("former", clause.text):
             blocked = True
         models = _not_excluded(state, sentence, clause.models())
+        if listed and models and _LIST_GOES_ON.match(clause.text):
+            models = [*listed, *models]
+        listed = []
         if not models and clause.models():
             continue
         leaving = _LEAVING_ONLY.search(clause.text) if models else None
@@ -1088,6 +1109,8 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             tail = sentence.local(clause.end, sentence.end).rstrip(" .!?")[-30:]
             trigger = state.has("produce", tail)
         if not trigger and not continuation and not state.has("produce", before):
+            if _only_models(clause):
+                listed = models  # "Der Mondeo, der Galaxy und der S-Max sind … gefallen"
             continue  # "l'usine fabrique six modèles : A, B, C" — the verb comes first
         if state.has("unveiled", clause.text) and not _verbal(state, clause.text):
             continue  # "Mercedes enthüllte den neuen GLC": a show, not production
