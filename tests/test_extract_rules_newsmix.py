@@ -291,3 +291,29 @@ def test_models_dropped_from_the_line_up_ended_there() -> None:
 
 def _by_model(facts: list[Fact]) -> dict[str, Fact]:
     return {f.model or "": f for f in _of(facts, "production")}
+
+
+def test_a_show_debut_and_a_production_ready_car_are_no_production() -> None:
+    facts = _facts(
+        "date 2025-07-14 (Test) — At the Goodwood Festival of Speed, the Renault 5 E-Tech made "
+        "its dynamic debut, its motors producing 215bhp. Alpine brought the A390 in "
+        "production-ready form."
+    )
+    assert not _of(facts, "production")
+
+
+def test_s_y_points_back_to_the_plant_just_named() -> None:
+    facts = _facts(
+        "date 2025-07-16 (Test) — Renault cessera de produire à Flins d'ici 2027. L'usine de "
+        "Flins assemble la Renault Zoe. La production de la Zoe s'y arrêtera en mars 2027, "
+        "tandis que l'usine de Douai produira la Renault 5 E-Tech."
+    )
+    assert _made(facts)["Renault Zoe"][0] == "Flins"
+
+
+def test_a_subsidiary_named_after_its_brand_is_no_model() -> None:
+    facts = _facts(
+        "date 2025-07-16 (Test) — Toyota assemble la Yaris dans l'usine de sa filiale Toyota "
+        "Kirlo à Bidadi."
+    )
+    assert "Toyota Kirlo" not in _made(facts)

@@ -7,8 +7,10 @@ _FUNCTION = _WORD + r"(?: " + _WORD + r")?(?: (?:in|for) (?-i:[A-Z][a-z]+(?: [A-
 
 LEXICON: dict[str, str] = {
     "produce": (
-        r"produc\w*|build\w*|built|assembl\w*|manufactur\w*|make|makes|making|made|"
-        r"roll\w* (?:out|off)|turn out|output|in production|into production|leave the \w+ line|"
+        r"produc\w*(?!-ready|-spec|-intent| (?:form|version|car|model|prototype|\d+ ?(?:bhp|hp|kw|nm)\b))|"
+        r"build\w*|built|assembl\w*|manufactur\w*|make|makes|making|"
+        r"made(?! (?:its|their|a) (?:\w+ )?(?:debut|premiere|appearance|entrance))|"
+        r"roll\w* (?:out|off)|turn out|output|in production(?!-)|into production(?!-)|leave the \w+ line|"
         r"take over from|replac\w*|succeed\w*|slip\w*|delay\w*|push\w* back|postpon\w*|"
         r"will stay in|will remain in|stays in|remains in|"
         r"only (?:car |vehicle )?model (?:built |made |produced )?(?:at|in) the (?:plant|factory)|(?:plant|factory)'s only model"

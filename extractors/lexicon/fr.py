@@ -25,7 +25,7 @@ LEXICON: dict[str, str] = {
         r"l'usine|le site|cette usine|ce site|notre usine|notre site|son usine|son site|"
         r"ses cha[iî]nes|ses lignes|les lignes|la ligne|la cha[iî]ne|le complexe|l'atelier|"
         r"l'usine du nord|la manufacture|y(?= \w+ (?:fabriqu|produi|assembl|sortir|sortiront))|"
-        r"sur place|y (?:sera|seront|est|sont) (?:\w+ )?(?:fabriqu|produi|assembl|construi)\w*|y sortiront"
+        r"sur place|s'y(?= \w)|s’y(?= \w)|y (?:sera|seront|est|sont) (?:\w+ )?(?:fabriqu|produi|assembl|construi)\w*|y sortiront"
     ),
     "future": (
         r"\w{3,}(?:era|eront|ira|iront)|\w{2,}(?:dra|dront)|sera|seront|aura|auront|fera|feront|"

@@ -1409,6 +1409,9 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         and not (
             m.kind == "PLACE" and _COMPANY_BEFORE_PLACE.search(text, max(0, m.start - 40), m.start)
         )
+        and not (
+            m.kind == "MODEL" and _COMPANY_NOUN_BEFORE.search(text, max(0, m.start - 30), m.start)
+        )
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
     ]
@@ -1419,6 +1422,14 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
 _COMPANY_BEFORE_PLACE = re.compile(
     r"\b[A-Z][\w&.-]* (?:Motors?|Automotive|Automobile|Manufacturing|Motor Company of)"
     r"(?: (?:East|West|North|South|Central))? $"
+)
+
+
+# "sa filiale Nissan Shatai", "its subsidiary Toyota Auto Body": a company, not a model
+_COMPANY_NOUN_BEFORE = re.compile(
+    r"\b(?:filiale|subsidiary|Tochter(?:gesellschaft|firma|unternehmen)?|coentreprise|"
+    r"joint[ -]venture|co-entreprise)\s+$",
+    re.I,
 )
 
 
