@@ -81,6 +81,7 @@ class ArticleState:
     sentence: str = ""  # the text of the sentence being read (`begin_sentence`)
     _sentence_classes: set[str] | None = field(default=None, repr=False)
     _filtered: frozenset[str] | None = field(default=None, repr=False)
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
 
     def begin_sentence(self, text: str) -> None:
         self.sentence = text
@@ -107,14 +108,30 @@ class ArticleState:
         return not whole and cls in window_classes(self.lang, lead_window(text))
 
     def has(self, cls: str, text: str) -> re.Match[str] | None:
-        if not self._may_match(cls, text):
+        # the commonest case inline (the sentence itself, its classes known): rules ask
+        # this tens of thousands of times an article batch
+        classes = self._sentence_classes
+        if text is self.sentence and classes is not None and self._filtered is not None:
+            if cls in self._filtered and cls not in classes:
+                return None
+        elif not self._may_match(cls, text):
             return None
-        return pattern(self.lang, cls).search(text)
+        return self._pattern(cls).search(text)
 
     def has_all(self, cls: str, text: str) -> list[re.Match[str]]:
-        if not self._may_match(cls, text):
+        classes = self._sentence_classes
+        if text is self.sentence and classes is not None and self._filtered is not None:
+            if cls in self._filtered and cls not in classes:
+                return []
+        elif not self._may_match(cls, text):
             return []
-        return list(pattern(self.lang, cls).finditer(text))
+        return list(self._pattern(cls).finditer(text))
+
+    def _pattern(self, cls: str) -> re.Pattern[str]:
+        found = self._compiled.get(cls)
+        if found is None:
+            found = self._compiled[cls] = pattern(self.lang, cls)
+        return found
 
 
 @dataclass

@@ -93,6 +93,10 @@ def find_date_refs(
             refs.extend(_range_refs(mention))
             continue
         date = mention.date
+        if date.start <= published.end:  # not after the article: told as it is
+            bound = str(getattr(mention, "bound", "at") or "at")
+            refs.append(DateRef(mention.start, mention.end, date, bound))
+            continue
         window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
         window = _SENTENCE_END.split(window)[-1]  # the tense of this sentence, not the last
         past_cue = None if past is None else next(reversed(list(past.finditer(window))), None)

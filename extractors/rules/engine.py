@@ -246,12 +246,12 @@ def _paused_with_plant(state: ArticleState, text: str) -> None:
     """A plant the article pauses pauses the models it says are made there ("Tychy
     assemble la Jeep Avenger, la Fiat 600 et l'Alfa Romeo Junior. Tous trois seront
     concernés par l'arrêt")."""
-    if not _MODELS_AFFECTED.search(text):
-        return
     paused = {
         d.plant for d in state.drafts
         if d.type == FactType.PLANT_STATUS and d.fields.get("status") == PlantStatus.PAUSED
     }  # fmt: skip
+    if not paused or not _MODELS_AFFECTED.search(text):
+        return
     for d in state.drafts:
         if (
             d.type == FactType.PRODUCTION

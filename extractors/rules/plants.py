@@ -64,6 +64,24 @@ _NOT_A_SITE = re.compile(
     r"für den|für die)\s*(?:la |le |l'|the |de la )?\s*$",
     re.I,
 )
+TAIL_CHARS = 50  # how far back from a place the end-anchored cues below may begin
+# the words those cues may end on: a cheap test before the regex scan (lower case)
+_NOT_A_SITE_ENDS = (
+    "in", "à", "de", "du", "d'", "la", "le", "l'", "the", "outside", "of", "außerhalb", "from",
+    "except", "aux", "au", "for", "to", "vers", "nach", "en", "des", "aus", "hafen", "von",
+    "die", "den",
+)  # fmt: skip
+_VICINITY_ENDS = (
+    "de", "du", "d'", "d", "la", "l'", "near", "to", "outside", "of", "bei", "nahe", "von",
+    "suburban", "from",
+)  # fmt: skip
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
 _PREP = re.compile(
     r"(?:\b(?:à|a|au|aux|en|dans|de|d'|du|in|at|im|in der|nach|vers|to|from|von|aus|ins|"
     r"into|chez|sur le site de|bei)\s+(?:l'|la |le |the |dem |der |den )?)$",
@@ -198,15 +216,20 @@ def plant_refs(
         left = text[max(0, first.start - offset - 70) : first.start - offset]
         right = text[last.end - offset : last.end - offset + 30]
         loc = _zone_town(chain, location(chain), kb)
-        if _NOT_A_SITE.search(left) or _BASED.match(right):
+        tail = max(0, len(left) - TAIL_CHARS)  # the patterns read the end of `left` only
+        end_word = _last_word(left)
+        if (end_word.endswith(_NOT_A_SITE_ENDS) and _NOT_A_SITE.search(left, tail)) or _BASED.match(
+            right
+        ):
             continue
         known = _known_before(refs, first.start, text, offset)
-        if known is not None and loc.city and _STATE_WORD.search(left):
+        near_by = end_word.endswith(_VICINITY_ENDS) and _VICINITY.search(left, tail)
+        if known is not None and loc.city and _STATE_WORD.search(left, tail):
             # "Werk San José Chiapa im Bundesstaat Puebla": the state, not another town
             loc = replace(loc, city=None, region=loc.region or chain[0].name)
         if known is not None and loc.city and not _locates(known[1].plant, loc.city, kb):
             known = None  # another town: another plant ("usine de Douai, Maubeuge et …")
-        if known is not None and not _VICINITY.search(left):
+        if known is not None and not near_by:
             # "the Anantapur plant in Andhra Pradesh", "usine de Hordain (Nord)", "the
             # factory in Greer, South Carolina": the known plant's own place
             i, ref = known
@@ -214,7 +237,7 @@ def plant_refs(
                 continue
             refs[i] = replace(ref, end=max(ref.end, last.end), plant=_placed(ref.plant, loc, kb))
             continue
-        if _VICINITY.search(left):
+        if near_by:
             if refs:
                 prev = refs[-1]
                 if prev.plant.country and loc.country and prev.plant.country != loc.country:
@@ -296,7 +319,7 @@ def plant_refs(
             not strong
             and not known_site
             and not subject
-            and not (production_sentence and _PREP.search(left))
+            and not (production_sentence and _PREP.search(left, tail))
         ):
             continue
         if not strong and any(m.adjective for m in chain):
