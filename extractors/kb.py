@@ -377,6 +377,7 @@ def _squash_index(index: Mapping[str, str]) -> dict[str, str]:
 
 
 # Plant name templates, by language: {c} a city form, {o} an operator form.
+_GERMAN_GROUP_WORD = re.compile(r"-(?:Konzern|Gruppe|Werke|Holding)$")
 _PLANT_TEMPLATES: dict[str, tuple[str, ...]] = {
     "fr": (
         "usine de {c}",
@@ -1556,7 +1557,8 @@ class _Loader:
             cities.append(name)
             for place in kb.places_named(name):
                 if place.kind is PlaceKind.CITY and fold(place.name) == fold(name):
-                    cities.extend(a for a in place.aliases if len(fold(a)) > 2)
+                    # names, not the lower-case adjectives ("douaisien")
+                    cities.extend(a for a in place.aliases if len(fold(a)) > 2 and a[:1].isupper())
         # the operator, its short aliases ("RKM", "VW"), its parents, and the brands of
         # the models built there ("usine Opel de Saragosse")
         operators: list[str] = []
@@ -1575,8 +1577,10 @@ class _Loader:
         operators = list(_uniq(operators))
         for city in _uniq(cities):
             for lang, templates in _PLANT_TEMPLATES.items():
+                # German group words ("Renault-Konzern", "VW-Gruppe") are written in German
+                ops = [o for o in operators if lang == "de" or not _GERMAN_GROUP_WORD.search(o)]
                 for template in templates:
-                    for op in operators if "{o}" in template else [None]:
+                    for op in ops if "{o}" in template else [None]:
                         for form in _plant_forms(template, city, op):
                             yield lang, form
 
