@@ -194,7 +194,7 @@ def _sentences(doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[int, 
     return spans
 
 
-def _resolve_ref(state: ArticleState, ref: PlantRef, text: str = "", offset: int = 0) -> int:
+def _resolve_ref(state: ArticleState, ref: PlantRef, text: str, offset: int) -> int:
     plant = ref.plant
     current = state.current_plant
     if (

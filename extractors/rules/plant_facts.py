@@ -512,10 +512,9 @@ def _pauses_a_model(sentence: Sentence, cue: re.Match[str]) -> bool:
     return False
 
 
-_PRODUCTION_NOUN = re.compile(
-    r"\b(?:production|output|assembly|lines|produc\w*|produi\w*|produzier\w*|Produktion|Fertigung|"
-    r"Bänder|Montage|chaînes|lignes)\b",
-    re.I,
+# production named as such, as a noun or a verb (not "läuft", which a model does too)
+_MAKING = re.compile(
+    r"\b(?:output|assembly|produc\w*|produi\w*|produzier\w*|Produktion|Fertigung|Montage)\b", re.I
 )
 
 
@@ -575,7 +574,7 @@ def _status_at(
         return
     if status == PlantStatus.OPERATING and (
         _model_runs(state, sentence, cue)
-        or not (_names_a_plant(state, sentence) or _PRODUCTION_NOUN.search(text))
+        or not (_names_a_plant(state, sentence) or _LINES.search(text) or _MAKING.search(text))
     ):
         return  # "Der 911 läuft unterdessen normal weiter": the model, not the plant
     if _component_plant_near(state.lang, text, cue):
