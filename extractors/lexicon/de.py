@@ -94,6 +94,15 @@ LEXICON: dict[str, str] = {
     "invest_total_after": r"des programms|des plans|des investitionsprogramms",
     # "BYD investiert demnach …": reported from the source just named, not a rumour
     "hedge_sourced": r"demnach",
+    # the subjunctive of reported speech after the company's own announcement ("Die
+    # Geschäftsführung teilte mit, die Bänder würden ab Montag stillstehen"): no hedge
+    "hedge_reported": r"würde|würden",
+    "reporting_that": (
+        r"(?:teilte|teilten|kündigte|kündigten|gab|gaben)(?: \S+){0,6}? (?:mit|an|bekannt)(?=,)|"
+        r"(?:bestätigte|bestätigten|erklärte|erklärten|informierte|informierten)(?=,)"
+    ),
+    "condition": r"wenn|falls|sofern",
+    "hedge_source": r"zufolge|berichten|berichtet|angeblich|kreisen",
     "ceo": r"vorsitzende[rn]? (?:der geschäftsführung|des vorstands)|sprecher(?:in)? (?:der geschäftsführung|des vorstands)|vorstandschef\w*|vorstandsvorsitzende\w*|konzernchef\w*|markenchef\w*|[\w-]*chef|ceo|geschäftsführer\w*|generaldirektor\w*|an der konzernspitze|gründer und chef(?:in)?",
     "chairman": (
         r"aufsichtsratschef\w*|aufsichtsratsvorsitzende\w*|chairman|verwaltungsratspräsident\w*|"

@@ -146,6 +146,15 @@ LEXICON: dict[str, str] = {
     "invest_total_after": r"du plan|du programme|de son plan|de son programme",
     # a hedge word that only points back to the source just named
     "hedge_sourced": r"(?!x)x",
+    # the conditional of a reported future ("La direction a annoncé que les chaînes seraient
+    # mises à l'arrêt"): after the company's own announcement it is no hedge
+    "hedge_reported": r"serait|seraient|aurait|auraient",
+    "reporting_that": (
+        r"(?:a|ont|avait|avaient) (?:\w+ ){0,4}?(?:annoncé|indiqué|précisé|confirmé|assuré|"
+        r"expliqué|fait savoir|informé|prévenu|averti|décidé|notifié)(?: \S+){0,12}? (?:que|qu')"
+    ),
+    "condition": r"si|s'il|s'ils|au cas où|à condition",
+    "hedge_source": r"selon|d'après|rumeurs?|sources?",
     "ceo": (
         r"pdg|p\.-d\.g\.|président[- ]directeur général|directeur général|directrice générale|"
         r"présidente? du directoire|fondat(?:eur|rice) et (?:pdg|patron(?:ne)?|dirigeant)|"
@@ -225,7 +234,7 @@ LEXICON: dict[str, str] = {
     "end_cue": r"jusqu'(?:à|en|au)|fin|arrêt\w*|stopp\w*|dernière|pris fin|cess\w*",
     "export": r"export\w*|destinés? (?:au|à l')|pour le marché|marché",
     "sales_only": r"commercialis\w*|mise sur le marché|livraisons?|mis en vente|en vente|vendue?s?|immatricul\w*|sur les routes|commandes",
-    "past": r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:\w+\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\w+é)\b|\w+(?:ait|aient)\b",
+    "past": r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:\w+\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\w+é)\b|\b(?!aurai)\w+(?<![ed]r)(?:ait|aient)\b",
     "iconic": r"modèles emblématiques|modèles mythiques|modèles légendaires|modèles historiques",
     "history": r"il y a \d+ ans|dans les années|historique",
     "continues": r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",

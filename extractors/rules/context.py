@@ -116,7 +116,13 @@ class ArticleState:
                 return None
         elif not self._may_match(cls, text):
             return None
-        return self._pattern(cls).search(text)
+        found = self._pattern(cls).search(text)
+        if found is not None and cls == "hedge" and self._firm(text, [found]):
+            # the first was a reported future: the others?
+            every = list(self._pattern(cls).finditer(text))
+            firm = self._firm(text, every)
+            return next((m for m in every if m not in firm), None)
+        return found
 
     def has_all(self, cls: str, text: str) -> list[re.Match[str]]:
         classes = self._sentence_classes
@@ -125,13 +131,46 @@ class ArticleState:
                 return []
         elif not self._may_match(cls, text):
             return []
-        return list(self._pattern(cls).finditer(text))
+        found = list(self._pattern(cls).finditer(text))
+        if found and cls == "hedge":
+            firm = self._firm(text, found)
+            return [m for m in found if m not in firm]
+        return found
+
+    def _firm(self, text: str, hedges: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The hedges that are the conditional of a future the company itself announced,
+        in the sentence being read ("La direction a annoncé que les chaînes seraient mises
+        à l'arrêt", "teilte mit, die Bänder würden stillstehen"): no hedge, unless the
+        future is itself a condition ("si", "falls")."""
+        reported = self._pattern("hedge_reported")
+        hits = [m for m in hedges if reported.fullmatch(m.group(0))]
+        if not hits:
+            return []
+        base = 0 if text is self.sentence else self.sentence.find(text)
+        context = self.sentence if base >= 0 else text
+        base = max(base, 0)
+        frames = self._pattern("reporting_that")
+        conditional = self._pattern("condition")
+        return [
+            m
+            for m in hits
+            if (frame := _last(frames.finditer(context, 0, base + m.start())))
+            and not conditional.search(context, frame.end())
+            and not self._pattern("hedge_source").search(context, 0, base + m.start())
+        ]
 
     def _pattern(self, cls: str) -> re.Pattern[str]:
         found = self._compiled.get(cls)
         if found is None:
             found = self._compiled[cls] = pattern(self.lang, cls)
         return found
+
+
+def _last(matches: Any) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return found
 
 
 @dataclass

@@ -468,6 +468,15 @@ _PUT_OFF_TO = re.compile(
 _AFTER_PAUSES = re.compile(r"\b(?:après|after|following|nach)\s+(?:[\w'’-]+\s+){0,8}$", re.I)
 
 
+# a verb of saying right before a date: the date it was said on
+_ANNOUNCED = re.compile(
+    r"\b(?:annoncé|indiqué|précisé|confirmé|expliqué|assuré|fait savoir|said|announced|told|"
+    r"confirmed|teilte|teilten|kündigte|kündigten|sagte|erklärte|bestätigte|gab)\s+"
+    r"(?:(?:on|le|am)\s+)?$",
+    re.I,
+)
+
+
 def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     """The date of a status cue: the first in its comma segment, else the nearest in the sentence.
 
@@ -484,6 +493,11 @@ def _status_date(sentence: Sentence, pos: int) -> FuzzyDate | None:
     nxt = re.search(r"[,;:–—]", text[rel:])
     seg_end = sentence.start + rel + (nxt.start() if nxt else len(text))
     inside = [d for d in dates if seg_start <= d.start < seg_end]
+    # "a annoncé mercredi que … à partir du lundi 10 novembre": the day it was said is not
+    # the day the status begins, when the segment gives another
+    told = [d for d in inside if _ANNOUNCED.search(sentence.local(d.start - 40, d.start))]
+    if len(told) < len(inside):
+        inside = [d for d in inside if d not in told]
     if inside:
         return inside[0].date
     if ANCHORED_EVENT.search(text[max(0, rel - 40) : rel]):

@@ -1,0 +1,67 @@
+"""Rules from reading the opened news-mix set heldout17, each checked on an invented article
+written to the pattern, never a held-out article's wording.
+"""
+
+from __future__ import annotations
+
+from extractors import extract
+from factwatch.articles import article_from_text
+from factwatch.model import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract(article_from_text(text, path="<test>"))
+
+
+def _of(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.type.value == kind]
+
+
+def _statuses(facts: list[Fact]) -> dict[str | None, tuple[str | None, str | None]]:
+    return {
+        (f.plant.city if f.plant else None): (
+            str(f.status) if f.status else None,
+            f.date.label if f.date else None,
+        )
+        for f in _of(facts, "plant_status")
+    }
+
+
+def test_a_conditional_after_the_companys_announcement_is_a_reported_future() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — Renault a indiqué mardi au comité social que l'usine de Flins "
+        "serait mise à l'arrêt à partir du lundi 10 mars, faute de moteurs."
+    )
+    assert _statuses(facts) == {"Flins": ("paused", "2025-03-10")}
+
+
+def test_a_conditional_the_press_reports_stays_a_hedge() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — Selon la presse locale, Renault a indiqué que l'usine de Flins "
+        "serait mise à l'arrêt à partir du lundi 10 mars."
+    )
+    assert _statuses(facts) == {}
+
+
+def test_a_reported_future_under_a_condition_stays_a_hedge() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — Renault a indiqué que l'usine de Flins serait mise à l'arrêt "
+        "si les moteurs manquaient encore en avril."
+    )
+    assert _statuses(facts) == {}
+
+
+def test_german_reported_speech_after_the_companys_statement_is_no_hedge() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — Opel teilte am Dienstag mit, die Bänder im Werk Eisenach "
+        "würden ab dem 10. März stillstehen."
+    )
+    assert _statuses(facts) == {"Eisenach": ("paused", "2025-03-10")}
+
+
+def test_the_day_a_stop_was_announced_is_not_the_day_it_begins() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — Ford said on Tuesday that its Saarlouis plant will halt "
+        "production from March 10 because of a parts shortage."
+    )
+    assert _statuses(facts) == {"Saarlouis": ("paused", "2025-03-10")}
