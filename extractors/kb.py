@@ -442,6 +442,37 @@ class _Derived(NamedTuple):
         return self.template.format(c=self.city, o=self.operator or "")
 
 
+_NAME_PLACE = re.compile(r"[A-ZÀ-Ý][\w-]+")
+_NOT_A_NAME_PLACE = re.compile(
+    r"company|industry|industries|gateway|works|assembly|plant|factory|motors?|automotive|"
+    r"manufacturing|operations|centre|center",
+    re.I,
+)
+
+
+def _name_place(
+    plant: PlantEntry, companies: Mapping[str, Company], kb: KnowledgeBase
+) -> list[str]:
+    """The district a plant's name gives after its operator, when it is not the city
+    ("Toyota Motomachi" in Toyota City, "Volkswagen Anchieta"): news names the plant by it
+    ("usine de Motomachi", "Werk Anchieta")."""
+    company = companies.get(plant.operator)
+    name = re.sub(r"\s*\(.*?\)", "", plant.name)
+    for operator in sorted((plant.operator, *(company.aliases if company else ())), key=len)[::-1]:
+        if name.startswith(operator + " "):
+            tail = name[len(operator) + 1 :]
+            places = {fold(x) for x in (plant.city, *plant.localities, *plant.aliases)}
+            if (
+                _NAME_PLACE.fullmatch(tail)
+                and fold(tail) not in places
+                and not _NOT_A_NAME_PLACE.fullmatch(tail)
+                and not kb.places_named(tail)  # a region or a city other plants share
+            ):
+                return [tail]
+            return []
+    return []
+
+
 def _plant_forms(template: str, city: str, operator: str | None) -> Iterator[_Derived]:
     if ("{o}" in template) != (operator is not None):
         return
@@ -1551,7 +1582,7 @@ class _Loader:
         plant: PlantEntry, companies: Mapping[str, Company], kb: KnowledgeBase
     ) -> Iterator[tuple[str, _Derived]]:
         cities: list[str] = []
-        for name in (plant.city, *plant.localities):
+        for name in (plant.city, *plant.localities, *_name_place(plant, companies, kb)):
             if not name:
                 continue
             cities.append(name)

@@ -255,6 +255,9 @@ def test_models_that_differ_stay_apart(kb: KnowledgeBase) -> None:
         ("usine de Douai", "renault-douai"),
         ("usine de Mirafiori", "stellantis-mirafiori"),
         ("usine de Flins-sur-Seine", "renault-flins"),
+        # the district the plant's name gives, beside its city (Toyota City, São Bernardo)
+        ("usine de Motomachi", "toyota-motomachi"),
+        ("Werk Tsutsumi", "toyota-tsutsumi"),
         ("Stammwerk", None),
     ],
 )
