@@ -65,3 +65,13 @@ def test_the_day_a_stop_was_announced_is_not_the_day_it_begins() -> None:
         "production from March 10 because of a parts shortage."
     )
     assert _statuses(facts) == {"Saarlouis": ("paused", "2025-03-10")}
+
+
+def test_a_town_named_among_a_brands_models_with_an_article_is_a_model() -> None:
+    facts = _facts(
+        "date 2025-03-05 (Test) — GAC Toyota a lancé la production du bZ5 dans son usine de "
+        "Nansha. On y fabrique aussi la Camry, la Tamworth et le Highlander."
+    )
+    made = {(f.model, f.plant.city if f.plant else None) for f in _of(facts, "production")}
+    assert ("Toyota Tamworth", "Nansha") in made
+    assert all(city != "Tamworth" for _model, city in made)

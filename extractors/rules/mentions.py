@@ -1388,6 +1388,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
     if lang == "fr":
         base = _persons_as_towns(text, base)
     base = _with_town_countries(base, kb)
+    base = _listed_as_models(text, base, kb)
     cued = _cued_models(doc, text, base, kb, lang=lang)
     if cued:
         base = _resolve(
@@ -1415,6 +1416,45 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
     ]
+
+
+# what joins the items of a list of models: "la Camry, la Levin et le Highlander"
+_MODEL_LIST_GAP = re.compile(
+    r"\s*(?:,\s*|\s(?:et|and|und|ou|or|oder)\s+)(?:(?:la|le|les|l'|the|der|die|den|das)\s+)?$"
+)
+_LIST_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:la|le|l'|the|der|die|den|das)\s*$")
+
+
+def _listed_as_models(text: str, mentions: list[Mention], kb: Knowledge) -> list[Mention]:
+    """A name the knowledge base does not know as a place, listed among one brand's models
+    with an article ("on y fabrique la Camry, la Levin et le Highlander"): a model of that
+    brand, not the town of the same name."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.kind != "PLACE" or kb.place(m.text) is not None or " " in m.text:
+            continue
+        if not _LIST_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            continue
+        before = mentions[i - 1] if i > 0 else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        brands = set()
+        if (
+            before
+            and before.kind == "MODEL"
+            and _MODEL_LIST_GAP.fullmatch(text, before.end, m.start)
+        ):
+            brands.add(before.brand)
+        if after and after.kind == "MODEL" and _MODEL_LIST_GAP.fullmatch(text, m.end, after.start):
+            brands.add(after.brand)
+        if len(brands) != 1 or None in brands:
+            continue
+        brand = next(iter(brands))
+        assert brand is not None
+        prefix = _model_prefix(brand)
+        info = kb.model(f"{prefix} {m.text}") or kb.model(f"{brand} {m.text}")
+        name = info.name if info else f"{prefix} {m.text}"
+        out[i] = Mention("MODEL", m.start, m.end, m.text, name, brand=info.brand if info else brand)
+    return out
 
 
 # "Toyota Motor East Japan", "Hyundai Motor India", "Ford Motor Company of Canada": a place
