@@ -75,3 +75,20 @@ def test_a_town_named_among_a_brands_models_with_an_article_is_a_model() -> None
     made = {(f.model, f.plant.city if f.plant else None) for f in _of(facts, "production")}
     assert ("Toyota Tamworth", "Nansha") in made
     assert all(city != "Tamworth" for _model, city in made)
+
+
+def test_a_french_ordinal_before_a_month_is_no_bmw_series() -> None:
+    facts = _facts(
+        "date 2024-09-18 (Test) — Marie Dupont, jusqu'ici responsable de la fabrication à Douai, "
+        "prendra le 1er octobre la direction de l'usine Renault de Flins."
+    )
+    assert not _of(facts, "production")
+
+
+def test_a_plant_about_to_host_a_model_will_build_it() -> None:
+    facts = _facts(
+        "date 2024-09-18 (Test) — L'usine Renault de Flins tourne au ralenti. Surtout, l'usine "
+        "s'apprête à accueillir la Renault 5 E-Tech."
+    )
+    made = [(f.model, str(f.status)) for f in _of(facts, "production")]
+    assert made == [("Renault 5 E-Tech", "planned")]

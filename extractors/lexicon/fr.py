@@ -12,7 +12,7 @@ LEXICON: dict[str, str] = {
         r"descendu de la cha[iî]ne|apparue? sur les lignes|voit le jour|vu le jour|"
         r"mise? en production|entr\w* en (?:production|fabrication)|sort de l'usine|"
         r"sort\w*(?: \w+)? d[eu] (?:l'usine|la cha[iî]ne|des cha[iî]nes|des lignes|ses cha[iî]nes|ses lignes)|"
-        r"cadence|prendre la suite|remplac\w*|succéd\w*|"
+        r"cadence|prendre la suite|remplac\w*|succéd\w*|accueill\w*|"
         r"repouss\w*|report\w*|décal\w*|retard\w*|"
         r"seul modèle (?:produit |assemblé |fabriqué )?(?:de l'usine|du site|(?:à|dans|sur) (?:l'usine|le site))"
     ),
@@ -29,7 +29,7 @@ LEXICON: dict[str, str] = {
     ),
     "future": (
         r"\w{3,}(?:era|eront|ira|iront)|\w{2,}(?:dra|dront)|sera|seront|aura|auront|fera|feront|"
-        r"va|vont|allons|allez|doit|doivent|devra|repouss\w*|report\w*|décal\w*|retard\w*|"
+        r"va|vont|allons|allez|doit|doivent|devra|s'apprête(?:nt)? à|repouss\w*|report\w*|décal\w*|retard\w*|"
         r"devront|devrait|devraient|prévoi\w*|prévu\w*|programm[ée]\w*|à partir d[eu']|dès|"
         r"d'ici|à l'horizon|appelée? à|est attendue?|sont attendus|compte|comptent|"
         r"projet|objectif|vise|visée?|bientôt|prochainement|désormais aussi|planifi\w*|"

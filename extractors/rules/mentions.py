@@ -1415,7 +1415,23 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         )
         and not _names_a_currency(text, m)
         and not _names_a_quarter(text, m, named)
+        and not _names_an_ordinal(text, m, lang)
     ]
+
+
+# "le 1er octobre", "am 3er": German writes BMW's series so ("der 3er"), French the ordinal
+_SERIES_ORDINAL = re.compile(r"\d{1,2}er")
+_MONTH_AFTER = re.compile(
+    r"\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|decembre|trimestre|semestre|rang)\b",
+    re.I,
+)
+
+
+def _names_an_ordinal(text: str, m: Mention, lang: str) -> bool:
+    if m.kind != "MODEL" or not _SERIES_ORDINAL.fullmatch(m.text):
+        return False
+    return lang != "de" or bool(_MONTH_AFTER.match(text, m.end))
 
 
 # what joins the items of a list of models: "la Camry, la Levin et le Highlander"
