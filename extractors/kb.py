@@ -163,6 +163,9 @@ class PlantEntry:
     models: tuple[str, ...] = ()
     status: PlantStatus = PlantStatus.OPERATING
     former_operators: tuple[str, ...] = ()
+    # localities its name gives ("Motomachi" of "Toyota Motomachi" in Toyota City): they
+    # find the plant, but the place written for it stays its city
+    districts: tuple[str, ...] = ()
 
     def to_plant(self, name: str | None = None, *, city: str | None = None) -> Plant:
         """The fact model's Plant for this entry; `name` is the name as written.
@@ -172,7 +175,8 @@ class PlantEntry:
         other value is ignored.
         """
         written = fold(city)
-        known = {fold(x): x for x in self.localities}
+        districts = {fold(x) for x in self.districts}
+        known = {fold(x): x for x in self.localities if fold(x) not in districts}
         return Plant(
             name=name or self.name,
             operator=self.operator,
@@ -1559,6 +1563,13 @@ class _Loader:
             for alias in (plant.name, *plant.aliases):
                 index.add_explicit(alias, plant_id, entry=plant_id)
             plants.append(plant)
+        # the district a plant's name gives locates it as its localities do ("À Motomachi, …")
+        plants = [
+            replace(plant, localities=(*plant.localities, *named), districts=tuple(named))
+            if (named := _name_place(plant, by_company, model_kb))
+            else plant
+            for plant in plants
+        ]
         forms_by_plant: dict[str, list[tuple[str, _Derived]]] = defaultdict(list)
         for plant in plants:
             for lang, form in self._derived_plant_aliases(plant, by_company, model_kb):
@@ -1582,7 +1593,7 @@ class _Loader:
         plant: PlantEntry, companies: Mapping[str, Company], kb: KnowledgeBase
     ) -> Iterator[tuple[str, _Derived]]:
         cities: list[str] = []
-        for name in (plant.city, *plant.localities, *_name_place(plant, companies, kb)):
+        for name in (plant.city, *plant.localities):
             if not name:
                 continue
             cities.append(name)

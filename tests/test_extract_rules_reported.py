@@ -92,3 +92,20 @@ def test_a_plant_about_to_host_a_model_will_build_it() -> None:
     )
     made = [(f.model, str(f.status)) for f in _of(facts, "production")]
     assert made == [("Renault 5 E-Tech", "planned")]
+
+
+def test_a_plant_named_by_its_district_keeps_its_city() -> None:
+    facts = _facts(
+        "date 2025-02-18 (Test) — Toyota a suspendu mardi la production de son usine de "
+        "Motomachi. À Motomachi sont assemblées la Crown et la Mirai."
+    )
+    places = {(f.plant.city, f.plant.kb_id) for f in facts if f.plant}
+    assert places == {("Toyota City", "toyota-motomachi")}
+
+
+def test_a_bare_weekday_told_in_the_future_is_the_coming_one() -> None:
+    facts = _facts(
+        "date 2025-02-18 (Test) — L'usine Toyota de Tahara manque de pièces, a indiqué le "
+        "groupe mardi. Toutes ses lignes seront arrêtées à partir de mercredi."
+    )
+    assert _statuses(facts) == {"Tahara": ("paused", "2025-02-19")}

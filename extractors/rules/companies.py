@@ -437,6 +437,13 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
         if m.start < end and start < m.end and m.kind != "PERSON":
             if m.kind == "PLACE" and start <= m.start and m.end < end:
                 continue  # a first name that is also a place ("Milan", "Florence") + surname
+            if (
+                m.kind == "PLACE"
+                and start < m.start
+                and m.end == end
+                and not any(o.start < m.start and start < o.end for o in sentence.mentions)
+            ):
+                continue  # a surname that is also a town ("Pierre Laval", "Anna Wolfsburg")
             if m.kind == "COMPANY" and start < m.start and m.end <= end:
                 continue  # "He Xiaopeng", "Li Xiang": a founder whose given name the company took
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import re
 from dataclasses import replace
@@ -24,6 +25,19 @@ def _a_year_earlier(date: FuzzyDate) -> FuzzyDate:
     return FuzzyDate.from_label(f"{int(year) - 1}{rest}", date.text)
 
 
+def _a_week_later(date: FuzzyDate) -> FuzzyDate:
+    day = datetime.date.fromisoformat(date.label) + datetime.timedelta(days=7)
+    return FuzzyDate.from_label(day.isoformat(), date.text)
+
+
+# a weekday alone ("mercredi", "ab Mittwoch", "from Wednesday"), not "mercredi dernier"
+_BARE_WEEKDAY = re.compile(
+    r"^(?:(?:à partir d[eu]|dès|from|starting|on|ab|am|le|ce)\s+)*"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag)$",
+    re.I,
+)
 _IN_YEARS = re.compile(r"in\s", re.I)
 _NAMES_ITS_YEAR = re.compile(
     r"\b(?:next|last|this|coming|prochaine?|dernière|dernier|cette|cet|kommende[nmr]?|"
@@ -95,6 +109,14 @@ def find_date_refs(
         date = mention.date
         if date.start <= published.end:  # not after the article: told as it is
             bound = str(getattr(mention, "bound", "at") or "at")
+            if _BARE_WEEKDAY.search(mention.text) and date.end < published.start:
+                window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
+                window = _SENTENCE_END.split(window)[-1]
+                said = future is not None and future.search(window)
+                if said and not (past is not None and past.search(window[said.end() :])):
+                    # "seront arrêtées à partir de mercredi": the coming one, not the last
+                    with contextlib.suppress(ValueError, TypeError):
+                        date = _a_week_later(date)
             refs.append(DateRef(mention.start, mention.end, date, bound))
             continue
         window = text[max(0, mention.start - PAST_WINDOW) : mention.start]

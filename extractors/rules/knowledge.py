@@ -280,6 +280,14 @@ class Knowledge:
     def plant_by_id(self, kb_id: str) -> Plant | None:
         return self._plant("plant_by_id", kb_id)
 
+    def is_district(self, kb_id: str | None, name: str | None) -> bool:
+        """Whether `name` is the district the known plant's own name gives ("Motomachi" of
+        "Toyota Motomachi"): it finds the plant, but the plant's place stays its city."""
+        if not kb_id or not name:
+            return False
+        entry = self._ask("plant_by_id", kb_id)
+        return fold(name) in {fold(d) for d in getattr(entry, "districts", ()) or ()}
+
     def plants_near(
         self,
         *,

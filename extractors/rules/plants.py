@@ -444,6 +444,9 @@ def _placed(plant: Plant, loc: Plant, kb: Knowledge) -> Plant:
     city = plant.city
     if loc.city and (_is_kb_city(plant, loc.city, kb) or not city):
         city = loc.city if _locates(plant, loc.city, kb) else city
+    if city and kb.is_district(plant.kb_id, city):
+        entry = kb.plant_by_id(plant.kb_id) if plant.kb_id else None
+        city = entry.city if entry and entry.city else city
     return replace(
         plant,
         city=city,
@@ -474,6 +477,7 @@ class PlantRegistry:
         locality named, else the KB city."""
         entry = self._kb.plant_by_id(plant.kb_id) if plant.kb_id else None
         kb_city = entry.city if entry else None
+        named = [n for n in named if not self._kb.is_district(plant.kb_id, n)]
         if not named or (kb_city and any(fold(n) == fold(kb_city) for n in named)):
             return kb_city or plant.city
         return named[0]
@@ -514,6 +518,7 @@ class PlantRegistry:
         # a plant located by one of its localities keeps the place the article gives
         # ("in Bryan County, Georgia" for the plant the KB puts in Ellabell)
         by_locality = bool(plant.city and kb.city and fold(plant.city) != fold(kb.city))
+        by_locality = by_locality and not self._kb.is_district(kb.kb_id, plant.city)
         return Plant(
             name=plant.name or kb.name,
             operator=kb.operator or plant.operator,
