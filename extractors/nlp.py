@@ -2,11 +2,11 @@
 
 - French: `fr_core_news_md` (parser for sentences, NER for people, places and
   organisations; the lemmatizer is excluded, the rules do not use lemmas), plus the
-  knowledge base's SpanRuler. `_md` rather than `_sm`: its NER finds more of the
+  knowledge base's span matcher (extractors/kb_matcher.py). `_md` rather than `_sm`: its NER finds more of the
   people and places the rules anchor on (see the report in bench/extract_throughput.py).
 - English and German: the registry has no official pipeline we may install, so they
   are honest blank pipelines: tokenizer + rule-based sentencizer + the knowledge
-  base's SpanRuler. People, places and companies then come from the knowledge base
+  base's span matcher. People, places and companies then come from the knowledge base
   and the rules' own patterns, not from a statistical NER.
 
 Knowledge-base spans land in `doc.spans[KB_SPANS_KEY]` (labels COMPANY, BRAND, MODEL,
@@ -20,11 +20,12 @@ import logging
 from functools import cache
 from itertools import product
 from math import prod
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 
+from extractors.kb_matcher import KBSpanMatcher  # also registers the kb_span_matcher factory
 from extractors.rules.errors import ExtractorError
 
 __all__ = ["KB_SPANS_KEY", "MODEL_NAMES", "PipelineUnavailable", "build_nlp"]
@@ -84,24 +85,17 @@ def build_nlp(lang: str) -> Language:
         raise PipelineUnavailable(lang, "language not supported")
     patterns = _kb_patterns(lang)
     lower, orth, tokens = _as_phrases(patterns)
-    for name, attr, group in (("kb_phrases", "LOWER", lower + tokens), ("kb_words", "ORTH", orth)):
-        if not group:
-            continue
-        # first=True: the ruler needs no other component, and SpanRuler.add_patterns
-        # runs every component *before* it over each phrase pattern (for French that
-        # was tok2vec + parser + NER over ~20k phrases: 18 s of start-up; now 0.5 s).
-        ruler = nlp.add_pipe(
-            "span_ruler",
-            name=name,
-            first=True,
-            config={
-                "spans_key": KB_SPANS_KEY,
-                "phrase_matcher_attr": attr,
-                "overwrite": False,
-                "validate": False,
-            },
+    if lower or orth or tokens:
+        # first: the matcher needs no other component; the phrases are tokenised by the
+        # pipeline's own tokenizer (nlp.make_doc), as a SpanRuler's add_patterns does
+        matcher = cast(
+            KBSpanMatcher,
+            nlp.add_pipe("kb_span_matcher", first=True, config={"spans_key": KB_SPANS_KEY}),
         )
-        ruler.add_patterns(group)  # type: ignore[attr-defined]
+        matcher.add_phrases("ORTH", orth)
+        matcher.add_phrases("LOWER", lower)
+        matcher.add_token_patterns(tokens)
+        matcher.freeze()
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
     del patterns, lower, orth, tokens
     _release_kb_patterns(lang)
