@@ -15,7 +15,7 @@ the same order: every occurrence of every phrase, overlaps included, as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from spacy.attrs import IDS
@@ -102,18 +102,15 @@ class KBSpanMatcher:
             self._keys.append(pair)
         return key
 
-    def add_phrases(self, attr: str, patterns: Iterable[Mapping[str, Any]]) -> None:
-        """Phrase patterns (`{"label", "pattern": text, "id"}`) matched on `attr`."""
-        table = self._tables[attr]
-        for pattern in patterns:
-            table.add(self.nlp.make_doc(pattern["pattern"]), self._key(pattern))
+    def add_phrase(self, attr: str, pattern: Mapping[str, Any]) -> None:
+        """A phrase pattern (`{"label", "pattern": text, "id"}`) matched on `attr`."""
+        self._tables[attr].add(self.nlp.make_doc(pattern["pattern"]), self._key(pattern))
 
-    def add_token_patterns(self, patterns: Iterable[Mapping[str, Any]]) -> None:
-        """Token patterns (`"pattern": [token specs]`), matched with the LOWER phrases."""
-        for pattern in patterns:
-            if self._matcher is None:
-                self._matcher = Matcher(self.nlp.vocab, validate=False)
-            self._matcher.add(str(self._key(pattern)), [pattern["pattern"]])
+    def add_token_pattern(self, pattern: Mapping[str, Any]) -> None:
+        """A token pattern (`"pattern": [token specs]`), matched with the LOWER phrases."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.nlp.vocab, validate=False)
+        self._matcher.add(str(self._key(pattern)), [pattern["pattern"]])
 
     def freeze(self) -> None:
         for table in self._tables.values():
