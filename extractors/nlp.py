@@ -2,11 +2,12 @@
 
 - French: `fr_core_news_md` (parser for sentences, NER for people, places and
   organisations; the lemmatizer is excluded, the rules do not use lemmas), plus the
-  knowledge base's SpanRuler. `_md` rather than `_sm`: its NER finds more of the
-  people and places the rules anchor on (see the report in bench/extract_throughput.py).
+  knowledge base's span matcher (extractors/kb_matcher.py). `_md` rather than `_sm`: its
+  NER finds more of the people and places the rules anchor on (see the report in
+  bench/extract_throughput.py).
 - English and German: the registry has no official pipeline we may install, so they
   are honest blank pipelines: tokenizer + rule-based sentencizer + the knowledge
-  base's SpanRuler. People, places and companies then come from the knowledge base
+  base's span matcher. People, places and companies then come from the knowledge base
   and the rules' own patterns, not from a statistical NER.
 
 Knowledge-base spans land in `doc.spans[KB_SPANS_KEY]` (labels COMPANY, BRAND, MODEL,
@@ -17,14 +18,16 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import product
 from math import prod
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 
+from extractors.kb_matcher import KBSpanMatcher  # also registers the kb_span_matcher factory
 from extractors.rules.errors import ExtractorError
 
 __all__ = ["KB_SPANS_KEY", "MODEL_NAMES", "PipelineUnavailable", "build_nlp"]
@@ -83,27 +86,21 @@ def build_nlp(lang: str) -> Language:
     else:
         raise PipelineUnavailable(lang, "language not supported")
     patterns = _kb_patterns(lang)
-    lower, orth, tokens = _as_phrases(patterns)
-    for name, attr, group in (("kb_phrases", "LOWER", lower + tokens), ("kb_words", "ORTH", orth)):
-        if not group:
-            continue
-        # first=True: the ruler needs no other component, and SpanRuler.add_patterns
-        # runs every component *before* it over each phrase pattern (for French that
-        # was tok2vec + parser + NER over ~20k phrases: 18 s of start-up; now 0.5 s).
-        ruler = nlp.add_pipe(
-            "span_ruler",
-            name=name,
-            first=True,
-            config={
-                "spans_key": KB_SPANS_KEY,
-                "phrase_matcher_attr": attr,
-                "overwrite": False,
-                "validate": False,
-            },
+    if patterns:
+        # first: the matcher needs no other component; the phrases are tokenised by the
+        # pipeline's own tokenizer (nlp.make_doc), as a SpanRuler's add_patterns does
+        matcher = cast(
+            KBSpanMatcher,
+            nlp.add_pipe("kb_span_matcher", first=True, config={"spans_key": KB_SPANS_KEY}),
         )
-        ruler.add_patterns(group)  # type: ignore[attr-defined]
+        for attr, pattern in _as_phrases(patterns):
+            if attr is None:
+                matcher.add_token_pattern(pattern)
+            else:
+                matcher.add_phrase(attr, pattern)
+        matcher.freeze()
     log.debug("built %s pipeline %s with %d KB patterns", lang, nlp.pipe_names, len(patterns))
-    del patterns, lower, orth, tokens
+    del patterns
     _release_kb_patterns(lang)
     # the pipeline and the knowledge base live as long as the process: out of the cyclic
     # collector's sight, they are no longer walked through at every full collection
@@ -159,39 +156,38 @@ def _lower_choices(token: Any) -> list[str]:
 
 
 def _as_phrases(
-    patterns: list[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """KB token patterns as phrase patterns (a PhraseMatcher is ~50x faster than a Matcher).
+    patterns: Iterable[dict[str, Any]],
+) -> Iterator[tuple[str | None, dict[str, Any]]]:
+    """KB token patterns as phrase patterns (a phrase table is ~50x faster than a Matcher),
+    each with the attribute it matches on (None: a token pattern, kept as it is).
 
     `[{"LOWER": w}, ...]` becomes the phrase "w ..." matched on LOWER; a one-word
     `[{"ORTH": {"IN": forms}}]` becomes one ORTH phrase per form; anything else stays
-    a token pattern.
+    a token pattern. A stream: the ~50k phrases of a language are never all held twice.
     """
-    lower: list[dict[str, Any]] = []
-    orth: list[dict[str, Any]] = []
-    tokens: list[dict[str, Any]] = []
     for p in patterns:
         spec = p.get("pattern")
         base = {k: v for k, v in p.items() if k != "pattern"}
         if isinstance(spec, str):
-            lower.append(p)
+            yield "LOWER", p
         elif (
             isinstance(spec, list)
             and spec
             and all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in spec)
         ):
-            lower.append({**base, "pattern": " ".join(t["LOWER"] for t in spec)})
+            yield "LOWER", {**base, "pattern": " ".join(t["LOWER"] for t in spec)}
         elif isinstance(spec, list) and spec and all(_lower_choices(t) for t in spec):
             choices = [_lower_choices(t) for t in spec]
             if prod(len(c) for c in choices) <= MAX_PHRASE_EXPANSION:
-                lower.extend({**base, "pattern": " ".join(words)} for words in product(*choices))
+                for words in product(*choices):
+                    yield "LOWER", {**base, "pattern": " ".join(words)}
             else:
-                tokens.append(p)
+                yield None, p
         elif (
             isinstance(spec, list) and len(spec) == 1 and set(spec[0]) == {"ORTH"}
             and isinstance(spec[0]["ORTH"], dict) and set(spec[0]["ORTH"]) == {"IN"}
         ):  # fmt: skip
-            orth.extend({**base, "pattern": form} for form in spec[0]["ORTH"]["IN"])
+            for form in spec[0]["ORTH"]["IN"]:
+                yield "ORTH", {**base, "pattern": form}
         else:
-            tokens.append(p)
-    return lower, orth, tokens
+            yield None, p
