@@ -109,3 +109,14 @@ def test_a_bare_weekday_told_in_the_future_is_the_coming_one() -> None:
         "groupe mardi. Toutes ses lignes seront arrêtées à partir de mercredi."
     )
     assert _statuses(facts) == {"Tahara": ("paused", "2025-02-19")}
+
+
+def test_a_town_is_in_the_country_the_article_names_not_an_adjectives() -> None:
+    facts = _facts(
+        "date 2024-05-29 (Test) — Premcar will convert the American-built Ford F-150 to "
+        "right-hand drive at its Clayton facility, in Melbourne, from the third quarter. "
+        "The Clayton site employs more than 300 people."
+    )
+    places = {(f.plant.city, f.plant.country) for f in facts if f.plant}
+    assert ("Clayton", "AU") in places
+    assert ("Clayton", "US") not in places

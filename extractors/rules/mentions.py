@@ -957,7 +957,11 @@ def _gazetteer_town(name: str, kb: Knowledge, countries: set[str]) -> PlaceInfo 
 
 
 def _countries_named(mentions: list[Mention]) -> set[str]:
-    return {m.place.country for m in mentions if m.kind == "PLACE" and m.place and m.place.country}
+    """The countries the article names by their places; by adjectives alone ("the
+    American-built truck") only when it names no place."""
+    named = [m for m in mentions if m.kind == "PLACE" and m.place and m.place.country]
+    places = {m.place.country for m in named if m.place and m.place.country and not m.adjective}
+    return places or {m.place.country for m in named if m.place and m.place.country}
 
 
 def _with_town_countries(mentions: list[Mention], kb: Knowledge) -> list[Mention]:
