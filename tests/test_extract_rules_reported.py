@@ -120,3 +120,15 @@ def test_a_town_is_in_the_country_the_article_names_not_an_adjectives() -> None:
     places = {(f.plant.city, f.plant.country) for f in facts if f.plant}
     assert ("Clayton", "AU") in places
     assert ("Clayton", "US") not in places
+
+
+def test_where_a_chief_spoke_is_no_plant() -> None:
+    facts = _facts(
+        "date 2026-03-10 (Test) — Das Start-up rechnet mit dem Produktionsstart in seinem "
+        "künftigen Werk in Jaworzno nicht vor Ende 2028, wie Vorstandschef Jan Nowak am Montag "
+        "in Warschau sagte. Die Fabrik ist auf eine Kapazität von 150.000 Fahrzeugen im Jahr "
+        "ausgelegt."
+    )
+    cities = {f.plant.city for f in facts if f.plant}
+    assert "Warsaw" not in cities
+    assert [f.plant.city for f in _of(facts, "plant_capacity") if f.plant] == ["Jaworzno"]

@@ -61,6 +61,9 @@ _NOT_A_SITE = re.compile(
     r"sur la|sur le|au bord de la|au bord du|on the banks of the|"
     # where a visitor came from ("venu spécialement de Zagreb")
     r"venue?s? (?:\w+ )?(?:de|d'|du)|arrivée?s? (?:\w+ )?(?:de|d'|du)|came from|flew in from|angereist aus|"
+    # where something was said ("said on Monday in Warsaw", "a déclaré lundi à Paris")
+    r"(?:said|told reporters|speaking|spoke)(?: on \w+day)? in|"
+    r"(?:a|ont) (?:déclaré|indiqué|affirmé|expliqué)(?: \w+)? à|s'exprimant à|"
     r"für den|für die)\s*(?:la |le |l'|the |de la )?\s*$",
     re.I,
 )
@@ -115,7 +118,9 @@ _PLURAL_NOUNS = frozenset(
 _BASED = re.compile(
     r"^\s*-\s*(?:based|basierte?n?)\b"
     # "the Stuttgart automaker's own plants": the company's home town, not a site
-    r"|^\s+(?:automaker|carmaker|car maker|manufacturer|group|company)\b",
+    r"|^\s+(?:automaker|carmaker|car maker|manufacturer|group|company)\b"
+    # where something was said ("wie Vorstandschef X am Montag in Warschau sagte")
+    r"|^\s+(?:sagte|sagten|erklärte|erklärten|mitteilte|mitteilten|ankündigte|bekanntgab)\b",
     re.I,
 )
 MAX_NOUN_GAP = (
