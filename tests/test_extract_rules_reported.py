@@ -79,7 +79,7 @@ def test_a_town_named_among_a_brands_models_with_an_article_is_a_model() -> None
 
 def test_a_french_ordinal_before_a_month_is_no_bmw_series() -> None:
     facts = _facts(
-        "date 2024-09-18 (Test) — Marie Dupont, jusqu'ici responsable de la fabrication à Douai, "
+        "date 2024-09-18 (Test) — Claire Moreau, jusqu'ici responsable de la fabrication à Douai, "
         "prendra le 1er octobre la direction de l'usine Renault de Flins."
     )
     assert not _of(facts, "production")
@@ -132,3 +132,35 @@ def test_where_a_chief_spoke_is_no_plant() -> None:
     cities = {f.plant.city for f in facts if f.plant}
     assert "Warsaw" not in cities
     assert [f.plant.city for f in _of(facts, "plant_capacity") if f.plant] == ["Jaworzno"]
+
+
+def _executives(facts: list[Fact]) -> set[tuple[str | None, str | None]]:
+    return {(f.person, str(f.role) if f.role else None) for f in _of(facts, "executive")}
+
+
+def test_a_plant_stopped_completely_is_paused_and_its_sister_running_normally_operates() -> None:
+    facts = _facts(
+        "date 2024-06-04 (Test) — Audi hat die Fertigung in seinem Werk Ingolstadt am Montag "
+        "komplett gestoppt. Im Werk Neckarsulm lief die Produktion dagegen normal."
+    )
+    assert _statuses(facts) == {
+        "Ingolstadt": ("paused", "2024-06-03"),
+        "Neckarsulm": ("operating", None),
+    }
+
+
+def test_taking_over_the_lead_of_a_plant_makes_its_plant_manager() -> None:
+    de = _facts(
+        "date 2025-02-20 (Test) — Wechsel im Werk Zwickau: Zum 1. März übernimmt Anna Berger "
+        "die Leitung des Standorts. Die 48-Jährige, bislang Produktionschefin in Mosel, folgt "
+        "auf Peter Wolf."
+    )
+    assert ("Anna Berger", "plant manager") in _executives(de)
+    assert all(person and "Jährige" not in person for person, _role in _executives(de))
+    assert not _of(de, "plant_status")  # taking the lead is no sale
+    fr = _facts(
+        "date 2024-09-18 (Test) — Changement de tête à l'usine Renault de Flins. Claire Moreau, "
+        "jusqu'ici responsable de la fabrication à Douai, prendra le 1er octobre la direction "
+        "du site."
+    )
+    assert ("Claire Moreau", "plant manager") in _executives(fr)

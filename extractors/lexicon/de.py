@@ -11,7 +11,7 @@ LEXICON: dict[str, str] = {
         r"einzige\w* (?:[\w-]+-)?modell\w* (?:des|im) (?:werk\w*|standort\w*)"
     ),
     "plant_noun": (
-        r"werk|werke|werks|werkes|stammwerk|autowerk|autowerke|autowerks|fahrzeugwerk|standort|standorte|standortes|fabrik|fabriken|"
+        r"werk|werke|werks|werkes|stammwerk|autowerk|autowerke|autowerks|fahrzeugwerk|standort|standorte|standortes|standorts|fabrik|fabriken|"
         r"gigafactory|manufaktur|fertigungsstätte|produktionsstätte|produktionsstandort|"
         r"batteriefabrik|montagewerk|autofabrik|elektroautofabrik|linie"
     ),
@@ -151,14 +151,15 @@ LEXICON: dict[str, str] = {
         r"verkauft\w*|übernommen|übernimmt|übernahm|gekauft\w*|trennt sich von|übergeben|übergab|"
         r"verkauf (?:der|des|seines|seiner|ihres|ihrer) (?:\w+ ){0,2}?(?:werks?|fabrik|standort\w*)"
     ),
-    "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte",
+    "sold_bad": r"zum verkauf|verkaufen will|verkaufen könnte|die leitung|die führung|den vorsitz",
     "plant_paused": (
         r"stilleg\w*|legt .{0,60}still|ruhen|ruht|herunterfahren|pausier\w*|stillstand|stillstehen|stillsteht|"
         r"(?:steh\w*|stand|standen) .{0,60}?still\b|produktionsstopp\w*|bandstillstand|"
         r"produktionspause|(?:wird|werden|ist|bleibt|bleiben) .{0,40}?unterbrochen|unterbricht|"
+        r"(?:komplett|vollständig|vorübergehend|vorerst) gestoppt|"
         r"(?:hat|haben|hatte|hatten) kein(?:e|en)? (?:Auto|Autos|Fahrzeug|Fahrzeuge) (?:mehr )?(?:gebaut|produziert)"
     ),
-    "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll|(?:läuft|laufen|lief|liefen) (?:\w+ )?normal(?: weiter)?",
+    "operating": r"wieder vollständig|wieder in vollem umfang|wieder voll|(?:läuft|laufen|lief|liefen) (?:\w+ ){0,3}?normal(?: weiter)?",
     "start_cue": r"ab|seit|anlauf\w*|start\w*|beginn\w*|aufgenommen|folgte",
     "end_cue": r"bis|schluss|ende|endet|eingestellt|letzte\w*|zu ende",
     "export": r"export\w*|für den \w+ markt|für kunden",

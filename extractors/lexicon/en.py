@@ -201,7 +201,8 @@ LEXICON: dict[str, str] = {
     "sold_bad": (
         r"for sale|to sell|could sell|might sell|would sell|(?:planned|proposed|possible|potential) "
         r"(?:acquisition|takeover|purchase)|"
-        r"takes? over (?:its|their|the) place|takes? over from|took over from"
+        r"takes? over (?:its|their|the) place|takes? over from|took over from|"
+        r"takes? over as|took over as|will take over as|take the helm|takes the helm"
     ),
     "plant_paused": (
         r"on hold|paused|be paused|will be paused|sit idle|idled|idle|halted|suspended|will halt|to halt|"

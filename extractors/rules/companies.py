@@ -452,6 +452,8 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
         return False
     if any(w in _TITLE_WORDS for w in words):
         return False  # "Chief Strategy Officer" is a title, not a name
+    if any(_AGE_NOUN.fullmatch(w) for w in words):
+        return False  # "Der 52-Jährige, bislang Produktionschef": an age, not a name
     company = state.kb.company(name)
     if company is not None and fold(name) in {
         fold(n) for n in state.kb.company_names(company.name)
@@ -460,6 +462,7 @@ def _is_person(state: ArticleState, sentence: Sentence, rel: int, name: str) -> 
     return not state.kb.place(name)
 
 
+_AGE_NOUN = re.compile(r"(?:\d+-)?Jährige[nr]?|(?:\d+-)?Jährigen", re.I)
 _TITLE_WORDS = frozenset(
     ["Officer", "Director", "Manager", "Chief", "Executive", "President", "Vice", "Senior",
      "Head", "Chairman", "Directeur", "Directrice", "Président", "Präsident", "Vorstand"]
@@ -879,6 +882,26 @@ _RUNS_PLANT = re.compile(
 )
 
 
+# taking over a plant: "Sophie Martin, jusqu'ici …, prendra le 1er octobre la direction du
+# site", "Zum 1. März übernimmt Jörg Hamann die Leitung des Standorts"
+_TAKES_PLANT = (
+    re.compile(
+        r"(?P<person>" + _NAME.pattern + r")(?:\s*,[^,]{1,90},)?\s+"
+        r"(?:prendra|prend|prenait|a pris)\s+(?:[^,.;]{1,30}?\s+)?la\s+(?:direction|tête)\s+"
+        r"(?:de\s+l['’]|du\s+|de\s+la\s+)(?P<rest>[^,.;]{0,40})"
+    ),
+    re.compile(
+        r"übernimmt\s+(?P<person>" + _NAME.pattern + r")\s+(?:[^,.;]{1,30}?\s+)?die\s+Leitung\s+"
+        r"(?:des|der)\s+(?P<rest>[^,.;]{0,40})"
+    ),
+    re.compile(
+        r"(?<!\d\.\s)(?P<person>"
+        + _NAME.pattern
+        + r")\s+(?:übernimmt|übernahm|wird)\s+(?:[^,.;]{1,30}?\s+)?"
+        r"die\s+Leitung\s+(?:des|der)\s+(?P<rest>[^,.;]{0,40})"
+    ),
+)
+_TAKES_VERB = re.compile(r"\b(?:prendra|prend|prenait|a pris|übernimmt|übernahm|Leitung)\b")
 _GROUP_TITLE = re.compile(r"^(?:konzern|group)|du groupe$|group (?:ceo|chief)", re.I)
 _COMPOUND_HEAD = re.compile(r"(?<![\w-])(?:\w+-)+$")
 _RUNS_VERB = re.compile(r"\b(?:dirige|dirigeait|pilote|runs|heads|manages|has run|has headed|"
@@ -886,9 +909,12 @@ _RUNS_VERB = re.compile(r"\b(?:dirige|dirigeait|pilote|runs|heads|manages|has ru
 
 
 def _plant_heads(state: ArticleState, sentence: Sentence) -> None:
-    if not _RUNS_VERB.search(sentence.text):
-        return
-    for m in _RUNS_PLANT.finditer(sentence.text):
+    frames: list[re.Pattern[str]] = []
+    if _RUNS_VERB.search(sentence.text):
+        frames.append(_RUNS_PLANT)
+    if _TAKES_VERB.search(sentence.text):
+        frames.extend(_TAKES_PLANT)
+    for m in (m for frame in frames for m in frame.finditer(sentence.text)):
         rest = m.group("rest")
         if not state.has("plant_noun", rest if state.lang == "en" else rest.split(" ")[0]):
             continue
@@ -903,6 +929,8 @@ def _plant_heads(state: ArticleState, sentence: Sentence) -> None:
         company = (
             _plant_operator(state, sentence, s, sentence.start + m.end()) or state.main_company
         )
+        if company is None and state.current_plant is not None:
+            company = state.registry.plants[state.current_plant].operator  # "… du site"
         if company is None:
             continue
         state.role_spans.append(_Span(s, sentence.start + m.end()))
