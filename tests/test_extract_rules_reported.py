@@ -164,3 +164,28 @@ def test_taking_over_the_lead_of_a_plant_makes_its_plant_manager() -> None:
         "du site."
     )
     assert ("Claire Moreau", "plant manager") in _executives(fr)
+
+
+def _made(facts: list[Fact]) -> set[tuple[str | None, str | None, str | None]]:
+    return {
+        (f.model, str(f.status) if f.status else None, f.start.label if f.start else None)
+        for f in _of(facts, "production")
+    }
+
+
+def test_a_model_that_will_follow_and_the_next_one_then_are_planned() -> None:
+    facts = _facts(
+        "date 2025-01-14 (Test) — L'usine Stellantis de Pomigliano assemble la Fiat Panda. "
+        "La Fiat Grande Panda suivra au printemps, puis l'Alfa Romeo Tonale à partir de 2026."
+    )
+    made = _made(facts)
+    assert ("Fiat Grande Panda", "planned", "2025-spring") in made
+    assert ("Alfa Romeo Tonale", "planned", "2026") in made
+
+
+def test_a_start_that_will_come_only_later_is_the_new_start() -> None:
+    facts = _facts(
+        "date 2025-07-29 (Test) — À Cassino, la nouvelle Maserati Grecale, qui devait "
+        "initialement démarrer fin 2025, ne sortira des chaînes qu'en 2026."
+    )
+    assert ("Maserati Grecale", "planned", "2026") in _made(facts)

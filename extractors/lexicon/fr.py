@@ -29,7 +29,7 @@ LEXICON: dict[str, str] = {
     ),
     "future": (
         r"\w{3,}(?:era|eront|ira|iront)|\w{2,}(?:dra|dront)|sera|seront|aura|auront|fera|feront|"
-        r"va|vont|allons|allez|doit|doivent|devra|s'apprête(?:nt)? à|repouss\w*|report\w*|décal\w*|retard\w*|"
+        r"va|vont|allons|allez|doit|doivent|devra|s'apprête(?:nt)? à|suivra|suivront|repouss\w*|report\w*|décal\w*|retard\w*|"
         r"devront|devrait|devraient|prévoi\w*|prévu\w*|programm[ée]\w*|à partir d[eu']|dès|"
         r"d'ici|à l'horizon|appelée? à|est attendue?|sont attendus|compte|comptent|"
         r"projet|objectif|vise|visée?|bientôt|prochainement|désormais aussi|planifi\w*|"
@@ -237,7 +237,10 @@ LEXICON: dict[str, str] = {
     "past": r"\b(?:a|ont|avait|avaient|est|sont)\s+(?:\w+\s+){0,2}(?:vu|été|eu|fait|posé|lancé|démarré|commencé|ouvert|signé|annoncé|\w+é)\b|\b(?!aurai)\w+(?<![ed]r)(?:ait|aient)\b",
     "iconic": r"modèles emblématiques|modèles mythiques|modèles légendaires|modèles historiques",
     "history": r"il y a \d+ ans|dans les années|historique",
-    "continues": r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà",
+    "continues": (
+        r"actuellement|continue\w*|toujours|poursui\w*|reste\w* produite?s?|encore produite?s?|déjà|"
+        r"rester\w* en (?:production|fabrication)|restera en (?:production|fabrication)"
+    ),
     "model_anaphor": (
         r"(?:la|cette|de la|à la) (?:voiture|citadine|berline|compacte|familiale)|"
         r"(?:le|ce|du|au) (?:modèle|véhicule|suv|4x4|tout-terrain|crossover|pick-up|monospace)|"
@@ -249,7 +252,11 @@ LEXICON: dict[str, str] = {
         r"coques|monocoques|sièges|essieux"
     ),
     "hq": r"basée? à|siège|siégeant|dont le siège",
-    "revised": r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte",
+    "revised": (
+        r"finalement|désormais|dorénavant|maintenant|à présent|au plus tard|plutôt|en fin de compte|"
+        # "qui devait démarrer fin 2025, ne sortira des chaînes qu'en 2026": only then
+        r"ne \w+(?: \S+){0,4}? qu'(?:en|à|au)"
+    ),
     "year_of": r"(?:l')?année où|(?:l')?année au cours de laquelle|(?:l')?an où|date à laquelle",
     "no_longer": (
         r"n'(?:y |en )?(?:est|sont|était|étaient|sera|seront|serait|a|ont|sort|sortent)\s+plus|"

@@ -715,6 +715,11 @@ def _plant_for(
     if state.current_plant is not None and (
         _verbal(state, sentence.local(sentence.start, clause.end))
         or state.has("follows", clause.text)  # "Im Herbst soll … der Capri folgen"
+        # "La X suivra au printemps, puis la Y …": the follow-up the clause continues
+        or (
+            _THEN.match(clause.text)
+            and state.has("follows", sentence.local(sentence.start, clause.start))
+        )
     ):
         return state.current_plant, INHERITED_PLANT_PENALTY
     if sentence.refs:
@@ -1108,6 +1113,15 @@ def production_facts(state: ArticleState, sentence: Sentence) -> None:
             # participle closes the sentence, after the list
             tail = sentence.local(clause.end, sentence.end).rstrip(" .!?")[-30:]
             trigger = state.has("produce", tail)
+        if (
+            not trigger
+            and not continuation
+            and _THEN.match(clause.text)
+            and previous[0]
+            and previous[1] == ProductionStatus.PLANNED
+            and clause.dates
+        ):
+            continuation = True  # "Le X suivra au printemps, puis la Y à partir de 2026"
         if not trigger and not continuation and not state.has("produce", before):
             if _only_models(clause):
                 listed = models  # "Der Mondeo, der Galaxy und der S-Max sind … gefallen"
