@@ -189,3 +189,13 @@ def test_a_start_that_will_come_only_later_is_the_new_start() -> None:
         "initialement démarrer fin 2025, ne sortira des chaînes qu'en 2026."
     )
     assert ("Maserati Grecale", "planned", "2026") in _made(facts)
+
+
+def test_two_model_names_of_one_brand_written_as_one_are_one_model() -> None:
+    facts = _facts(
+        "date 2025-06-10 (Test) — L'usine Toyota de Phuc Yen assemble aujourd'hui la berline "
+        "Vios ainsi que le monospace Avanza Premio, produit localement depuis 2022."
+    )
+    models = {f.model for f in _of(facts, "production")}
+    assert "Toyota Avanza Premio" in models
+    assert "Toyota Premio" not in models

@@ -1403,7 +1403,7 @@ def find_mentions(doc: Doc, text: str, kb: Knowledge, *, lang: str = "") -> list
         )
     base = _states_named_so(text, base, kb)
     base = _towns_of_named_states(text, base)
-    refined = _refine_models(text, base, kb)
+    refined = _joined_models(text, _refine_models(text, base, kb))
     # the brand a bare "Q3" needs: named, or one of its other models ("den A3 und den Q2")
     named = {m.brand for m in refined if m.kind == "MODEL" and not _QUARTER_CODE.fullmatch(m.text)}
     return [
@@ -1436,6 +1436,32 @@ def _names_an_ordinal(text: str, m: Mention, lang: str) -> bool:
     if m.kind != "MODEL" or not _SERIES_ORDINAL.fullmatch(m.text):
         return False
     return lang != "de" or bool(_MONTH_AFTER.match(text, m.end))
+
+
+def _joined_models(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two of one brand's model names written as one ("les monospaces Veloz et Avanza
+    Premio": the Avanza Premio, not the Avanza and the Premio)."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "MODEL"
+            and m.kind == "MODEL"
+            and last.brand
+            and last.brand == m.brand
+            and text[last.end : m.start] == " "
+            and re.fullmatch(r"[A-Z][a-z]{2,}", last.text)  # word names, not "3500"
+            and re.fullmatch(r"[A-Z][a-z]{2,}", m.text)
+            and fold(m.text) not in fold(last.name)
+        ):
+            out[-1] = Mention(
+                "MODEL", last.start, m.end, text[last.start : m.end], f"{last.name} {m.text}",
+                brand=last.brand,
+            )  # fmt: skip
+            continue
+        out.append(m)
+    return out
 
 
 # what joins the items of a list of models: "la Camry, la Levin et le Highlander"
