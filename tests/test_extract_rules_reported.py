@@ -199,3 +199,14 @@ def test_two_model_names_of_one_brand_written_as_one_are_one_model() -> None:
     models = {f.model for f in _of(facts, "production")}
     assert "Toyota Avanza Premio" in models
     assert "Toyota Premio" not in models
+
+
+def test_a_model_that_stays_in_production_until_a_date_is_made_until_then() -> None:
+    facts = _facts(
+        "date 2025-01-14 (Test) — L'usine Stellantis de Melfi assemble la DS N°8. Le Jeep "
+        "Renegade, dernier survivant de l'ancienne gamme, restera en production jusqu'à l'été."
+    )
+    made = {
+        (f.model, str(f.status), f.end.label if f.end else None) for f in _of(facts, "production")
+    }
+    assert ("Jeep Renegade", "ongoing", "2025-summer") in made

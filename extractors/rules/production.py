@@ -322,12 +322,21 @@ def _not_excluded(state: ArticleState, sentence: Sentence, models: list[Mention]
     return kept
 
 
+_STAYS_IN_PRODUCTION = re.compile(
+    r"\b(?:rest\w+ en (?:production|fabrication)|remains? in production|stays? in production|"
+    r"will (?:remain|stay) in production|bleib\w* (?:\w+ )?in (?:der )?Produktion)\b",
+    re.I,
+)
+
+
 def _verbal(state: ArticleState, text: str) -> bool:
     """Whether the clause says something is made, not only names "production" as a noun."""
     if any(
         state.has(c, text) for c in ("ended", "started", "paused", "cancelled", "move", "start")
     ):
         return True  # "stopper la production de la Zoé"
+    if _STAYS_IN_PRODUCTION.search(text):
+        return True  # "restera en production jusqu'à l'été", "bleibt in Produktion"
     return any(not _PRODUCTION_NOUN.fullmatch(m.group(0)) for m in state.has_all("produce", text))
 
 
