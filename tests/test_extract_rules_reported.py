@@ -210,3 +210,21 @@ def test_a_model_that_stays_in_production_until_a_date_is_made_until_then() -> N
         (f.model, str(f.status), f.end.label if f.end else None) for f in _of(facts, "production")
     }
     assert ("Jeep Renegade", "ongoing", "2025-summer") in made
+
+
+def test_the_groups_chief_named_in_apposition_is_its_ceo() -> None:
+    facts = _facts(
+        "date 2025-02-18 (Test) — Toyota a suspendu la production de son usine de Tahara. "
+        "Toyota emploie 380 000 personnes. Le PDG du groupe, Koji Sato, avait alors promis de "
+        "renforcer la résilience."
+    )
+    assert ("Koji Sato", "CEO") in _executives(facts)
+
+
+def test_a_plant_manager_named_with_her_plant_in_the_possessive() -> None:
+    facts = _facts(
+        "date 2025-02-18 (Test) — Stellantis will invest in its Jefferson plant in Detroit. "
+        '"This is a commitment," said Tamika Brooks, Jefferson\'s plant manager since March.'
+    )
+    assert ("Tamika Brooks", "plant manager") in _executives(facts)
+    assert all(f.plant.city != "Tamika Brooks" for f in facts if f.plant)

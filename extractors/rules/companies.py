@@ -305,6 +305,9 @@ def german_title(word: str) -> str | None:
     return _DE_HEADS[fold(m.group("head"))].format(func)
 
 
+_POSSESSIVE_GAP = re.compile(r"\s*,\s*[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}(?:'s|’s)\s+")
+
+
 def _person_near(
     state: ArticleState, sentence: Sentence, start: int, end: int
 ) -> tuple[str, int, int] | None:
@@ -317,9 +320,15 @@ def _person_near(
             r"\s*,\s*", text[p.end - sentence.start : rel_s]
         ):
             return p.name, p.start, p.end
+    for p in persons:  # "said Tamika Brooks, Jefferson's plant manager": a possessive between
+        if p.end - sentence.start <= rel_s and _POSSESSIVE_GAP.fullmatch(
+            text[p.end - sentence.start : rel_s]
+        ):
+            return p.name, p.start, p.end
     after = text[rel_e : rel_e + 80]
     m = re.match(
-        r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|of |bei |von |chez |at )[^,]{1,60},\s*)?", after
+        r"\s*(?:,\s*)?(?:(?:\w+\s+)?(?:de |d'|du |des |of |bei |von |chez |at )[^,]{1,60},\s*)?",
+        after,
     )
     cand_pos = rel_e + (m.end() if m else 0)
     named = re.match(r"\s+([^,;.()]{2,40}?),\s*", after)

@@ -1000,6 +1000,8 @@ _APPOSED_PLANT = {
     "en": re.compile(
         r",\s+(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*(?:'s|’s)\s+"
         r"(?:[a-z][\w-]*\s+){0,2}(?:plant|factory|assembly plant|works|site)\b"
+        # not "said Tamika Brooks, Jefferson's plant manager": a person and her title
+        r"(?!\s+(?:manager|director|chief|boss|head|general|leader|spokes\w+|executive))"
     ),
     "de": re.compile(r",\s+(?:das|der)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Ww]erk|Standort|Fabrik)\b"),
 }
