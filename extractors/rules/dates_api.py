@@ -58,6 +58,11 @@ _SAME_DATE = re.compile(
 )
 
 
+def _tense_window(text: str, start: int) -> str:
+    """The text before a date in which its tense is read: this sentence's, not the last's."""
+    return _SENTENCE_END.split(text[max(0, start - PAST_WINDOW) : start])[-1]
+
+
 def _same_date_refs(text: str, refs: list[DateRef]) -> list[DateRef]:
     out = []
     for m in _SAME_DATE.finditer(text):
@@ -110,8 +115,7 @@ def find_date_refs(
         if date.start <= published.end:  # not after the article: told as it is
             bound = str(getattr(mention, "bound", "at") or "at")
             if _BARE_WEEKDAY.search(mention.text) and date.end < published.start:
-                window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
-                window = _SENTENCE_END.split(window)[-1]
+                window = _tense_window(text, mention.start)
                 said = future is not None and future.search(window)
                 if said and not (past is not None and past.search(window[said.end() :])):
                     # "seront arrêtées à partir de mercredi": the coming one, not the last
@@ -119,8 +123,7 @@ def find_date_refs(
                         date = _a_week_later(date)
             refs.append(DateRef(mention.start, mention.end, date, bound))
             continue
-        window = text[max(0, mention.start - PAST_WINDOW) : mention.start]
-        window = _SENTENCE_END.split(window)[-1]  # the tense of this sentence, not the last
+        window = _tense_window(text, mention.start)
         past_cue = None if past is None else next(reversed(list(past.finditer(window))), None)
         told_past = past_cue is not None and not (
             future is not None and future.search(window[past_cue.end() :])
